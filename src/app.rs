@@ -1,0 +1,26 @@
+//! The page shell: header, the calculators, and the language context.
+
+use leptos::prelude::*;
+
+use crate::components::period_panel::PeriodPanel;
+use crate::components::ror_panel::RorPanel;
+use crate::i18n::Lang;
+use crate::state::{provide_locale, use_strings};
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_locale(Lang::default());
+    let strings = use_strings();
+    view! {
+        <header class="app-header">
+            <h1>{move || strings().app_title}</h1>
+            <p class="tagline">{move || strings().app_tagline}</p>
+            <p class="privacy" data-testid="privacy">{move || strings().privacy}</p>
+        </header>
+        <main class="app-main">
+            <RorPanel />
+            <PeriodPanel />
+        </main>
+    }
+}

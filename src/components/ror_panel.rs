@@ -1,0 +1,61 @@
+//! The ROR (Return on Relationship) calculator, METRICS.md section 3.
+
+use leptos::prelude::*;
+
+use super::figure_card::FigureCard;
+use super::number_field::NumberField;
+use super::presets::{Preset, Presets};
+use crate::core::error::Field;
+use crate::core::figure::FigureId;
+use crate::core::ror;
+use crate::state::use_strings;
+
+/// Total customers, helped, repeat or referral: ROR three ways, each with its working.
+#[component]
+pub fn RorPanel() -> impl IntoView {
+    let strings = use_strings();
+    let [t0, h0, r0] = ror::SEED_EXAMPLE;
+    let total = RwSignal::new(t0.to_string());
+    let helped = RwSignal::new(h0.to_string());
+    let repeat = RwSignal::new(r0.to_string());
+
+    let report = Memo::new(move |_| ror::evaluate(&total.read(), &helped.read(), &repeat.read()));
+    let is_seed = move || ror::is_seed_example(&total.read(), &helped.read(), &repeat.read());
+    let error = move |field: Field| {
+        Signal::derive(move || report.with(|r| r.error(field).map(|e| strings().error(e))))
+    };
+    let fill = move |values: [&'static str; 3]| {
+        total.set(values[0].to_string());
+        helped.set(values[1].to_string());
+        repeat.set(values[2].to_string());
+    };
+    let presets = vec![Preset {
+        label: |s| s.ror_seed_preset,
+        apply: Box::new(move || fill(ror::SEED_EXAMPLE)),
+    }];
+
+    view! {
+        <section class="panel" aria-labelledby="ror-heading" data-testid="ror-panel">
+            <h2 id="ror-heading">{move || strings().ror_heading}</h2>
+            <p class="intro">{move || strings().ror_intro}</p>
+            <Presets presets clear=Box::new(move || fill(["", "", ""])) />
+            <div class="fields">
+                <NumberField label=|s| s.total_customers id="ror-total" value=total error=error(Field::Total) />
+                <NumberField label=|s| s.helped_customers id="ror-helped" value=helped error=error(Field::Helped) />
+                <NumberField label=|s| s.repeat_customers id="ror-repeat" value=repeat error=error(Field::Repeat) />
+            </div>
+            <p class="legend">{move || strings().ror_legend}</p>
+            <div class="figures">
+                <FigureCard report id=FigureId::Ror>
+                    <Show when=is_seed>
+                        <p class="note" data-testid="ror-seed-note">{move || strings().ror_seed_print_note}</p>
+                    </Show>
+                    <p class="note">{move || strings().ror_direction_note}</p>
+                </FigureCard>
+                <FigureCard report id=FigureId::RepeatShare />
+                <FigureCard report id=FigureId::JacksonRor />
+            </div>
+            <p class="note">{move || strings().ror_rubin_note}</p>
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+//! Errors as values: what is wrong, and where (which field).
+
+use super::number::NumberError;
+
+/// Every input field of the calculators. The string table names each one; the position of a
+/// field error is the field itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// ROR: total customers who ever bought (T).
+    Total,
+    /// ROR: customers helped in the last 12 months (H).
+    Helped,
+    /// ROR: of those helped, repeat or referral customers (R).
+    Repeat,
+    /// Period: customers at start (S).
+    Start,
+    /// Period: new customers (N).
+    New,
+    /// Period: lost customers (L).
+    Lost,
+    /// Period: returning customers (Ret), optional.
+    Returning,
+    /// Period: new customers who left again in the same period (J), optional.
+    JoinedLeft,
+}
+
+/// What is wrong with a field's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorKind {
+    /// The text is not a number the field takes.
+    Number(NumberError),
+    /// The value is larger than another field's value, which bounds it.
+    Exceeds { limit: Field, limit_value: u64 },
+}
+
+/// A field error: the field and what is wrong with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: Field,
+    pub kind: ErrorKind,
+}
+
+impl FieldError {
+    pub fn number(field: Field, error: NumberError) -> Self {
+        FieldError {
+            field,
+            kind: ErrorKind::Number(error),
+        }
+    }
+}

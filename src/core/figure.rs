@@ -1,0 +1,174 @@
+//! A figure is a value together with its working: the formula, the user's numbers substituted,
+//! and where the formula comes from. Core produces both at once, so the explanation shown to a
+//! class can never disagree with the figure.
+
+use super::error::Field;
+
+/// Every figure the page shows. `testid` is the stable hook automated checks rely on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FigureId {
+    Ror,
+    RepeatShare,
+    JacksonRor,
+    End,
+    Churn,
+    ChurnStart,
+    ChurnLow,
+    ChurnHigh,
+    ChurnStartNew,
+    ChurnAverage,
+    ChurnSpread,
+    Retention,
+    GrossAcquisition,
+    NetGrowth,
+}
+
+impl FigureId {
+    /// The `data-testid` of the element holding the formatted figure.
+    pub fn testid(self) -> &'static str {
+        match self {
+            FigureId::Ror => "ror",
+            FigureId::RepeatShare => "repeat-share",
+            FigureId::JacksonRor => "jackson-ror",
+            FigureId::End => "end",
+            FigureId::Churn => "churn",
+            FigureId::ChurnStart => "churn-start",
+            FigureId::ChurnLow => "churn-low",
+            FigureId::ChurnHigh => "churn-high",
+            FigureId::ChurnStartNew => "churn-start-new",
+            FigureId::ChurnAverage => "churn-average",
+            FigureId::ChurnSpread => "churn-spread",
+            FigureId::Retention => "retention",
+            FigureId::GrossAcquisition => "gross-acquisition",
+            FigureId::NetGrowth => "net-growth",
+        }
+    }
+}
+
+/// A number with the way it is displayed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// A whole count, grouped (17,510,000).
+    Count(i64),
+    /// A fraction shown as a percentage with the given decimals (0.01 -> 1.00%).
+    Percent { fraction: f64, decimals: usize },
+    /// A ratio to three decimals (2.857).
+    Ratio(f64),
+    /// A difference of percentages in percentage points, two decimals (1.54 pp).
+    Points(f64),
+    /// A plain decimal constant in a formula (1.96).
+    Constant(f64, usize),
+}
+
+impl Value {
+    /// A percentage with the default two decimals.
+    pub fn percent(fraction: f64) -> Self {
+        Value::Percent {
+            fraction,
+            decimals: 2,
+        }
+    }
+
+    /// The number itself, for tests and comparisons.
+    pub fn raw(self) -> f64 {
+        match self {
+            Value::Count(n) => n as f64,
+            Value::Percent { fraction, .. } => fraction,
+            Value::Ratio(x) | Value::Points(x) | Value::Constant(x, _) => x,
+        }
+    }
+}
+
+/// One piece of a written-out formula: a number, or operator text between numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    Num(Value),
+    Op(&'static str),
+}
+
+/// Who the formula is from; the string table words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The seed articles the product grew from.
+    Seed,
+    /// Dean Jackson's reading of ROR.
+    DeanJackson,
+    /// Stripe's churn definition (departures over start plus new).
+    Stripe,
+    /// The Wilson score interval (Wilson 1927).
+    Wilson,
+    /// Plain arithmetic on the inputs, no published definition needed.
+    Arithmetic,
+    /// A common textbook definition.
+    Textbook,
+}
+
+/// Why a figure has no value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undefined {
+    /// A field the figure needs has an error (or is empty); the field says what is wrong.
+    NeedsField(Field),
+    /// The figure divides by this field's value, which is 0.
+    ZeroField(Field),
+    /// The figure divides by a sum of fields that is 0.
+    ZeroSum,
+    /// Another figure this one is built from has no value.
+    NeedsOthers,
+}
+
+/// The working of a figure: formula in symbols, the same with the user's numbers, the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Working {
+    /// The formula in the symbols the panel defines, e.g. "H / R".
+    pub formula: &'static str,
+    /// The formula with the user's numbers, when every number is available.
+    pub substituted: Option<Vec<Term>>,
+    /// True when `substituted` is an expression equal to the value ("1,000 / 350 = 2.857");
+    /// false when it only lists the inputs ("p = 3 / 20, z = 1.96").
+    pub equation: bool,
+    pub source: Source,
+}
+
+/// A figure: which one, its value or why it has none, and its working.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub id: FigureId,
+    pub value: Result<Value, Undefined>,
+    pub working: Working,
+}
+
+impl Figure {
+    /// The value as a number, for tests and for figures built on other figures.
+    pub fn raw(&self) -> Option<f64> {
+        self.value.as_ref().ok().map(|v| v.raw())
+    }
+}
+
+/// A ratio of two counts, or why it has none: `den_field` names the field whose zero makes it
+/// undefined (None when the denominator is a sum).
+pub(crate) fn divide(num: u64, den: u64, den_field: Option<Field>) -> Result<f64, Undefined> {
+    if den == 0 {
+        Err(den_field.map_or(Undefined::ZeroSum, Undefined::ZeroField))
+    } else {
+        Ok(num as f64 / den as f64)
+    }
+}
+
+/// What a calculator gives for one set of inputs: the field errors and every figure.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    pub errors: Vec<super::error::FieldError>,
+    pub figures: Vec<Figure>,
+}
+
+impl Report {
+    /// The first error on `field`, if any.
+    pub fn error(&self, field: Field) -> Option<&super::error::FieldError> {
+        self.errors.iter().find(|e| e.field == field)
+    }
+
+    /// The figure with this id. Every calculator lists each of its ids once.
+    pub fn figure(&self, id: FigureId) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+}

@@ -1,0 +1,532 @@
+//! Numbers as people type them, and as the display rules write them.
+//!
+//! Count fields take whole numbers with any grouping ("1,000", "1.000", "1 000", "۱۰٬۰۰۰"):
+//! a separator followed by exactly three digits is grouping. Persian (U+06F0..) and
+//! Arabic-Indic (U+0660..) digits are read anywhere. Rate and money fields take a decimal sign:
+//! the chosen language's or "." always; a text that reads two ways is reported, never guessed.
+
+use std::fmt;
+
+/// Why a typed text is not the number a field expects. Positions are 0-based character
+/// indices into the text as typed (surrounding spaces included).
+#[derive(Clone, Debug, PartialEq)]
+pub enum NumberError {
+    /// Nothing but spaces.
+    Empty,
+    /// A character that is neither a digit, a separator nor a leading sign.
+    Unexpected { at: usize, found: char },
+    /// A separator where none can stand: doubled, leading, trailing, or groups not of three.
+    Grouping { at: usize },
+    /// A minus sign in a field that takes no negative numbers.
+    Negative,
+    /// A decimal part in a field that takes whole numbers only.
+    Fraction,
+    /// More digits than the field can hold.
+    TooLarge,
+    /// The text reads as two different numbers, e.g. "1.000" in a language that groups with ".".
+    Ambiguous { first: f64, second: f64 },
+}
+
+/// How digits are written in output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Digits {
+    /// 0-9
+    Latin,
+    /// ۰-۹
+    Persian,
+}
+
+/// A language's way of writing numbers: decimal sign, grouping sign, digits, percent sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberStyle {
+    pub decimal: char,
+    pub group: char,
+    pub digits: Digits,
+    pub percent: &'static str,
+    pub minus: char,
+}
+
+impl NumberStyle {
+    /// English: 17,510,000.5 and 1.00%.
+    pub const ENGLISH: NumberStyle = NumberStyle {
+        decimal: '.',
+        group: ',',
+        digits: Digits::Latin,
+        percent: "%",
+        minus: '-',
+    };
+    /// Vietnamese: 17.510.000,5 and 1,00%.
+    pub const VIETNAMESE: NumberStyle = NumberStyle {
+        decimal: ',',
+        group: '.',
+        digits: Digits::Latin,
+        percent: "%",
+        minus: '-',
+    };
+    /// Persian: ۱۷٬۵۱۰٬۰۰۰٫۵ and ۱٫۰۰٪.
+    pub const PERSIAN: NumberStyle = NumberStyle {
+        decimal: '\u{066B}',
+        group: '\u{066C}',
+        digits: Digits::Persian,
+        percent: "\u{066A}",
+        minus: '\u{2212}',
+    };
+
+    /// Writes `value` with `decimals` digits after the decimal sign and grouped thousands.
+    /// A value that rounds to zero carries no minus sign.
+    pub fn fixed(&self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "\u{2014}".to_string();
+        }
+        let text = format!("{:.*}", decimals, value.abs());
+        let rounds_to_zero = text.bytes().all(|b| b == b'0' || b == b'.');
+        let (int_part, frac_part) = match text.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (text.as_str(), None),
+        };
+        let mut out = String::new();
+        if value < 0.0 && !rounds_to_zero {
+            out.push(self.minus);
+        }
+        out.push_str(&self.group_digits(int_part));
+        if let Some(frac) = frac_part {
+            out.push(self.decimal);
+            out.extend(frac.chars().map(|c| self.digit(c)));
+        }
+        out
+    }
+
+    /// A whole number with grouped thousands.
+    pub fn count(&self, value: i64) -> String {
+        let mut out = String::new();
+        if value < 0 {
+            out.push(self.minus);
+        }
+        out.push_str(&self.group_digits(&value.unsigned_abs().to_string()));
+        out
+    }
+
+    /// A fraction (0.01) as a percentage with `decimals` places (1.00%).
+    pub fn percent(&self, fraction: f64, decimals: usize) -> String {
+        format!("{}{}", self.fixed(fraction * 100.0, decimals), self.percent)
+    }
+
+    /// A ratio to three decimal places (2.857).
+    pub fn ratio(&self, value: f64) -> String {
+        self.fixed(value, 3)
+    }
+
+    fn group_digits(&self, ascii_digits: &str) -> String {
+        let len = ascii_digits.len();
+        let mut out = String::with_capacity(len + len / 3);
+        for (i, c) in ascii_digits.chars().enumerate() {
+            if i > 0 && (len - i) % 3 == 0 {
+                out.push(self.group);
+            }
+            out.push(self.digit(c));
+        }
+        out
+    }
+
+    fn digit(&self, ascii: char) -> char {
+        match (self.digits, ascii.to_digit(10)) {
+            (Digits::Persian, Some(d)) => char::from_u32(0x06F0 + d).unwrap_or(ascii),
+            _ => ascii,
+        }
+    }
+}
+
+/// The fewest decimals (at least 2, at most 8) that tell each bound of an interval apart from
+/// the estimate when all three are written as percentages.
+pub fn interval_decimals(estimate: f64, low: f64, high: f64) -> usize {
+    let differs = |bound: f64, places: usize| {
+        format!("{:.*}", places, bound * 100.0) != format!("{:.*}", places, estimate * 100.0)
+    };
+    let needed = |bound: f64| {
+        if bound == estimate {
+            return 2;
+        }
+        (2..=8).find(|&p| differs(bound, p)).unwrap_or(8)
+    };
+    needed(low).max(needed(high))
+}
+
+impl fmt::Display for NumberError {
+    /// A plain English description, for logs and test messages; the page words errors
+    /// through the string table instead.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumberError::Empty => write!(f, "empty"),
+            NumberError::Unexpected { at, found } => write!(f, "unexpected {found:?} at {at}"),
+            NumberError::Grouping { at } => write!(f, "misplaced separator at {at}"),
+            NumberError::Negative => write!(f, "negative"),
+            NumberError::Fraction => write!(f, "not a whole number"),
+            NumberError::TooLarge => write!(f, "too large"),
+            NumberError::Ambiguous { first, second } => {
+                write!(f, "ambiguous: {first} or {second}")
+            }
+        }
+    }
+}
+
+/// One character of a typed number after digit normalisation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok {
+    Digit(u8),
+    Sep(char),
+}
+
+/// Characters that may separate digit groups or mark a decimal part.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.'
+            | '\''
+            | '\u{2019}'
+            | ' '
+            | '\u{00A0}'
+            | '\u{2009}'
+            | '\u{202F}'
+            | '\u{066B}'
+            | '\u{066C}'
+    )
+}
+
+fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '\u{06F0}'..='\u{06F9}' => Some((c as u32 - 0x06F0) as u8),
+        '\u{0660}'..='\u{0669}' => Some((c as u32 - 0x0660) as u8),
+        _ => None,
+    }
+}
+
+/// The text without surrounding spaces, its sign, and its digits and separators with their
+/// positions in the original text.
+struct Scanned {
+    negative: bool,
+    toks: Vec<(usize, Tok)>,
+}
+
+fn scan(text: &str, allow_percent: bool) -> Result<Scanned, NumberError> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut lo = 0;
+    let mut hi = chars.len();
+    while lo < hi && chars[lo].is_whitespace() {
+        lo += 1;
+    }
+    while hi > lo && chars[hi - 1].is_whitespace() {
+        hi -= 1;
+    }
+    if lo == hi {
+        return Err(NumberError::Empty);
+    }
+    if allow_percent && matches!(chars[hi - 1], '%' | '\u{066A}') {
+        hi -= 1;
+        while hi > lo && chars[hi - 1].is_whitespace() {
+            hi -= 1;
+        }
+    }
+    let mut negative = false;
+    if matches!(chars[lo], '-' | '\u{2212}' | '+') {
+        negative = chars[lo] != '+';
+        lo += 1;
+    }
+    let mut toks = Vec::with_capacity(hi - lo);
+    for (at, &c) in chars.iter().enumerate().take(hi).skip(lo) {
+        if let Some(d) = digit_value(c) {
+            toks.push((at, Tok::Digit(d)));
+        } else if is_separator(c) {
+            toks.push((at, Tok::Sep(c)));
+        } else {
+            return Err(NumberError::Unexpected { at, found: c });
+        }
+    }
+    if toks.is_empty() {
+        return Err(NumberError::Unexpected {
+            at: lo.saturating_sub(1),
+            found: chars[lo.saturating_sub(1)],
+        });
+    }
+    Ok(Scanned { negative, toks })
+}
+
+/// Digit runs split at separators: (separator before the run, its position, the digits).
+fn runs(toks: &[(usize, Tok)]) -> Result<Vec<(Option<(usize, char)>, Vec<u8>)>, NumberError> {
+    let mut out: Vec<(Option<(usize, char)>, Vec<u8>)> = vec![(None, Vec::new())];
+    for &(at, tok) in toks {
+        match tok {
+            Tok::Digit(d) => {
+                if let Some(run) = out.last_mut() {
+                    run.1.push(d);
+                }
+            }
+            Tok::Sep(c) => {
+                if out.last().is_none_or(|r| r.1.is_empty()) {
+                    return Err(NumberError::Grouping { at });
+                }
+                out.push((Some((at, c)), Vec::new()));
+            }
+        }
+    }
+    if let Some((Some((at, _)), digits)) = out.last() {
+        if digits.is_empty() {
+            return Err(NumberError::Grouping { at: *at });
+        }
+    }
+    Ok(out)
+}
+
+/// Reads runs as one grouped whole number: one run of any length, or a first run of one to
+/// three digits followed by runs of exactly three, all after the same separator, which must be
+/// in `groups`. Returns the position of the first separator that breaks the rule otherwise.
+fn grouped(runs: &[(Option<(usize, char)>, Vec<u8>)], groups: &[char]) -> Result<u128, usize> {
+    let sep = runs.get(1).and_then(|r| r.0).map(|(_, c)| c);
+    if runs.len() > 1 && runs[0].1.len() > 3 {
+        return Err(runs[1].0.map(|(at, _)| at).unwrap_or(0));
+    }
+    for (before, digits) in runs.iter().skip(1) {
+        let (at, c) = before.unwrap_or((0, ' '));
+        let same = Some(c) == sep || (c.is_whitespace() && sep.is_some_and(char::is_whitespace));
+        if !same || digits.len() != 3 || !groups.contains(&c) {
+            return Err(at);
+        }
+    }
+    let mut value: u128 = 0;
+    for d in runs.iter().flat_map(|r| r.1.iter()) {
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u128::from(*d)))
+            .ok_or(usize::MAX)?;
+    }
+    Ok(value)
+}
+
+/// Every grouping sign a count field accepts, whatever the language.
+const ANY_GROUP: [char; 9] = [
+    ',', '.', '\'', '\u{2019}', ' ', '\u{00A0}', '\u{2009}', '\u{202F}', '\u{066C}',
+];
+
+/// Separators that can only ever mean a decimal part.
+const DECIMAL_ONLY: [char; 1] = ['\u{066B}'];
+
+/// Reads a customer count: a whole number, zero or more, with any grouping.
+///
+/// ```
+/// use retention_lab::core::number::{parse_count, NumberError};
+/// assert_eq!(parse_count(" ۱۰٬۰۰۰ "), Ok(10_000));
+/// assert_eq!(parse_count("1.000"), Ok(1_000));
+/// assert_eq!(parse_count("12.5"), Err(NumberError::Fraction));
+/// ```
+pub fn parse_count(text: &str) -> Result<u64, NumberError> {
+    let scanned = scan(text, false)?;
+    let runs = runs(&scanned.toks)?;
+    let value = match grouped(&runs, &ANY_GROUP) {
+        Ok(v) => v,
+        Err(usize::MAX) => return Err(NumberError::TooLarge),
+        Err(at) => {
+            // A last separator that can be a decimal sign, after a well-formed whole part,
+            // means the user typed a fraction.
+            let (last_sep, last_digits) = &runs[runs.len() - 1];
+            let decimal_sign = last_sep
+                .map(|(_, c)| matches!(c, '.' | ',') || DECIMAL_ONLY.contains(&c))
+                .unwrap_or(false);
+            let whole_ok = grouped(&runs[..runs.len() - 1], &ANY_GROUP).is_ok();
+            let differs_from_group = runs.len() < 3 || runs[1].0.map(|s| s.1) != last_sep.map(|s| s.1);
+            if decimal_sign && whole_ok && differs_from_group && !last_digits.is_empty() {
+                return Err(NumberError::Fraction);
+            }
+            return Err(NumberError::Grouping { at });
+        }
+    };
+    if runs
+        .iter()
+        .any(|r| r.0.is_some_and(|(_, c)| DECIMAL_ONLY.contains(&c)))
+    {
+        return Err(NumberError::Fraction);
+    }
+    if scanned.negative && value != 0 {
+        return Err(NumberError::Negative);
+    }
+    u64::try_from(value).map_err(|_| NumberError::TooLarge)
+}
+
+/// Reads a rate or money amount in the given language's style: its decimal sign or "." mark
+/// the decimal part; its grouping sign (and spaces) group thousands. A trailing "%" is allowed
+/// and ignored (the field says which unit it takes). Negative values are returned as such:
+/// whether they are allowed is the field's business.
+///
+/// ```
+/// use retention_lab::core::number::{parse_decimal, NumberStyle, NumberError};
+/// assert_eq!(parse_decimal("1,5", &NumberStyle::VIETNAMESE), Ok(1.5));
+/// assert_eq!(parse_decimal("1,000.25", &NumberStyle::ENGLISH), Ok(1000.25));
+/// assert!(matches!(parse_decimal("1.000", &NumberStyle::VIETNAMESE), Err(NumberError::Ambiguous { .. })));
+/// ```
+pub fn parse_decimal(text: &str, style: &NumberStyle) -> Result<f64, NumberError> {
+    let scanned = scan(text, true)?;
+    let runs = runs(&scanned.toks)?;
+    let groups: Vec<char> = [style.group, ' ', '\u{00A0}', '\u{2009}', '\u{202F}']
+        .into_iter()
+        .filter(|&c| c != style.decimal)
+        .collect();
+    let decimals = [style.decimal, '.', '\u{066B}'];
+    let sign = if scanned.negative { -1.0 } else { 1.0 };
+
+    let mut readings: Vec<f64> = Vec::new();
+    // Reading 1: all separators group thousands.
+    let whole = grouped(&runs, &groups);
+    if let Ok(v) = whole {
+        readings.push(v as f64);
+    }
+    // Reading 2: the last separator is a decimal sign.
+    if runs.len() > 1 {
+        let (last_sep, frac) = &runs[runs.len() - 1];
+        if let Some((_, c)) = last_sep {
+            let int_groups: Vec<char> = groups.iter().copied().filter(|g| g != c).collect();
+            if decimals.contains(c) {
+                if let Ok(int) = grouped(&runs[..runs.len() - 1], &int_groups) {
+                    let frac_text: String = frac.iter().map(|d| char::from(b'0' + d)).collect();
+                    let value: f64 = format!("{int}.{frac_text}").parse().unwrap_or(f64::NAN);
+                    if value.is_finite() && !readings.contains(&value) {
+                        readings.push(value);
+                    }
+                }
+            }
+        }
+    }
+    match readings.as_slice() {
+        [v] => Ok(sign * v),
+        [a, b] => Err(NumberError::Ambiguous {
+            first: sign * a,
+            second: sign * b,
+        }),
+        _ => match whole {
+            Err(usize::MAX) => Err(NumberError::TooLarge),
+            Err(at) => Err(NumberError::Grouping { at }),
+            Ok(_) => Err(NumberError::Grouping { at: 0 }),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_table() {
+        let cases: &[(&str, Result<u64, NumberError>)] = &[
+            ("0", Ok(0)),
+            ("1000", Ok(1000)),
+            ("1,000", Ok(1000)),
+            ("1.000", Ok(1000)),
+            ("1 000", Ok(1000)),
+            ("1\u{00A0}000", Ok(1000)),
+            ("1\u{202F}000", Ok(1000)),
+            ("1'000", Ok(1000)),
+            ("۱۰٬۰۰۰", Ok(10_000)),
+            ("١٠٬٠٠٠", Ok(10_000)),
+            ("۱۰,۰۰۰", Ok(10_000)),
+            ("17,000,000", Ok(17_000_000)),
+            ("17.000.000", Ok(17_000_000)),
+            ("  350  ", Ok(350)),
+            ("+12", Ok(12)),
+            ("-0", Ok(0)),
+            ("007", Ok(7)),
+            ("", Err(NumberError::Empty)),
+            ("   ", Err(NumberError::Empty)),
+            ("-5", Err(NumberError::Negative)),
+            ("\u{2212}5", Err(NumberError::Negative)),
+            ("-1,000", Err(NumberError::Negative)),
+            ("12.5", Err(NumberError::Fraction)),
+            ("1,5", Err(NumberError::Fraction)),
+            ("1,000.5", Err(NumberError::Fraction)),
+            ("1.000,50", Err(NumberError::Fraction)),
+            ("۱۲٫۵", Err(NumberError::Fraction)),
+            ("1,0000", Err(NumberError::Fraction)),
+            ("abc", Err(NumberError::Unexpected { at: 0, found: 'a' })),
+            ("12a", Err(NumberError::Unexpected { at: 2, found: 'a' })),
+            ("1e5", Err(NumberError::Unexpected { at: 1, found: 'e' })),
+            ("-", Err(NumberError::Unexpected { at: 0, found: '-' })),
+            ("1,,000", Err(NumberError::Grouping { at: 2 })),
+            (",100", Err(NumberError::Grouping { at: 0 })),
+            ("100,", Err(NumberError::Grouping { at: 3 })),
+            ("1,000.000", Err(NumberError::Fraction)),
+            ("1 00", Err(NumberError::Grouping { at: 1 })),
+            ("1000,000", Err(NumberError::Fraction)),
+            ("1,000 000", Err(NumberError::Grouping { at: 5 })),
+            ("99999999999999999999999", Err(NumberError::TooLarge)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&parse_count(text), expected, "parse_count({text:?})");
+        }
+    }
+
+    #[test]
+    fn decimal_table() {
+        let en = NumberStyle::ENGLISH;
+        let vi = NumberStyle::VIETNAMESE;
+        let fa = NumberStyle::PERSIAN;
+        let cases: &[(&str, NumberStyle, Result<f64, NumberError>)] = &[
+            ("90", en, Ok(90.0)),
+            ("90%", en, Ok(90.0)),
+            ("12.5", en, Ok(12.5)),
+            ("1,000.25", en, Ok(1000.25)),
+            ("1,000", en, Ok(1000.0)),
+            ("1.000", en, Ok(1.0)),
+            ("-3.5", en, Ok(-3.5)),
+            ("12,5", vi, Ok(12.5)),
+            ("12.5", vi, Ok(12.5)),
+            ("1.000,5", vi, Ok(1000.5)),
+            (
+                "1.000",
+                vi,
+                Err(NumberError::Ambiguous {
+                    first: 1000.0,
+                    second: 1.0,
+                }),
+            ),
+            ("۱۲٫۵", fa, Ok(12.5)),
+            ("۱۲.۵", fa, Ok(12.5)),
+            ("۹۰٪", fa, Ok(90.0)),
+            ("۱٬۰۰۰٫۵", fa, Ok(1000.5)),
+            ("1,5", en, Err(NumberError::Grouping { at: 1 })),
+            ("", en, Err(NumberError::Empty)),
+            ("x", en, Err(NumberError::Unexpected { at: 0, found: 'x' })),
+            ("1..5", en, Err(NumberError::Grouping { at: 2 })),
+        ];
+        for (text, style, expected) in cases {
+            assert_eq!(
+                &parse_decimal(text, style),
+                expected,
+                "parse_decimal({text:?}, {style:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn display_table() {
+        let en = NumberStyle::ENGLISH;
+        let vi = NumberStyle::VIETNAMESE;
+        let fa = NumberStyle::PERSIAN;
+        assert_eq!(en.count(17_510_000), "17,510,000");
+        assert_eq!(en.count(-1_000), "-1,000");
+        assert_eq!(en.count(999), "999");
+        assert_eq!(en.fixed(17_510_000.5, 1), "17,510,000.5");
+        assert_eq!(vi.fixed(17_510_000.5, 1), "17.510.000,5");
+        assert_eq!(fa.fixed(17_510_000.5, 1), "۱۷٬۵۱۰٬۰۰۰٫۵");
+        assert_eq!(en.percent(0.01, 2), "1.00%");
+        assert_eq!(vi.percent(0.01, 2), "1,00%");
+        assert_eq!(fa.percent(0.01, 2), "۱٫۰۰٪");
+        assert_eq!(en.ratio(1000.0 / 350.0), "2.857");
+        assert_eq!(en.percent(-0.00001, 2), "0.00%");
+        assert_eq!(en.percent(-0.02, 2), "-2.00%");
+        assert_eq!(en.fixed(f64::NAN, 2), "\u{2014}");
+    }
+
+    #[test]
+    fn interval_decimals_table() {
+        assert_eq!(interval_decimals(0.01, 0.009_952_7, 0.010_047_3), 3);
+        assert_eq!(interval_decimals(0.15, 0.0524, 0.3604), 2);
+        assert_eq!(interval_decimals(0.0, 0.0, 0.16), 2);
+    }
+}

@@ -1,0 +1,382 @@
+//! Every user-visible string, in one table per language.
+//!
+//! A language is a [`Strings`] value: the compiler refuses a table that lacks a key, so no
+//! language can miss a string. Messages that take values use `{name}` placeholders, filled by
+//! [`fill`]. Numbers are written by the language's [`NumberStyle`].
+
+use crate::core::error::{ErrorKind, Field, FieldError};
+use crate::core::figure::{FigureId, Source, Term, Undefined, Value};
+use crate::core::number::{NumberError, NumberStyle};
+use crate::core::period::ChurnDefinition;
+
+/// A language the page can be shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The language's string table.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+        }
+    }
+
+    /// The BCP 47 tag for the document's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Picks one string out of a table; components take these so that labels follow the language.
+pub type Text = fn(&'static Strings) -> &'static str;
+
+/// One language's strings.
+pub struct Strings {
+    pub number_style: NumberStyle,
+    pub app_title: &'static str,
+    pub app_tagline: &'static str,
+    pub privacy: &'static str,
+    pub crash_notice: &'static str,
+    pub optional: &'static str,
+    pub presets: &'static str,
+    pub clear: &'static str,
+    pub undefined_mark: &'static str,
+    pub source_label: &'static str,
+
+    // ROR panel
+    pub ror_heading: &'static str,
+    pub ror_intro: &'static str,
+    pub total_customers: &'static str,
+    pub helped_customers: &'static str,
+    pub repeat_customers: &'static str,
+    pub ror_seed_preset: &'static str,
+    pub ror_legend: &'static str,
+    pub ror_seed_print_note: &'static str,
+    pub ror_direction_note: &'static str,
+    pub ror_rubin_note: &'static str,
+
+    // Period panel
+    pub period_heading: &'static str,
+    pub period_intro: &'static str,
+    pub customers_at_start: &'static str,
+    pub new_customers: &'static str,
+    pub lost_customers: &'static str,
+    pub returning_customers: &'static str,
+    pub joined_and_left: &'static str,
+    pub returning_hint: &'static str,
+    pub joined_left_hint: &'static str,
+    pub telecom_preset: &'static str,
+    pub variants_preset: &'static str,
+    pub period_legend: &'static str,
+    pub churn_definition: &'static str,
+    pub churn_variants_heading: &'static str,
+    pub interval_caption: &'static str,
+    pub interval_other_definition: &'static str,
+
+    // Figure names
+    pub fig_ror: &'static str,
+    pub fig_repeat_share: &'static str,
+    pub fig_jackson_ror: &'static str,
+    pub fig_end: &'static str,
+    pub fig_churn: &'static str,
+    pub fig_churn_low: &'static str,
+    pub fig_churn_high: &'static str,
+    pub fig_retention: &'static str,
+    pub fig_gross_acquisition: &'static str,
+    pub fig_net_growth: &'static str,
+    pub fig_churn_start: &'static str,
+    pub fig_churn_start_new: &'static str,
+    pub fig_churn_average: &'static str,
+    pub fig_churn_spread: &'static str,
+    pub points_suffix: &'static str,
+
+    // Sources
+    pub src_seed: &'static str,
+    pub src_dean_jackson: &'static str,
+    pub src_stripe: &'static str,
+    pub src_wilson: &'static str,
+    pub src_arithmetic: &'static str,
+    pub src_textbook: &'static str,
+
+    // Field errors
+    pub err_empty: &'static str,
+    pub err_unexpected: &'static str,
+    pub err_grouping: &'static str,
+    pub err_negative: &'static str,
+    pub err_fraction: &'static str,
+    pub err_too_large: &'static str,
+    pub err_ambiguous: &'static str,
+    pub err_exceeds: &'static str,
+
+    // Reasons a figure has no value
+    pub why_needs_field: &'static str,
+    pub why_zero_field: &'static str,
+    pub why_zero_sum: &'static str,
+    pub why_needs_others: &'static str,
+}
+
+/// English.
+pub static EN: Strings = Strings {
+    number_style: NumberStyle::ENGLISH,
+    app_title: "Retention Lab",
+    app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
+    privacy: "Your data never leaves your browser: every figure is computed on this page.",
+    crash_notice: "Something went wrong and the calculator stopped. Please reload the page.",
+    optional: "optional, empty means 0",
+    presets: "Examples",
+    clear: "Clear",
+    undefined_mark: "\u{2014}",
+    source_label: "Source",
+
+    ror_heading: "Return on Relationship (ROR)",
+    ror_intro: "How many of the customers you helped came back to buy again or sent you someone.",
+    total_customers: "Total customers",
+    helped_customers: "Helped in the last 12 months",
+    repeat_customers: "Repeat or referral customers",
+    ror_seed_preset: "Seed example",
+    ror_legend: "T = total customers, H = helped in the last 12 months, R = repeat or referral customers among them.",
+    ror_seed_print_note: "The article prints 2.87, but 1,000 / 350 = 2.857…: a rounding slip.",
+    ror_direction_note: "Which way is better? The seed says a higher ROR means stronger relationships, yet H / R falls as more helped customers return. The repeat share R / H is the reading that rises with loyalty.",
+    ror_rubin_note: "Ted Rubin, who coined ROR, says there is no single formula for it.",
+
+    period_heading: "One period: churn, retention and growth",
+    period_intro: "Customer counts for one month, quarter or year.",
+    customers_at_start: "Customers at start",
+    new_customers: "New customers",
+    lost_customers: "Lost customers",
+    returning_customers: "Returning customers",
+    joined_and_left: "Joined and left",
+    returning_hint: "Former customers who came back; optional, empty means 0.",
+    joined_left_hint: "New customers who left again before the end; optional, empty means 0.",
+    telecom_preset: "Telecom quarter",
+    variants_preset: "Churn definitions example",
+    period_legend: "S = customers at start, N = new, L = lost (of the S), Ret = returning, J = joined and left, E = customers at end.",
+    churn_definition: "Churn definition used for the headline figure",
+    churn_variants_heading: "Churn by definition",
+    interval_caption: "Wilson 95% interval",
+    interval_other_definition: "The 95% interval is shown for the start definition only: the other definitions count new customers who left, which are not a sample of the customers at start.",
+
+    fig_ror: "ROR (as the seeds compute it)",
+    fig_repeat_share: "Repeat share of helped",
+    fig_jackson_ror: "Dean Jackson's ROR",
+    fig_end: "Customers at end",
+    fig_churn: "Churn rate",
+    fig_churn_low: "Churn, 95% interval low",
+    fig_churn_high: "Churn, 95% interval high",
+    fig_retention: "Retention rate",
+    fig_gross_acquisition: "Gross acquisition rate",
+    fig_net_growth: "Net growth rate",
+    fig_churn_start: "Start (default)",
+    fig_churn_start_new: "Start plus new (Stripe)",
+    fig_churn_average: "Average customers",
+    fig_churn_spread: "Spread",
+    points_suffix: " pp",
+
+    src_seed: "the seed articles",
+    src_dean_jackson: "Dean Jackson",
+    src_stripe: "Stripe's churn definition",
+    src_wilson: "Wilson score interval (1927), z = 1.96",
+    src_arithmetic: "arithmetic on your numbers",
+    src_textbook: "common textbook definition",
+
+    err_empty: "Enter a whole number, such as 1,000.",
+    err_unexpected: "“{found}” (character {position}) is not a digit. Enter a whole number, such as 1,000.",
+    err_grouping: "The separator at character {position} is out of place: group digits in threes, such as 1,000,000.",
+    err_negative: "Must be 0 or more: a count of customers cannot be negative.",
+    err_fraction: "Enter a whole number of customers, without a decimal part.",
+    err_too_large: "This number is too large.",
+    err_ambiguous: "This reads as {first} or {second}: write it so that only one reading is possible.",
+    err_exceeds: "Cannot be more than “{limit}” ({value}).",
+
+    why_needs_field: "Needs a valid “{field}”.",
+    why_zero_field: "Undefined because “{field}” is 0.",
+    why_zero_sum: "Undefined because the denominator is 0.",
+    why_needs_others: "Needs all three churn definitions.",
+};
+
+/// Replaces each `{key}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+impl Strings {
+    /// The label of an input field.
+    pub fn field(&self, field: Field) -> &'static str {
+        match field {
+            Field::Total => self.total_customers,
+            Field::Helped => self.helped_customers,
+            Field::Repeat => self.repeat_customers,
+            Field::Start => self.customers_at_start,
+            Field::New => self.new_customers,
+            Field::Lost => self.lost_customers,
+            Field::Returning => self.returning_customers,
+            Field::JoinedLeft => self.joined_and_left,
+        }
+    }
+
+    /// The name of a figure.
+    pub fn figure(&self, id: FigureId) -> &'static str {
+        match id {
+            FigureId::Ror => self.fig_ror,
+            FigureId::RepeatShare => self.fig_repeat_share,
+            FigureId::JacksonRor => self.fig_jackson_ror,
+            FigureId::End => self.fig_end,
+            FigureId::Churn => self.fig_churn,
+            FigureId::ChurnStart => self.fig_churn_start,
+            FigureId::ChurnLow => self.fig_churn_low,
+            FigureId::ChurnHigh => self.fig_churn_high,
+            FigureId::ChurnStartNew => self.fig_churn_start_new,
+            FigureId::ChurnAverage => self.fig_churn_average,
+            FigureId::ChurnSpread => self.fig_churn_spread,
+            FigureId::Retention => self.fig_retention,
+            FigureId::GrossAcquisition => self.fig_gross_acquisition,
+            FigureId::NetGrowth => self.fig_net_growth,
+        }
+    }
+
+    /// The name of a churn definition, as the switch shows it.
+    pub fn definition(&self, definition: ChurnDefinition) -> &'static str {
+        match definition {
+            ChurnDefinition::Start => self.fig_churn_start,
+            ChurnDefinition::StartPlusNew => self.fig_churn_start_new,
+            ChurnDefinition::Average => self.fig_churn_average,
+        }
+    }
+
+    /// Where a formula comes from.
+    pub fn source(&self, source: Source) -> &'static str {
+        match source {
+            Source::Seed => self.src_seed,
+            Source::DeanJackson => self.src_dean_jackson,
+            Source::Stripe => self.src_stripe,
+            Source::Wilson => self.src_wilson,
+            Source::Arithmetic => self.src_arithmetic,
+            Source::Textbook => self.src_textbook,
+        }
+    }
+
+    /// A value as the display rules write it in this language.
+    pub fn value(&self, value: Value) -> String {
+        let style = &self.number_style;
+        match value {
+            Value::Count(n) => style.count(n),
+            Value::Percent { fraction, decimals } => style.percent(fraction, decimals),
+            Value::Ratio(x) => style.ratio(x),
+            Value::Points(x) => format!("{}{}", style.fixed(x, 2), self.points_suffix),
+            Value::Constant(x, decimals) => style.fixed(x, decimals),
+        }
+    }
+
+    /// A substituted formula written out.
+    pub fn terms(&self, terms: &[Term]) -> String {
+        terms
+            .iter()
+            .map(|t| match t {
+                Term::Num(v) => self.value(*v),
+                Term::Op(op) => (*op).to_string(),
+            })
+            .collect()
+    }
+
+    /// What is wrong with a field, in words.
+    pub fn error(&self, error: &FieldError) -> String {
+        match &error.kind {
+            ErrorKind::Number(e) => self.number_error(e),
+            ErrorKind::Exceeds { limit, limit_value } => fill(
+                self.err_exceeds,
+                &[
+                    ("limit", self.field(*limit)),
+                    ("value", &self.number_style.count(*limit_value as i64)),
+                ],
+            ),
+        }
+    }
+
+    fn number_error(&self, error: &NumberError) -> String {
+        let style = &self.number_style;
+        match error {
+            NumberError::Empty => self.err_empty.to_string(),
+            NumberError::Unexpected { at, found } => fill(
+                self.err_unexpected,
+                &[
+                    ("found", &found.to_string()),
+                    ("position", &style.count(*at as i64 + 1)),
+                ],
+            ),
+            NumberError::Grouping { at } => fill(
+                self.err_grouping,
+                &[("position", &style.count(*at as i64 + 1))],
+            ),
+            NumberError::Negative => self.err_negative.to_string(),
+            NumberError::Fraction => self.err_fraction.to_string(),
+            NumberError::TooLarge => self.err_too_large.to_string(),
+            NumberError::Ambiguous { first, second } => fill(
+                self.err_ambiguous,
+                &[
+                    ("first", &style.fixed(*first, 3)),
+                    ("second", &style.fixed(*second, 3)),
+                ],
+            ),
+        }
+    }
+
+    /// Why a figure shows no value, in words.
+    pub fn undefined(&self, why: Undefined) -> String {
+        match why {
+            Undefined::NeedsField(f) => fill(self.why_needs_field, &[("field", self.field(f))]),
+            Undefined::ZeroField(f) => fill(self.why_zero_field, &[("field", self.field(f))]),
+            Undefined::ZeroSum => self.why_zero_sum.to_string(),
+            Undefined::NeedsOthers => self.why_needs_others.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled() {
+        let e = FieldError {
+            field: Field::Repeat,
+            kind: ErrorKind::Exceeds {
+                limit: Field::Helped,
+                limit_value: 1000,
+            },
+        };
+        assert_eq!(
+            EN.error(&e),
+            "Cannot be more than “Helped in the last 12 months” (1,000)."
+        );
+        let e = FieldError::number(Field::Total, NumberError::Unexpected { at: 2, found: 'x' });
+        assert!(EN.error(&e).starts_with("“x” (character 3)"));
+    }
+
+    #[test]
+    fn no_template_keeps_a_placeholder() {
+        let samples = [
+            EN.error(&FieldError::number(Field::Start, NumberError::Grouping { at: 0 })),
+            EN.error(&FieldError::number(
+                Field::Start,
+                NumberError::Ambiguous {
+                    first: 1.0,
+                    second: 1000.0,
+                },
+            )),
+            EN.undefined(Undefined::ZeroField(Field::Start)),
+            EN.undefined(Undefined::NeedsField(Field::Lost)),
+        ];
+        for s in samples {
+            assert!(!s.contains('{'), "{s}");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! Page-wide state reached through context: the language.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Strings};
+
+/// The page's language, provided by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct Locale(pub RwSignal<Lang>);
+
+/// Makes the language available to every component below.
+pub fn provide_locale(lang: Lang) -> Locale {
+    let locale = Locale(RwSignal::new(lang));
+    provide_context(locale);
+    locale
+}
+
+/// The current language's strings, read reactively.
+pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
+    let Locale(lang) = use_context::<Locale>().expect("App provides the Locale context");
+    move || lang.get().strings()
+}
