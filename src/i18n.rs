@@ -364,7 +364,10 @@ mod tests {
     #[test]
     fn no_template_keeps_a_placeholder() {
         let samples = [
-            EN.error(&FieldError::number(Field::Start, NumberError::Grouping { at: 0 })),
+            EN.error(&FieldError::number(
+                Field::Start,
+                NumberError::Grouping { at: 0 },
+            )),
             EN.error(&FieldError::number(
                 Field::Start,
                 NumberError::Ambiguous {

@@ -46,8 +46,13 @@ pub fn FigureWorking(report: Memo<Report>, id: FigureId) -> impl IntoView {
     let lines = move || report.with(|r| r.figure(id).map(|f| working_lines(strings(), f)));
     let source = move || {
         report.with(|r| {
-            r.figure(id)
-                .map(|f| format!("{}: {}", strings().source_label, strings().source(f.working.source)))
+            r.figure(id).map(|f| {
+                format!(
+                    "{}: {}",
+                    strings().source_label,
+                    strings().source(f.working.source)
+                )
+            })
         })
     };
     view! {

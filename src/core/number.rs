@@ -251,49 +251,71 @@ fn scan(text: &str, allow_percent: bool) -> Result<Scanned, NumberError> {
     Ok(Scanned { negative, toks })
 }
 
-/// Digit runs split at separators: (separator before the run, its position, the digits).
-fn runs(toks: &[(usize, Tok)]) -> Result<Vec<(Option<(usize, char)>, Vec<u8>)>, NumberError> {
-    let mut out: Vec<(Option<(usize, char)>, Vec<u8>)> = vec![(None, Vec::new())];
+/// A run of digits and the separator before it (its position and character).
+#[derive(Debug)]
+struct Run {
+    sep: Option<(usize, char)>,
+    digits: Vec<u8>,
+}
+
+impl Run {
+    fn sep_char(&self) -> Option<char> {
+        self.sep.map(|(_, c)| c)
+    }
+}
+
+/// Splits the digits at separators. Separators must stand between digits, one at a time.
+fn runs(toks: &[(usize, Tok)]) -> Result<Vec<Run>, NumberError> {
+    let mut out = vec![Run {
+        sep: None,
+        digits: Vec::new(),
+    }];
     for &(at, tok) in toks {
         match tok {
             Tok::Digit(d) => {
                 if let Some(run) = out.last_mut() {
-                    run.1.push(d);
+                    run.digits.push(d);
                 }
             }
             Tok::Sep(c) => {
-                if out.last().is_none_or(|r| r.1.is_empty()) {
+                if out.last().is_none_or(|r| r.digits.is_empty()) {
                     return Err(NumberError::Grouping { at });
                 }
-                out.push((Some((at, c)), Vec::new()));
+                out.push(Run {
+                    sep: Some((at, c)),
+                    digits: Vec::new(),
+                });
             }
         }
     }
-    if let Some((Some((at, _)), digits)) = out.last() {
-        if digits.is_empty() {
-            return Err(NumberError::Grouping { at: *at });
-        }
+    match out.last() {
+        Some(Run {
+            sep: Some((at, _)),
+            digits,
+        }) if digits.is_empty() => Err(NumberError::Grouping { at: *at }),
+        _ => Ok(out),
     }
-    Ok(out)
 }
 
 /// Reads runs as one grouped whole number: one run of any length, or a first run of one to
 /// three digits followed by runs of exactly three, all after the same separator, which must be
-/// in `groups`. Returns the position of the first separator that breaks the rule otherwise.
-fn grouped(runs: &[(Option<(usize, char)>, Vec<u8>)], groups: &[char]) -> Result<u128, usize> {
-    let sep = runs.get(1).and_then(|r| r.0).map(|(_, c)| c);
-    if runs.len() > 1 && runs[0].1.len() > 3 {
-        return Err(runs[1].0.map(|(at, _)| at).unwrap_or(0));
+/// in `groups`. Otherwise returns the position of the first separator that breaks the rule
+/// (`usize::MAX` when the number overflows).
+fn grouped(runs: &[Run], groups: &[char]) -> Result<u128, usize> {
+    let first_sep = runs.get(1).and_then(Run::sep_char);
+    if runs.len() > 1 && runs[0].digits.len() > 3 {
+        return Err(runs[1].sep.map_or(0, |(at, _)| at));
     }
-    for (before, digits) in runs.iter().skip(1) {
-        let (at, c) = before.unwrap_or((0, ' '));
-        let same = Some(c) == sep || (c.is_whitespace() && sep.is_some_and(char::is_whitespace));
-        if !same || digits.len() != 3 || !groups.contains(&c) {
+    for run in runs.iter().skip(1) {
+        let (at, c) = run.sep.unwrap_or((0, ' '));
+        let same = Some(c) == first_sep
+            || (c.is_whitespace() && first_sep.is_some_and(char::is_whitespace));
+        if !same || run.digits.len() != 3 || !groups.contains(&c) {
             return Err(at);
         }
     }
     let mut value: u128 = 0;
-    for d in runs.iter().flat_map(|r| r.1.iter()) {
+    for d in runs.iter().flat_map(|r| r.digits.iter()) {
         value = value
             .checked_mul(10)
             .and_then(|v| v.checked_add(u128::from(*d)))
@@ -327,13 +349,13 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
         Err(at) => {
             // A last separator that can be a decimal sign, after a well-formed whole part,
             // means the user typed a fraction.
-            let (last_sep, last_digits) = &runs[runs.len() - 1];
-            let decimal_sign = last_sep
-                .map(|(_, c)| matches!(c, '.' | ',') || DECIMAL_ONLY.contains(&c))
-                .unwrap_or(false);
+            let last = &runs[runs.len() - 1];
+            let decimal_sign = last
+                .sep_char()
+                .is_some_and(|c| matches!(c, '.' | ',') || DECIMAL_ONLY.contains(&c));
             let whole_ok = grouped(&runs[..runs.len() - 1], &ANY_GROUP).is_ok();
-            let differs_from_group = runs.len() < 3 || runs[1].0.map(|s| s.1) != last_sep.map(|s| s.1);
-            if decimal_sign && whole_ok && differs_from_group && !last_digits.is_empty() {
+            let differs_from_group = runs.len() < 3 || runs[1].sep_char() != last.sep_char();
+            if decimal_sign && whole_ok && differs_from_group {
                 return Err(NumberError::Fraction);
             }
             return Err(NumberError::Grouping { at });
@@ -341,7 +363,7 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
     };
     if runs
         .iter()
-        .any(|r| r.0.is_some_and(|(_, c)| DECIMAL_ONLY.contains(&c)))
+        .any(|r| r.sep_char().is_some_and(|c| DECIMAL_ONLY.contains(&c)))
     {
         return Err(NumberError::Fraction);
     }
@@ -380,12 +402,13 @@ pub fn parse_decimal(text: &str, style: &NumberStyle) -> Result<f64, NumberError
     }
     // Reading 2: the last separator is a decimal sign.
     if runs.len() > 1 {
-        let (last_sep, frac) = &runs[runs.len() - 1];
-        if let Some((_, c)) = last_sep {
+        let last = &runs[runs.len() - 1];
+        if let Some(c) = &last.sep_char() {
             let int_groups: Vec<char> = groups.iter().copied().filter(|g| g != c).collect();
             if decimals.contains(c) {
                 if let Ok(int) = grouped(&runs[..runs.len() - 1], &int_groups) {
-                    let frac_text: String = frac.iter().map(|d| char::from(b'0' + d)).collect();
+                    let frac_text: String =
+                        last.digits.iter().map(|d| char::from(b'0' + d)).collect();
                     let value: f64 = format!("{int}.{frac_text}").parse().unwrap_or(f64::NAN);
                     if value.is_finite() && !readings.contains(&value) {
                         readings.push(value);

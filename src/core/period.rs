@@ -87,42 +87,52 @@ pub fn evaluate(text: &PeriodText, definition: ChurnDefinition) -> Report {
         })
     };
 
-    let end = figure(FigureId::End, "E = S + N + Ret − L − J", Source::Arithmetic, || {
-        let c = counts()?;
-        let terms = vec![
-            n(c.start),
-            Op(" + "),
-            n(c.new),
-            Op(" + "),
-            n(c.returning),
-            Op(" − "),
-            n(c.lost),
-            Op(" − "),
-            n(c.joined_left),
-        ];
-        Ok((terms, Ok(Value::Count(c.end() as i64))))
-    });
+    let end = figure(
+        FigureId::End,
+        "E = S + N + Ret − L − J",
+        Source::Arithmetic,
+        || {
+            let c = counts()?;
+            let terms = vec![
+                n(c.start),
+                Op(" + "),
+                n(c.new),
+                Op(" + "),
+                n(c.returning),
+                Op(" − "),
+                n(c.lost),
+                Op(" − "),
+                n(c.joined_left),
+            ];
+            Ok((terms, Ok(Value::Count(c.end() as i64))))
+        },
+    );
     let seed_churn = figure(FigureId::Churn, "L / S", Source::Seed, || {
         let (l, s) = (need(Field::Lost, l)?, need(Field::Start, s)?);
         let value = divide(l, s, Some(Field::Start)).map(Value::percent);
         Ok((vec![n(l), Op(" / "), n(s)], value))
     });
-    let start_new = figure(FigureId::ChurnStartNew, "(L + J) / (S + N)", Source::Stripe, || {
-        let c = counts()?;
-        let terms = vec![
-            Op("("),
-            n(c.lost),
-            Op(" + "),
-            n(c.joined_left),
-            Op(") / ("),
-            n(c.start),
-            Op(" + "),
-            n(c.new),
-            Op(")"),
-        ];
-        let value = divide(c.lost + c.joined_left, c.start + c.new, None).map(Value::percent);
-        Ok((terms, value))
-    });
+    let start_new = figure(
+        FigureId::ChurnStartNew,
+        "(L + J) / (S + N)",
+        Source::Stripe,
+        || {
+            let c = counts()?;
+            let terms = vec![
+                Op("("),
+                n(c.lost),
+                Op(" + "),
+                n(c.joined_left),
+                Op(") / ("),
+                n(c.start),
+                Op(" + "),
+                n(c.new),
+                Op(")"),
+            ];
+            let value = divide(c.lost + c.joined_left, c.start + c.new, None).map(Value::percent);
+            Ok((terms, value))
+        },
+    );
     let average = figure(
         FigureId::ChurnAverage,
         "(L + J) / ((S + E) / 2)",
@@ -154,7 +164,10 @@ pub fn evaluate(text: &PeriodText, definition: ChurnDefinition) -> Report {
     let retention = figure(FigureId::Retention, "(S − L) / S", Source::Seed, || {
         let (s, l) = (need(Field::Start, s)?, need(Field::Lost, l)?);
         let terms = vec![Op("("), n(s), Op(" − "), n(l), Op(") / "), n(s)];
-        Ok((terms, divide(s - l, s, Some(Field::Start)).map(Value::percent)))
+        Ok((
+            terms,
+            divide(s - l, s, Some(Field::Start)).map(Value::percent),
+        ))
     });
     let acquisition = figure(FigureId::GrossAcquisition, "N / S", Source::Seed, || {
         let (nw, s) = (need(Field::New, nw)?, need(Field::Start, s)?);
@@ -163,7 +176,14 @@ pub fn evaluate(text: &PeriodText, definition: ChurnDefinition) -> Report {
     });
     let growth = figure(FigureId::NetGrowth, "(E − S) / S", Source::Seed, || {
         let c = counts()?;
-        let terms = vec![Op("("), n(c.end()), Op(" − "), n(c.start), Op(") / "), n(c.start)];
+        let terms = vec![
+            Op("("),
+            n(c.end()),
+            Op(" − "),
+            n(c.start),
+            Op(") / "),
+            n(c.start),
+        ];
         let value = if c.start == 0 {
             Err(Undefined::ZeroField(Field::Start))
         } else {
@@ -244,20 +264,25 @@ fn interval(l: Option<u64>, s: Option<u64>) -> (Figure, Figure) {
 
 /// The largest minus the smallest of the churn variants, in percentage points.
 fn spread(variants: &[&Figure]) -> Figure {
-    figure(FigureId::ChurnSpread, "max − min", Source::Arithmetic, || {
-        let values: Option<Vec<f64>> = variants.iter().map(|f| f.raw()).collect();
-        let Some(values) = values else {
-            return Err(Undefined::NeedsOthers);
-        };
-        let max = values.iter().copied().fold(f64::MIN, f64::max);
-        let min = values.iter().copied().fold(f64::MAX, f64::min);
-        let terms = vec![
-            Num(Value::percent(max)),
-            Op(" − "),
-            Num(Value::percent(min)),
-        ];
-        Ok((terms, Ok(Value::Points((max - min) * 100.0))))
-    })
+    figure(
+        FigureId::ChurnSpread,
+        "max − min",
+        Source::Arithmetic,
+        || {
+            let values: Option<Vec<f64>> = variants.iter().map(|f| f.raw()).collect();
+            let Some(values) = values else {
+                return Err(Undefined::NeedsOthers);
+            };
+            let max = values.iter().copied().fold(f64::MIN, f64::max);
+            let min = values.iter().copied().fold(f64::MAX, f64::min);
+            let terms = vec![
+                Num(Value::percent(max)),
+                Op(" − "),
+                Num(Value::percent(min)),
+            ];
+            Ok((terms, Ok(Value::Points((max - min) * 100.0))))
+        },
+    )
 }
 
 #[cfg(test)]
@@ -371,34 +396,70 @@ mod tests {
     fn bad_inputs_name_their_field() {
         let cases: &[(PeriodText, Field, ErrorKind)] = &[
             (
-                PeriodText { start: "", new: "1", lost: "1", ..Default::default() },
+                PeriodText {
+                    start: "",
+                    new: "1",
+                    lost: "1",
+                    ..Default::default()
+                },
                 Field::Start,
                 ErrorKind::Number(NumberError::Empty),
             ),
             (
-                PeriodText { start: "10", new: "-1", lost: "1", ..Default::default() },
+                PeriodText {
+                    start: "10",
+                    new: "-1",
+                    lost: "1",
+                    ..Default::default()
+                },
                 Field::New,
                 ErrorKind::Number(NumberError::Negative),
             ),
             (
-                PeriodText { start: "10", new: "1", lost: "11", ..Default::default() },
+                PeriodText {
+                    start: "10",
+                    new: "1",
+                    lost: "11",
+                    ..Default::default()
+                },
                 Field::Lost,
-                ErrorKind::Exceeds { limit: Field::Start, limit_value: 10 },
+                ErrorKind::Exceeds {
+                    limit: Field::Start,
+                    limit_value: 10,
+                },
             ),
             (
-                PeriodText { start: "10", new: "1", lost: "1", joined_left: "2", ..Default::default() },
+                PeriodText {
+                    start: "10",
+                    new: "1",
+                    lost: "1",
+                    joined_left: "2",
+                    ..Default::default()
+                },
                 Field::JoinedLeft,
-                ErrorKind::Exceeds { limit: Field::New, limit_value: 1 },
+                ErrorKind::Exceeds {
+                    limit: Field::New,
+                    limit_value: 1,
+                },
             ),
             (
-                PeriodText { start: "10", new: "1", lost: "1", returning: "1.5", ..Default::default() },
+                PeriodText {
+                    start: "10",
+                    new: "1",
+                    lost: "1",
+                    returning: "1.5",
+                    ..Default::default()
+                },
                 Field::Returning,
                 ErrorKind::Number(NumberError::Fraction),
             ),
         ];
         for (text, field, kind) in cases {
             let report = evaluate(text, ChurnDefinition::Start);
-            let expected = FieldError { field: *field, kind: kind.clone() };
+            let expected = FieldError {
+                field: *field,
+                kind: kind.clone(),
+            };
             assert_eq!(report.errors, vec![expected], "{text:?}");
         }
     }

@@ -5,10 +5,10 @@
 //! Valid: 0 <= R <= H <= T.
 
 use super::error::Field;
-use super::figure::{FigureId, Report, Source, Value};
 use super::figure::divide;
-use super::form::{figure, n, need, Form};
 use super::figure::Term::Op;
+use super::figure::{FigureId, Report, Source, Value};
+use super::form::{figure, n, need, Form};
 
 /// The three ROR figures for the typed texts of T, H and R.
 ///
@@ -76,8 +76,14 @@ mod tests {
         let [t, h, r] = SEED_EXAMPLE;
         let report = evaluate(t, h, r);
         assert!(report.errors.is_empty(), "{:?}", report.errors);
-        assert_eq!(format!("{:.3}", raw(&report, FigureId::Ror).unwrap()), "2.857");
-        assert_eq!(format!("{:.2}", raw(&report, FigureId::Ror).unwrap()), "2.86");
+        assert_eq!(
+            format!("{:.3}", raw(&report, FigureId::Ror).unwrap()),
+            "2.857"
+        );
+        assert_eq!(
+            format!("{:.2}", raw(&report, FigureId::Ror).unwrap()),
+            "2.86"
+        );
         assert_eq!(
             format!("{:.4}", raw(&report, FigureId::RepeatShare).unwrap()),
             "0.3500"
@@ -117,16 +123,61 @@ mod tests {
     #[test]
     fn bad_inputs_name_their_field() {
         let cases: &[(&str, &str, &str, Field, ErrorKind)] = &[
-            ("", "1", "1", Field::Total, ErrorKind::Number(NumberError::Empty)),
-            ("-3", "1", "1", Field::Total, ErrorKind::Number(NumberError::Negative)),
-            ("10", "x", "1", Field::Helped, ErrorKind::Number(NumberError::Unexpected { at: 0, found: 'x' })),
-            ("10", "2.5", "1", Field::Helped, ErrorKind::Number(NumberError::Fraction)),
-            ("10", "5", "6", Field::Repeat, ErrorKind::Exceeds { limit: Field::Helped, limit_value: 5 }),
-            ("10", "11", "1", Field::Helped, ErrorKind::Exceeds { limit: Field::Total, limit_value: 10 }),
+            (
+                "",
+                "1",
+                "1",
+                Field::Total,
+                ErrorKind::Number(NumberError::Empty),
+            ),
+            (
+                "-3",
+                "1",
+                "1",
+                Field::Total,
+                ErrorKind::Number(NumberError::Negative),
+            ),
+            (
+                "10",
+                "x",
+                "1",
+                Field::Helped,
+                ErrorKind::Number(NumberError::Unexpected { at: 0, found: 'x' }),
+            ),
+            (
+                "10",
+                "2.5",
+                "1",
+                Field::Helped,
+                ErrorKind::Number(NumberError::Fraction),
+            ),
+            (
+                "10",
+                "5",
+                "6",
+                Field::Repeat,
+                ErrorKind::Exceeds {
+                    limit: Field::Helped,
+                    limit_value: 5,
+                },
+            ),
+            (
+                "10",
+                "11",
+                "1",
+                Field::Helped,
+                ErrorKind::Exceeds {
+                    limit: Field::Total,
+                    limit_value: 10,
+                },
+            ),
         ];
         for (t, h, r, field, kind) in cases {
             let report = evaluate(t, h, r);
-            let expected = FieldError { field: *field, kind: kind.clone() };
+            let expected = FieldError {
+                field: *field,
+                kind: kind.clone(),
+            };
             assert_eq!(report.errors, vec![expected], "inputs {t:?} {h:?} {r:?}");
         }
     }
@@ -139,6 +190,11 @@ mod tests {
             Err(Undefined::NeedsField(Field::Total))
         );
         assert!(raw(&report, FigureId::Ror).is_some());
-        assert!(report.figure(FigureId::JacksonRor).unwrap().working.substituted.is_none());
+        assert!(report
+            .figure(FigureId::JacksonRor)
+            .unwrap()
+            .working
+            .substituted
+            .is_none());
     }
 }

@@ -1,0 +1,62 @@
+const { test, expect, openApp } = require("./fixtures");
+
+test("the page loads with both calculators, no errors and no outside requests", async ({ page }) => {
+  await openApp(page);
+  await expect(page).toHaveTitle("Retention Lab");
+  await expect(page.getByRole("heading", { name: "One period: churn, retention and growth" })).toBeVisible();
+  await expect(page.getByTestId("privacy")).toContainText("never leaves your browser");
+  await expect(page.getByTestId("crash-notice")).toBeHidden();
+});
+
+test("every input has a label", async ({ page }) => {
+  await openApp(page);
+  const inputs = page.locator("input");
+  const count = await inputs.count();
+  expect(count).toBeGreaterThan(8);
+  for (let i = 0; i < count; i++) {
+    await expect(inputs.nth(i)).toHaveAccessibleName(/\S/);
+  }
+});
+
+test("keyboard only: tab to a field, type, and press a preset button", async ({ page }) => {
+  await openApp(page);
+  const total = page.getByLabel("Total customers");
+  // Tab from the top of the page until the first field has focus.
+  for (let i = 0; i < 10 && !(await total.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(total).toBeFocused();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("20000");
+  await expect(page.getByTestId("jackson-ror")).toHaveText("1.75%");
+  await page.getByRole("button", { name: "Seed example" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("jackson-ror")).toHaveText("3.50%");
+});
+
+test("usable at 360 px wide: nothing scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByLabel("Customers at start")).toBeVisible();
+});
+
+test("light and dark themes follow the system setting", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await openApp(page);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(background).not.toBe(light);
+});
+
+test.describe("when the app cannot start", () => {
+  test.use({ strictPage: false });
+  test("a visible notice replaces a frozen page", async ({ page }) => {
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto("./");
+    await expect(page.getByTestId("crash-notice")).toBeVisible();
+    await expect(page.getByTestId("crash-notice")).toContainText("Something went wrong");
+  });
+});

@@ -1,0 +1,36 @@
+// A `page` that fails the test on any console error, uncaught page error, or request that
+// leaves 127.0.0.1 ("your data never leaves your browser").
+const base = require("@playwright/test");
+
+const test = base.test.extend({
+  // Tests that provoke errors on purpose set this to false.
+  strictPage: [true, { option: true }],
+  page: async ({ page, strictPage }, use) => {
+    const problems = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      const local = url.hostname === "127.0.0.1";
+      const inPage = ["data:", "blob:"].includes(url.protocol);
+      if (!local && !inPage) problems.push(`request left the machine: ${req.url()}`);
+    });
+    await use(page);
+    if (strictPage) base.expect(problems, problems.join("\n")).toEqual([]);
+  },
+});
+
+/** Opens the app and waits until the calculators are on the page. */
+async function openApp(page) {
+  await page.goto("./");
+  await base.expect(page.getByRole("heading", { name: "Return on Relationship (ROR)" })).toBeVisible();
+}
+
+/** A string as a literal inside a regular expression. */
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+module.exports = { test, expect: base.expect, openApp, escapeRegExp };

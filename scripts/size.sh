@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Measures the transferred size of the built app (dist/), gzip -9, and checks the budget:
+# the main app (html + js + wasm + css) at most 350 KB. Other files are listed on their own.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT/dist"
+BUDGET=$((350 * 1000))
+
+gz() { gzip -9 -c "$1" | wc -c; }
+total=0
+printf '%-44s %10s %10s\n' "file" "raw" "gzip -9"
+for f in index.html *.js *.wasm *.css; do
+  [ -f "$f" ] || continue
+  raw=$(wc -c < "$f"); g=$(gz "$f")
+  total=$((total + g))
+  printf '%-44s %10d %10d\n' "$f" "$raw" "$g"
+done
+printf '%-44s %10s %10d\n' "main app total" "" "$total"
+for f in *; do
+  case "$f" in index.html | *.js | *.wasm | *.css) continue ;; esac
+  [ -f "$f" ] || continue
+  printf '%-44s %10d %10d  (loaded separately)\n' "$f" "$(wc -c < "$f")" "$(gz "$f")"
+done
+if [ "$total" -gt "$BUDGET" ]; then
+  echo "size: main app is $total bytes gzipped, over the budget of $BUDGET" >&2
+  exit 1
+fi
+echo "size: main app $total bytes gzipped (budget $BUDGET)"
