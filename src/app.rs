@@ -3,24 +3,29 @@
 use leptos::prelude::*;
 
 use crate::components::period_panel::PeriodPanel;
+use crate::components::projection_panel::ProjectionPanel;
 use crate::components::ror_panel::RorPanel;
+use crate::components::teaching_switches::TeachingSwitches;
 use crate::i18n::Lang;
-use crate::state::{provide_locale, use_strings};
+use crate::state::{provide_locale, provide_teaching, use_strings};
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     provide_locale(Lang::default());
+    provide_teaching();
     let strings = use_strings();
     view! {
         <header class="app-header">
             <h1>{move || strings().app_title}</h1>
             <p class="tagline">{move || strings().app_tagline}</p>
             <p class="privacy" data-testid="privacy">{move || strings().privacy}</p>
+            <TeachingSwitches />
         </header>
         <main class="app-main">
             <RorPanel />
             <PeriodPanel />
+            <ProjectionPanel />
         </main>
     }
 }

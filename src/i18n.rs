@@ -5,7 +5,7 @@
 //! [`fill`]. Numbers are written by the language's [`NumberStyle`].
 
 use crate::core::error::{ErrorKind, Field, FieldError};
-use crate::core::figure::{FigureId, Source, Term, Undefined, Value};
+use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
 use crate::core::number::{NumberError, NumberStyle};
 use crate::core::period::ChurnDefinition;
 
@@ -78,6 +78,47 @@ pub struct Strings {
     pub interval_caption: &'static str,
     pub interval_other_definition: &'static str,
 
+    // Working and teacher mode
+    pub show_working: &'static str,
+    pub large_type: &'static str,
+    pub step_formula: &'static str,
+    pub step_numbers: &'static str,
+    pub step_result: &'static str,
+
+    // Projection panel
+    pub projection_heading: &'static str,
+    pub projection_intro: &'static str,
+    pub starting_customers: &'static str,
+    pub horizon: &'static str,
+    pub retention_pct: &'static str,
+    pub acquisition_pct: &'static str,
+    pub scenario_name: &'static str,
+    pub scenario_default_name: &'static str,
+    pub add_scenario: &'static str,
+    pub remove_scenario: &'static str,
+    pub duplicate_scenario: &'static str,
+    pub seed_projection_preset: &'static str,
+    pub reichheld_preset: &'static str,
+    pub mode_legend: &'static str,
+    pub mode_proportional: &'static str,
+    pub mode_fixed: &'static str,
+    pub mode_proportional_help: &'static str,
+    pub mode_fixed_help: &'static str,
+    pub unit_legend: &'static str,
+    pub per_period_hint: &'static str,
+    pub horizon_rounded: &'static str,
+    pub projection_table_caption: &'static str,
+    pub scenario_label: &'static str,
+    pub unit_years: &'static str,
+    pub unit_months: &'static str,
+    pub unit_quarters: &'static str,
+    pub unit_year: &'static str,
+    pub unit_month: &'static str,
+    pub unit_quarter: &'static str,
+    pub never: &'static str,
+    pub never_levels_off: &'static str,
+    pub no_plateau: &'static str,
+
     // Figure names
     pub fig_ror: &'static str,
     pub fig_repeat_share: &'static str,
@@ -94,6 +135,11 @@ pub struct Strings {
     pub fig_churn_average: &'static str,
     pub fig_churn_spread: &'static str,
     pub points_suffix: &'static str,
+    pub fig_projection_multiplier: &'static str,
+    pub fig_projection_end: &'static str,
+    pub fig_projection_growth: &'static str,
+    pub fig_projection_doubling: &'static str,
+    pub fig_projection_plateau: &'static str,
 
     // Sources
     pub src_seed: &'static str,
@@ -112,6 +158,8 @@ pub struct Strings {
     pub err_too_large: &'static str,
     pub err_ambiguous: &'static str,
     pub err_exceeds: &'static str,
+    pub err_range: &'static str,
+    pub err_at_least: &'static str,
 
     // Reasons a figure has no value
     pub why_needs_field: &'static str,
@@ -161,6 +209,45 @@ pub static EN: Strings = Strings {
     interval_caption: "Wilson 95% interval",
     interval_other_definition: "The 95% interval is shown for the start definition only: the other definitions count new customers who left, which are not a sample of the customers at start.",
 
+    show_working: "Show the working",
+    large_type: "Large type",
+    step_formula: "Formula",
+    step_numbers: "With your numbers",
+    step_result: "Result",
+
+    projection_heading: "Retention compounding",
+    projection_intro: "Two businesses win the same share of new customers; the one that keeps more of its customers pulls ahead every year.",
+    starting_customers: "Starting customers",
+    horizon: "Horizon",
+    retention_pct: "Retention (%)",
+    acquisition_pct: "Acquisition (%)",
+    scenario_name: "Scenario name",
+    scenario_default_name: "Scenario {n}",
+    add_scenario: "Add scenario",
+    remove_scenario: "Remove",
+    duplicate_scenario: "Duplicate",
+    seed_projection_preset: "Seed: 90% vs 80% with +20%",
+    reichheld_preset: "Reichheld: 95% vs 90% with +10% over 14 years",
+    mode_legend: "How new customers are added",
+    mode_proportional: "In proportion to the current base (seed)",
+    mode_fixed: "A fixed number each period (a × C0)",
+    mode_proportional_help: "Each period the base keeps r of its customers and wins a share a of its current size, so growth compounds: C(t) = C(t−1) × (r + a).",
+    mode_fixed_help: "Each period the base keeps r of its customers and wins the same number, a × C0, so it levels off where losses equal the adds: C(t) = r × C(t−1) + a × C0.",
+    unit_legend: "Period",
+    per_period_hint: "Retention and acquisition are per {unit}.",
+    horizon_rounded: "{months} months is not a whole number of years: the horizon was rounded to {years} years.",
+    projection_table_caption: "Customers per period, as a multiple of the starting base",
+    scenario_label: "Scenario",
+    unit_years: "years",
+    unit_months: "months",
+    unit_quarters: "quarters",
+    unit_year: "year",
+    unit_month: "month",
+    unit_quarter: "quarter",
+    never: "never",
+    never_levels_off: "never, levels off at {value}",
+    no_plateau: "none: grows by a × C0 each period",
+
     fig_ror: "ROR (as the seeds compute it)",
     fig_repeat_share: "Repeat share of helped",
     fig_jackson_ror: "Dean Jackson's ROR",
@@ -176,6 +263,11 @@ pub static EN: Strings = Strings {
     fig_churn_average: "Average customers",
     fig_churn_spread: "Spread",
     points_suffix: " pp",
+    fig_projection_multiplier: "Multiplier after the horizon",
+    fig_projection_end: "Customers at the end",
+    fig_projection_growth: "Growth per period",
+    fig_projection_doubling: "Doubling time",
+    fig_projection_plateau: "Levels off at",
 
     src_seed: "the seed articles",
     src_dean_jackson: "Dean Jackson",
@@ -192,11 +284,13 @@ pub static EN: Strings = Strings {
     err_too_large: "This number is too large.",
     err_ambiguous: "This reads as {first} or {second}: write it so that only one reading is possible.",
     err_exceeds: "Cannot be more than “{limit}” ({value}).",
+    err_range: "Must be between {min} and {max}.",
+    err_at_least: "Must be {min} or more.",
 
     why_needs_field: "Needs a valid “{field}”.",
     why_zero_field: "Undefined because “{field}” is 0.",
     why_zero_sum: "Undefined because the denominator is 0.",
-    why_needs_others: "Needs all three churn definitions.",
+    why_needs_others: "Needs the figures it is built from.",
 };
 
 /// Replaces each `{key}` in `template` with its value.
@@ -220,6 +314,10 @@ impl Strings {
             Field::Lost => self.lost_customers,
             Field::Returning => self.returning_customers,
             Field::JoinedLeft => self.joined_and_left,
+            Field::ProjectionStart => self.starting_customers,
+            Field::Horizon => self.horizon,
+            Field::Retention(_) => self.retention_pct,
+            Field::Acquisition(_) => self.acquisition_pct,
         }
     }
 
@@ -240,6 +338,11 @@ impl Strings {
             FigureId::Retention => self.fig_retention,
             FigureId::GrossAcquisition => self.fig_gross_acquisition,
             FigureId::NetGrowth => self.fig_net_growth,
+            FigureId::ProjectionMultiplier(_) => self.fig_projection_multiplier,
+            FigureId::ProjectionEnd(_) => self.fig_projection_end,
+            FigureId::ProjectionGrowth(_) => self.fig_projection_growth,
+            FigureId::ProjectionDoubling(_) => self.fig_projection_doubling,
+            FigureId::ProjectionPlateau(_) => self.fig_projection_plateau,
         }
     }
 
@@ -273,6 +376,33 @@ impl Strings {
             Value::Ratio(x) => style.ratio(x),
             Value::Points(x) => format!("{}{}", style.fixed(x, 2), self.points_suffix),
             Value::Constant(x, decimals) => style.fixed(x, decimals),
+            Value::Multiplier(x) => format!("{}x", style.ratio(x)),
+            Value::Periods {
+                count,
+                decimals,
+                unit,
+            } => {
+                let one = decimals == 0 && count == 1.0;
+                format!("{} {}", style.fixed(count, decimals), self.unit(unit, one))
+            }
+            Value::Never => self.never.to_string(),
+            Value::NeverLevelsOff(x) => fill(
+                self.never_levels_off,
+                &[("value", &format!("{}x", style.ratio(x)))],
+            ),
+            Value::NoPlateau => self.no_plateau.to_string(),
+        }
+    }
+
+    /// A period unit's name, singular or plural.
+    pub fn unit(&self, unit: PeriodUnit, singular: bool) -> &'static str {
+        match (unit, singular) {
+            (PeriodUnit::Years, false) => self.unit_years,
+            (PeriodUnit::Years, true) => self.unit_year,
+            (PeriodUnit::Months, false) => self.unit_months,
+            (PeriodUnit::Months, true) => self.unit_month,
+            (PeriodUnit::Quarters, false) => self.unit_quarters,
+            (PeriodUnit::Quarters, true) => self.unit_quarter,
         }
     }
 
@@ -298,6 +428,20 @@ impl Strings {
                     ("value", &self.number_style.count(*limit_value as i64)),
                 ],
             ),
+            ErrorKind::Range { min, max, percent } => {
+                let bound = |v: i64| {
+                    let n = self.number_style.count(v);
+                    if *percent {
+                        format!("{n}{}", self.number_style.percent)
+                    } else {
+                        n
+                    }
+                };
+                match max {
+                    Some(max) => fill(self.err_range, &[("min", &bound(*min)), ("max", &bound(*max))]),
+                    None => fill(self.err_at_least, &[("min", &bound(*min))]),
+                }
+            }
         }
     }
 

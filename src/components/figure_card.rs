@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::figure::{Figure, FigureId, Report};
 use crate::i18n::Strings;
-use crate::state::use_strings;
+use crate::state::{use_strings, use_teaching};
 
 /// The figure's value as the page writes it, or the "—" mark.
 pub fn value_text(strings: &Strings, figure: &Figure) -> String {
@@ -14,15 +14,20 @@ pub fn value_text(strings: &Strings, figure: &Figure) -> String {
     }
 }
 
-/// The working written out: the formula, then the user's numbers and the result.
-pub fn working_lines(strings: &Strings, figure: &Figure) -> (String, Option<String>) {
+/// The working on one line: "H / R = 1,000 / 350 = 2.857" (or "p = 3 / 20, z = 1.96 → 5.24%"
+/// where the numbers are inputs rather than an equal expression).
+pub fn working_line(strings: &Strings, figure: &Figure) -> String {
     let w = &figure.working;
-    let substituted = w.substituted.as_ref().map(|terms| {
-        let numbers = strings.terms(terms);
-        let joiner = if w.equation { " = " } else { " → " };
-        format!("{numbers}{joiner}{}", value_text(strings, figure))
-    });
-    (w.formula.to_string(), substituted)
+    match &w.substituted {
+        Some(terms) if w.equation => format!(
+            "{} = {} = {}",
+            w.formula,
+            strings.terms(terms),
+            value_text(strings, figure)
+        ),
+        Some(terms) => format!("{} → {}", strings.terms(terms), value_text(strings, figure)),
+        None => w.formula.to_string(),
+    }
 }
 
 /// The value alone in an element carrying the figure's `data-testid`.
@@ -39,28 +44,38 @@ pub fn FigureValue(report: Memo<Report>, id: FigureId) -> impl IntoView {
     view! { <span class="value" data-testid=id.testid()>{text}</span> }
 }
 
-/// The working of a figure: formula, substitution, source.
+/// The working of a figure: one line normally; in teacher mode, the formula, the user's
+/// numbers, the result and the source as separate steps.
 #[component]
 pub fn FigureWorking(report: Memo<Report>, id: FigureId) -> impl IntoView {
     let strings = use_strings();
-    let lines = move || report.with(|r| r.figure(id).map(|f| working_lines(strings(), f)));
-    let source = move || {
-        report.with(|r| {
-            r.figure(id).map(|f| {
-                format!(
-                    "{}: {}",
-                    strings().source_label,
-                    strings().source(f.working.source)
-                )
-            })
-        })
+    let teaching = use_teaching();
+    let with_figure = move |f: &dyn Fn(&Figure) -> AnyView| {
+        report.with(|r| r.figure(id).map(f))
     };
-    view! {
-        <div class="working">
-            <p class="formula">{move || lines().map(|l| l.0)}</p>
-            <p class="substituted">{move || lines().and_then(|l| l.1)}</p>
-            <p class="source">{source}</p>
-        </div>
+    move || {
+        let s = strings();
+        if !teaching.show_working.get() {
+            return with_figure(&|fig| {
+                view! { <p class="working-line">{working_line(s, fig)}</p> }.into_any()
+            });
+        }
+        with_figure(&|fig| {
+            let w = &fig.working;
+            let numbers = w.substituted.as_ref().map(|t| s.terms(t));
+            let result = fig.value.is_ok().then(|| value_text(s, fig));
+            view! {
+                <dl class="working-steps">
+                    <dt>{s.step_formula}</dt>
+                    <dd class="formula">{w.formula}</dd>
+                    {numbers.map(|n| view! { <dt>{s.step_numbers}</dt><dd class="numbers">{n}</dd> })}
+                    {result.map(|v| view! { <dt>{s.step_result}</dt><dd class="result">{v}</dd> })}
+                    <dt>{s.source_label}</dt>
+                    <dd class="source">{s.source(w.source)}</dd>
+                </dl>
+            }
+            .into_any()
+        })
     }
 }
 

@@ -12,7 +12,8 @@ pub fn NumberField(
     /// The visible label, which is also the input's accessible name.
     label: Text,
     /// The input's id; the error message's id derives from it.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The text as typed.
     value: RwSignal<String>,
     /// The message when the text is not acceptable.
@@ -21,6 +22,9 @@ pub fn NumberField(
     /// A hint shown under the field (e.g. that it is optional).
     #[prop(optional)]
     hint: Option<Text>,
+    /// Takes a decimal number (a rate or an amount) rather than a count.
+    #[prop(optional)]
+    decimal: bool,
 ) -> impl IntoView {
     let strings = use_strings();
     let hint_id = format!("{id}-hint");
@@ -40,11 +44,11 @@ pub fn NumberField(
     };
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || label(strings())}</label>
+            <label for=id.clone()>{move || label(strings())}</label>
             <input
                 id=id
                 type="text"
-                inputmode="numeric"
+                inputmode=if decimal { "decimal" } else { "numeric" }
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || value.get()

@@ -22,6 +22,14 @@ pub enum Field {
     Returning,
     /// Period: new customers who left again in the same period (J), optional.
     JoinedLeft,
+    /// Projection: starting customers (C0).
+    ProjectionStart,
+    /// Projection: horizon in periods.
+    Horizon,
+    /// Projection: retention per period of scenario i (0-based), in percent.
+    Retention(usize),
+    /// Projection: acquisition per period of scenario i (0-based), in percent.
+    Acquisition(usize),
 }
 
 /// What is wrong with a field's value.
@@ -31,6 +39,13 @@ pub enum ErrorKind {
     Number(NumberError),
     /// The value is larger than another field's value, which bounds it.
     Exceeds { limit: Field, limit_value: u64 },
+    /// The value is outside the field's range (`max` None: no upper bound); `percent` says
+    /// whether the bounds are percentages.
+    Range {
+        min: i64,
+        max: Option<i64>,
+        percent: bool,
+    },
 }
 
 /// A field error: the field and what is wrong with it.

@@ -21,12 +21,28 @@ pub enum FigureId {
     Retention,
     GrossAcquisition,
     NetGrowth,
+    /// Projection, per scenario (0-based): C(n) / C0.
+    ProjectionMultiplier(usize),
+    /// Projection: customers after the horizon.
+    ProjectionEnd(usize),
+    /// Projection, proportional mode: growth per period r + a - 1.
+    ProjectionGrowth(usize),
+    /// Projection: periods until the base doubles.
+    ProjectionDoubling(usize),
+    /// Projection, fixed-adds mode: the multiple of C0 the base levels off at.
+    ProjectionPlateau(usize),
 }
 
 impl FigureId {
     /// The `data-testid` of the element holding the formatted figure.
-    pub fn testid(self) -> &'static str {
-        match self {
+    pub fn testid(self) -> String {
+        let indexed = |name: &str, i: usize| format!("{name}-{i}");
+        let plain = match self {
+            FigureId::ProjectionMultiplier(i) => return indexed("projection-multiplier", i),
+            FigureId::ProjectionEnd(i) => return indexed("projection-end", i),
+            FigureId::ProjectionGrowth(i) => return indexed("projection-growth", i),
+            FigureId::ProjectionDoubling(i) => return indexed("projection-doubling", i),
+            FigureId::ProjectionPlateau(i) => return indexed("projection-plateau", i),
             FigureId::Ror => "ror",
             FigureId::RepeatShare => "repeat-share",
             FigureId::JacksonRor => "jackson-ror",
@@ -41,7 +57,8 @@ impl FigureId {
             FigureId::Retention => "retention",
             FigureId::GrossAcquisition => "gross-acquisition",
             FigureId::NetGrowth => "net-growth",
-        }
+        };
+        plain.to_string()
     }
 }
 
@@ -58,6 +75,40 @@ pub enum Value {
     Points(f64),
     /// A plain decimal constant in a formula (1.96).
     Constant(f64, usize),
+    /// A multiple of a starting value, three decimals (1.949x).
+    Multiplier(f64),
+    /// A number of periods, with the decimals to show.
+    Periods {
+        count: f64,
+        decimals: usize,
+        unit: PeriodUnit,
+    },
+    /// "never" (e.g. a base that does not grow never doubles).
+    Never,
+    /// "never, levels off at 2.000x".
+    NeverLevelsOff(f64),
+    /// No plateau: with full retention fixed adds grow the base without limit.
+    NoPlateau,
+}
+
+/// The length of a period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum PeriodUnit {
+    Months,
+    Quarters,
+    #[default]
+    Years,
+}
+
+impl PeriodUnit {
+    /// Periods in a year.
+    pub fn per_year(self) -> u32 {
+        match self {
+            PeriodUnit::Months => 12,
+            PeriodUnit::Quarters => 4,
+            PeriodUnit::Years => 1,
+        }
+    }
 }
 
 impl Value {
@@ -75,6 +126,9 @@ impl Value {
             Value::Count(n) => n as f64,
             Value::Percent { fraction, .. } => fraction,
             Value::Ratio(x) | Value::Points(x) | Value::Constant(x, _) => x,
+            Value::Multiplier(x) | Value::NeverLevelsOff(x) => x,
+            Value::Periods { count, .. } => count,
+            Value::Never | Value::NoPlateau => f64::INFINITY,
         }
     }
 }

@@ -5,5 +5,6 @@ pub mod figure;
 pub(crate) mod form;
 pub mod number;
 pub mod period;
+pub mod projection;
 pub mod ror;
 pub mod stats;

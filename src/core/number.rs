@@ -96,6 +96,25 @@ impl NumberStyle {
         out
     }
 
+    /// A number without grouping, at most `max_decimals` decimals, trailing zeros dropped
+    /// ("99.1258", "90"): the form a converted value takes in an input field.
+    pub fn plain(&self, value: f64, max_decimals: usize) -> String {
+        let text = format!("{:.*}", max_decimals, value);
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &text
+        };
+        let text = if text == "-0" { "0" } else { text };
+        text.chars()
+            .map(|c| match c {
+                '.' => self.decimal,
+                '-' => self.minus,
+                d => self.digit(d),
+            })
+            .collect()
+    }
+
     /// A whole number with grouped thousands.
     pub fn count(&self, value: i64) -> String {
         let mut out = String::new();
@@ -373,6 +392,63 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
     u64::try_from(value).map_err(|_| NumberError::TooLarge)
 }
 
+/// An exactly typed decimal number: `units / 10^scale`. Comparisons that must not suffer
+/// floating-point rounding (e.g. whether 20% equals 2 x (100% - 90%)) use it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    pub units: i128,
+    pub scale: u32,
+}
+
+impl Decimal {
+    /// A whole number.
+    pub const fn whole(units: i128) -> Self {
+        Decimal { units, scale: 0 }
+    }
+
+    /// The nearest f64.
+    pub fn to_f64(self) -> f64 {
+        // Through text, so that 0.1 becomes the f64 nearest to 0.1 (not 1 / 10 computed).
+        let digits = self.units.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        let sign = if self.units < 0 { "-" } else { "" };
+        format!("{sign}{int}.{frac}0").parse().unwrap_or(f64::NAN)
+    }
+
+    /// Both numbers at the same scale, or `None` when that overflows.
+    fn aligned(self, other: Decimal) -> Option<(i128, i128)> {
+        let scale = self.scale.max(other.scale);
+        let up = |d: Decimal| 10i128.checked_pow(scale - d.scale).and_then(|f| d.units.checked_mul(f));
+        Some((up(self)?, up(other)?))
+    }
+
+    /// Exact comparison.
+    pub fn cmp_exact(self, other: Decimal) -> Option<std::cmp::Ordering> {
+        self.aligned(other).map(|(a, b)| a.cmp(&b))
+    }
+
+    /// Exact difference.
+    pub fn sub(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        self.aligned(other)
+            .and_then(|(a, b)| a.checked_sub(b))
+            .map(|units| Decimal { units, scale })
+    }
+
+    /// Exact product with a whole number.
+    pub fn times(self, k: i128) -> Option<Decimal> {
+        self.units.checked_mul(k).map(|units| Decimal {
+            units,
+            scale: self.scale,
+        })
+    }
+}
+
+/// The most decimal places a typed decimal number may have.
+const MAX_SCALE: usize = 18;
+
 /// Reads a rate or money amount in the given language's style: its decimal sign or "." mark
 /// the decimal part; its grouping sign (and spaces) group thousands. A trailing "%" is allowed
 /// and ignored (the field says which unit it takes). Negative values are returned as such:
@@ -385,6 +461,11 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
 /// assert!(matches!(parse_decimal("1.000", &NumberStyle::VIETNAMESE), Err(NumberError::Ambiguous { .. })));
 /// ```
 pub fn parse_decimal(text: &str, style: &NumberStyle) -> Result<f64, NumberError> {
+    parse_decimal_exact(text, style).map(Decimal::to_f64)
+}
+
+/// [`parse_decimal`], keeping the typed digits exactly.
+pub fn parse_decimal_exact(text: &str, style: &NumberStyle) -> Result<Decimal, NumberError> {
     let scanned = scan(text, true)?;
     let runs = runs(&scanned.toks)?;
     let groups: Vec<char> = [style.group, ' ', '\u{00A0}', '\u{2009}', '\u{202F}']
@@ -392,36 +473,47 @@ pub fn parse_decimal(text: &str, style: &NumberStyle) -> Result<f64, NumberError
         .filter(|&c| c != style.decimal)
         .collect();
     let decimals = [style.decimal, '.', '\u{066B}'];
-    let sign = if scanned.negative { -1.0 } else { 1.0 };
+    let sign = if scanned.negative { -1 } else { 1 };
 
-    let mut readings: Vec<f64> = Vec::new();
+    let mut readings: Vec<Decimal> = Vec::new();
     // Reading 1: all separators group thousands.
     let whole = grouped(&runs, &groups);
     if let Ok(v) = whole {
-        readings.push(v as f64);
+        let units = i128::try_from(v).map_err(|_| NumberError::TooLarge)?;
+        readings.push(Decimal::whole(units));
     }
     // Reading 2: the last separator is a decimal sign.
-    if runs.len() > 1 {
-        let last = &runs[runs.len() - 1];
-        if let Some(c) = &last.sep_char() {
-            let int_groups: Vec<char> = groups.iter().copied().filter(|g| g != c).collect();
-            if decimals.contains(c) {
-                if let Ok(int) = grouped(&runs[..runs.len() - 1], &int_groups) {
-                    let frac_text: String =
-                        last.digits.iter().map(|d| char::from(b'0' + d)).collect();
-                    let value: f64 = format!("{int}.{frac_text}").parse().unwrap_or(f64::NAN);
-                    if value.is_finite() && !readings.contains(&value) {
-                        readings.push(value);
-                    }
-                }
+    let last = &runs[runs.len() - 1];
+    if let Some(c) = last.sep_char().filter(|c| decimals.contains(c)) {
+        let int_groups: Vec<char> = groups.iter().copied().filter(|&g| g != c).collect();
+        if let Ok(int) = grouped(&runs[..runs.len() - 1], &int_groups) {
+            if last.digits.len() > MAX_SCALE {
+                return Err(NumberError::TooLarge);
+            }
+            let units = last
+                .digits
+                .iter()
+                .try_fold(int, |acc, &d| acc.checked_mul(10)?.checked_add(u128::from(d)))
+                .and_then(|u| i128::try_from(u).ok())
+                .ok_or(NumberError::TooLarge)?;
+            let reading = Decimal {
+                units,
+                scale: last.digits.len() as u32,
+            };
+            if readings.iter().all(|r| r.cmp_exact(reading) != Some(std::cmp::Ordering::Equal)) {
+                readings.push(reading);
             }
         }
     }
+    let signed = |d: Decimal| Decimal {
+        units: sign * d.units,
+        scale: d.scale,
+    };
     match readings.as_slice() {
-        [v] => Ok(sign * v),
+        [v] => Ok(signed(*v)),
         [a, b] => Err(NumberError::Ambiguous {
-            first: sign * a,
-            second: sign * b,
+            first: signed(*a).to_f64(),
+            second: signed(*b).to_f64(),
         }),
         _ => match whole {
             Err(usize::MAX) => Err(NumberError::TooLarge),
@@ -544,6 +636,17 @@ mod tests {
         assert_eq!(en.percent(-0.00001, 2), "0.00%");
         assert_eq!(en.percent(-0.02, 2), "-2.00%");
         assert_eq!(en.fixed(f64::NAN, 2), "\u{2014}");
+    }
+
+    #[test]
+    fn exact_decimals_compare_without_rounding() {
+        let en = NumberStyle::ENGLISH;
+        let a = parse_decimal_exact("20", &en).unwrap();
+        let r = parse_decimal_exact("90.0", &en).unwrap();
+        let twice_gap = Decimal::whole(100).sub(r).and_then(|g| g.times(2)).unwrap();
+        assert_eq!(a.cmp_exact(twice_gap), Some(std::cmp::Ordering::Equal));
+        assert_eq!(parse_decimal_exact("0.1", &en).unwrap().to_f64(), 0.1);
+        assert_eq!(parse_decimal_exact("-2.50", &en).unwrap().to_f64(), -2.5);
     }
 
     #[test]

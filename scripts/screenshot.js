@@ -1,0 +1,19 @@
+// Takes the README's screenshot of the built app: node scripts/screenshot.js URL OUT.png
+const { chromium } = require("@playwright/test");
+
+(async () => {
+  const [url, out, width = "1100", scheme = "light"] = process.argv.slice(2);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
+  await page.goto(url);
+  await page.getByTestId("ror").waitFor();
+  await page.screenshot({ path: out, fullPage: true });
+  await browser.close();
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Rebuilds public/screenshot.png from the release build in dist/ (run scripts/build.sh first).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+port=4190
+python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+server=$!
+trap 'kill "$server"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+node scripts/screenshot.js "http://127.0.0.1:$port/" public/screenshot.png "${WIDTH:-1100}" "${SCHEME:-light}"
+echo "wrote public/screenshot.png"
