@@ -2,10 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::components::conversion_panel::ConversionPanel;
+use crate::components::funnel_panel::FunnelPanel;
+use crate::components::ltv_panel::LtvPanel;
 use crate::components::period_panel::PeriodPanel;
 use crate::components::projection_panel::ProjectionPanel;
 use crate::components::ror_panel::RorPanel;
 use crate::components::teaching_switches::TeachingSwitches;
+use crate::components::winback_panel::WinbackPanel;
 use crate::i18n::Lang;
 use crate::state::{provide_locale, provide_teaching, use_strings};
 
@@ -26,6 +30,10 @@ pub fn App() -> impl IntoView {
             <RorPanel />
             <PeriodPanel />
             <ProjectionPanel />
+            <LtvPanel />
+            <ConversionPanel />
+            <WinbackPanel />
+            <FunnelPanel />
         </main>
     }
 }

@@ -119,6 +119,55 @@ pub struct Strings {
     pub never_levels_off: &'static str,
     pub no_plateau: &'static str,
 
+    pub ltv_heading: &'static str,
+    pub ltv_intro: &'static str,
+    pub revenue_label: &'static str,
+    pub years_label: &'static str,
+    pub margin_label: &'static str,
+    pub ltv_churn_label: &'static str,
+    pub discount_label: &'static str,
+    pub ltv_preset: &'static str,
+    pub currency_label: &'static str,
+    pub currency_none: &'static str,
+    pub ltv_unit_label: &'static str,
+    pub unit_option_months: &'static str,
+    pub unit_option_quarters: &'static str,
+    pub unit_option_years: &'static str,
+    pub ltv_note: &'static str,
+    pub conversion_heading: &'static str,
+    pub conversion_intro: &'static str,
+    pub conversion_churn_label: &'static str,
+    pub conversion_unit_label: &'static str,
+    pub conversion_preset: &'static str,
+    pub conversion_note: &'static str,
+    pub winback_heading: &'static str,
+    pub winback_intro: &'static str,
+    pub dormant_label: &'static str,
+    pub winback_preset: &'static str,
+    pub funnel_heading: &'static str,
+    pub funnel_intro: &'static str,
+    pub stage_name_label: &'static str,
+    pub stage_count_label: &'static str,
+    pub add_stage: &'static str,
+    pub remove_stage: &'static str,
+    pub funnel_preset: &'static str,
+    pub stage_default_name: &'static str,
+    pub fig_ltv_seed: &'static str,
+    pub fig_lifetime: &'static str,
+    pub fig_ltv_from_churn: &'static str,
+    pub fig_ltv_discounted: &'static str,
+    pub fig_churn_monthly: &'static str,
+    pub fig_churn_quarterly: &'static str,
+    pub fig_churn_annual: &'static str,
+    pub fig_winback_low: &'static str,
+    pub fig_winback_high: &'static str,
+    pub fig_funnel_stage: &'static str,
+    pub fig_funnel_overall: &'static str,
+    pub src_reichheld: &'static str,
+    pub src_winback: &'static str,
+    pub src_compounding: &'static str,
+    pub err_stage_grows: &'static str,
+
     // Figure names
     pub fig_ror: &'static str,
     pub fig_repeat_share: &'static str,
@@ -248,6 +297,54 @@ pub static EN: Strings = Strings {
     never_levels_off: "never, levels off at {value}",
     no_plateau: "none: grows by a × C0 each period",
 
+    ltv_heading: "Lifetime value",
+    ltv_intro: "What a customer is worth over the whole relationship, three ways.",
+    revenue_label: "Revenue per customer per period",
+    years_label: "Years as a customer",
+    margin_label: "Gross margin (%)",
+    ltv_churn_label: "Churn per period (%)",
+    discount_label: "Discount rate per period (%)",
+    ltv_preset: "Seed: 100 a year, 20% churn",
+    currency_label: "Currency",
+    currency_none: "No symbol",
+    ltv_unit_label: "Period of revenue, churn and discount",
+    unit_option_months: "Month",
+    unit_option_quarters: "Quarter",
+    unit_option_years: "Year",
+    ltv_note: "Value from churn assumes constant churn and payment at the start of each period; the discounted value equals it at a 0% discount rate.",
+    conversion_heading: "Churn per month, quarter and year",
+    conversion_intro: "A monthly churn rate does not multiply by 12: it compounds.",
+    conversion_churn_label: "Churn rate (%)",
+    conversion_unit_label: "Churn measured per",
+    conversion_preset: "Seed: 5% a month",
+    conversion_note: "5% a month is 45.96% a year, not 60%: each month’s 5% is taken from fewer customers.",
+    winback_heading: "Win-back what-if",
+    winback_intro: "25% to 60% of dormant customers respond to a win-back effort (seed 003).",
+    dormant_label: "Dormant customers",
+    winback_preset: "Seed: 1,000 dormant",
+    funnel_heading: "Funnel conversion",
+    funnel_intro: "Stage counts from first contact to purchase (seed 004).",
+    stage_name_label: "Stage name",
+    stage_count_label: "Customers at this stage",
+    add_stage: "Add stage",
+    remove_stage: "Remove stage",
+    funnel_preset: "Seed: exposed to bought",
+    stage_default_name: "Stage {n}",
+    fig_ltv_seed: "Lifetime value, revenue × years (seed)",
+    fig_lifetime: "Expected lifetime",
+    fig_ltv_from_churn: "Value from churn",
+    fig_ltv_discounted: "Discounted value",
+    fig_churn_monthly: "Monthly churn",
+    fig_churn_quarterly: "Quarterly churn",
+    fig_churn_annual: "Annual churn",
+    fig_winback_low: "Recovered, low (25%)",
+    fig_winback_high: "Recovered, high (60%)",
+    fig_funnel_stage: "{from} → {to}",
+    fig_funnel_overall: "Overall conversion",
+    src_reichheld: "Reichheld, The Loyalty Effect (1996)",
+    src_winback: "the seed articles (25% to 60% of dormant customers respond)",
+    src_compounding: "compounding at a constant churn rate",
+    err_stage_grows: "“{stage}” cannot have more customers than the stage before it, “{previous}” ({value}).",
     fig_ror: "ROR (as the seeds compute it)",
     fig_repeat_share: "Repeat share of helped",
     fig_jackson_ror: "Dean Jackson's ROR",
@@ -318,6 +415,14 @@ impl Strings {
             Field::Horizon => self.horizon,
             Field::Retention(_) => self.retention_pct,
             Field::Acquisition(_) => self.acquisition_pct,
+            Field::Revenue => self.revenue_label,
+            Field::Years => self.years_label,
+            Field::Margin => self.margin_label,
+            Field::LtvChurn => self.ltv_churn_label,
+            Field::Discount => self.discount_label,
+            Field::ConvertChurn => self.conversion_churn_label,
+            Field::Dormant => self.dormant_label,
+            Field::StageCount(_) => self.stage_count_label,
         }
     }
 
@@ -343,6 +448,17 @@ impl Strings {
             FigureId::ProjectionGrowth(_) => self.fig_projection_growth,
             FigureId::ProjectionDoubling(_) => self.fig_projection_doubling,
             FigureId::ProjectionPlateau(_) => self.fig_projection_plateau,
+            FigureId::LtvSeed => self.fig_ltv_seed,
+            FigureId::Lifetime => self.fig_lifetime,
+            FigureId::LtvFromChurn => self.fig_ltv_from_churn,
+            FigureId::LtvDiscounted => self.fig_ltv_discounted,
+            FigureId::ChurnMonthly => self.fig_churn_monthly,
+            FigureId::ChurnQuarterly => self.fig_churn_quarterly,
+            FigureId::ChurnAnnual => self.fig_churn_annual,
+            FigureId::WinbackLow => self.fig_winback_low,
+            FigureId::WinbackHigh => self.fig_winback_high,
+            FigureId::FunnelStage(_) => self.fig_funnel_stage,
+            FigureId::FunnelOverall => self.fig_funnel_overall,
         }
     }
 
@@ -364,6 +480,9 @@ impl Strings {
             Source::Wilson => self.src_wilson,
             Source::Arithmetic => self.src_arithmetic,
             Source::Textbook => self.src_textbook,
+            Source::Reichheld => self.src_reichheld,
+            Source::WinbackSeed => self.src_winback,
+            Source::Compounding => self.src_compounding,
         }
     }
 
@@ -391,6 +510,14 @@ impl Strings {
                 &[("value", &format!("{}x", style.ratio(x)))],
             ),
             Value::NoPlateau => self.no_plateau.to_string(),
+            Value::Money { amount, currency } => {
+                let number = style.fixed(amount, 2);
+                match currency.symbol() {
+                    ("", _) => number,
+                    (symbol, true) => format!("{symbol}{number}"),
+                    (symbol, false) => format!("{number} {symbol}"),
+                }
+            }
         }
     }
 
@@ -428,6 +555,18 @@ impl Strings {
                     ("value", &self.number_style.count(*limit_value as i64)),
                 ],
             ),
+            ErrorKind::StageGrows {
+                stage,
+                previous,
+                previous_value,
+            } => fill(
+                self.err_stage_grows,
+                &[
+                    ("stage", stage),
+                    ("previous", previous),
+                    ("value", &self.number_style.count(*previous_value as i64)),
+                ],
+            ),
             ErrorKind::Range { min, max, percent } => {
                 let bound = |v: i64| {
                     let n = self.number_style.count(v);
@@ -438,7 +577,10 @@ impl Strings {
                     }
                 };
                 match max {
-                    Some(max) => fill(self.err_range, &[("min", &bound(*min)), ("max", &bound(*max))]),
+                    Some(max) => fill(
+                        self.err_range,
+                        &[("min", &bound(*min)), ("max", &bound(*max))],
+                    ),
                     None => fill(self.err_at_least, &[("min", &bound(*min))]),
                 }
             }

@@ -50,9 +50,7 @@ pub fn FigureValue(report: Memo<Report>, id: FigureId) -> impl IntoView {
 pub fn FigureWorking(report: Memo<Report>, id: FigureId) -> impl IntoView {
     let strings = use_strings();
     let teaching = use_teaching();
-    let with_figure = move |f: &dyn Fn(&Figure) -> AnyView| {
-        report.with(|r| r.figure(id).map(f))
-    };
+    let with_figure = move |f: &dyn Fn(&Figure) -> AnyView| report.with(|r| r.figure(id).map(f));
     move || {
         let s = strings();
         if !teaching.show_working.get() {
@@ -87,6 +85,9 @@ pub fn FigureCard(
     report: Memo<Report>,
     /// Which figure of the report.
     id: FigureId,
+    /// A name to show instead of the figure's own (e.g. built from the user's stage names).
+    #[prop(optional, into)]
+    name: Option<Signal<String>>,
     /// Notes or sub-figures shown under the working.
     #[prop(optional)]
     children: Option<Children>,
@@ -103,7 +104,9 @@ pub fn FigureCard(
     let labelled_by = name_id.clone();
     view! {
         <div class="figure" role="group" aria-labelledby=labelled_by>
-            <p class="figure-name" id=name_id>{move || strings().figure(id)}</p>
+            <p class="figure-name" id=name_id>
+                {move || name.map(|n| n.get()).unwrap_or_else(|| strings().figure(id).to_string())}
+            </p>
             <FigureValue report id />
             <p class="figure-why" data-testid=format!("{}-why", id.testid())>{why}</p>
             <FigureWorking report id />

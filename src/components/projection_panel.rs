@@ -68,7 +68,9 @@ impl ProjectionState {
             horizon: self.horizon.get(),
             unit: self.unit.get(),
             mode: self.mode.get(),
-            scenarios: self.scenarios.with(|v| v.iter().map(|s| s.read()).collect()),
+            scenarios: self
+                .scenarios
+                .with(|v| v.iter().map(|s| s.read()).collect()),
         }
     }
 
@@ -116,16 +118,16 @@ const MODES: [(Mode, &str); 2] = [
     (Mode::Proportional, "proportional"),
     (Mode::FixedAdds, "fixed"),
 ];
-const UNITS: [(PeriodUnit, &str); 2] = [(PeriodUnit::Years, "years"), (PeriodUnit::Months, "months")];
+const UNITS: [(PeriodUnit, &str); 2] =
+    [(PeriodUnit::Years, "years"), (PeriodUnit::Months, "months")];
 
 /// The projection panel.
 #[component]
 pub fn ProjectionPanel() -> impl IntoView {
     let strings = use_strings();
     let state = ProjectionState::new(&projection::seed_preset());
-    let projection = Memo::new(move |_| {
-        projection::evaluate(&state.read(), &strings().number_style)
-    });
+    let projection =
+        Memo::new(move |_| projection::evaluate(&state.read(), &strings().number_style));
     let report: Memo<Report> = Memo::new(move |_| projection.with(|p| p.report.clone()));
     let error = Callback::new(move |field: Field| {
         report.with(|r| r.error(field).map(|e| strings().error(e)))
@@ -139,7 +141,10 @@ pub fn ProjectionPanel() -> impl IntoView {
                 .map(|(i, r)| {
                     let name = r.name.get();
                     if name.trim().is_empty() {
-                        fill(strings().scenario_default_name, &[("n", &(i + 1).to_string())])
+                        fill(
+                            strings().scenario_default_name,
+                            &[("n", &(i + 1).to_string())],
+                        )
                     } else {
                         name
                     }
@@ -167,7 +172,10 @@ pub fn ProjectionPanel() -> impl IntoView {
     let on_remove = Callback::new(move |key| state.remove(key));
     let add = move |_| {
         let n = count.get_untracked() + 1;
-        state.add(fill(strings().scenario_default_name, &[("n", &n.to_string())]));
+        state.add(fill(
+            strings().scenario_default_name,
+            &[("n", &n.to_string())],
+        ));
     };
     let rounded_note = move || {
         let (months, years) = state.rounded.get()?;

@@ -17,7 +17,7 @@ pub struct RateSignals {
 }
 
 impl RateSignals {
-    fn new(rate: &RateText) -> Self {
+    pub fn new(rate: &RateText) -> Self {
         RateSignals {
             text: RwSignal::new(rate.text.clone()),
             exact: RwSignal::new(rate.exact.map(|v| (rate.text.clone(), v))),

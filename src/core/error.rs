@@ -30,6 +30,22 @@ pub enum Field {
     Retention(usize),
     /// Projection: acquisition per period of scenario i (0-based), in percent.
     Acquisition(usize),
+    /// Lifetime value: revenue per customer per period (I).
+    Revenue,
+    /// Lifetime value: years as a customer (N, seed formula).
+    Years,
+    /// Lifetime value: gross margin in percent.
+    Margin,
+    /// Lifetime value: churn per period in percent.
+    LtvChurn,
+    /// Lifetime value: discount rate per period in percent.
+    Discount,
+    /// Churn conversion: the churn rate to convert, in percent.
+    ConvertChurn,
+    /// Win-back: dormant customers.
+    Dormant,
+    /// Funnel: the count of stage i (0-based).
+    StageCount(usize),
 }
 
 /// What is wrong with a field's value.
@@ -45,6 +61,12 @@ pub enum ErrorKind {
         min: i64,
         max: Option<i64>,
         percent: bool,
+    },
+    /// A funnel stage counts more than the stage before it.
+    StageGrows {
+        stage: String,
+        previous: String,
+        previous_value: u64,
     },
 }
 

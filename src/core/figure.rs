@@ -31,6 +31,18 @@ pub enum FigureId {
     ProjectionDoubling(usize),
     /// Projection, fixed-adds mode: the multiple of C0 the base levels off at.
     ProjectionPlateau(usize),
+    LtvSeed,
+    Lifetime,
+    LtvFromChurn,
+    LtvDiscounted,
+    ChurnMonthly,
+    ChurnQuarterly,
+    ChurnAnnual,
+    WinbackLow,
+    WinbackHigh,
+    /// Funnel: conversion from stage i - 1 to stage i.
+    FunnelStage(usize),
+    FunnelOverall,
 }
 
 impl FigureId {
@@ -43,6 +55,17 @@ impl FigureId {
             FigureId::ProjectionGrowth(i) => return indexed("projection-growth", i),
             FigureId::ProjectionDoubling(i) => return indexed("projection-doubling", i),
             FigureId::ProjectionPlateau(i) => return indexed("projection-plateau", i),
+            FigureId::FunnelStage(i) => return indexed("funnel-stage", i),
+            FigureId::LtvSeed => "ltv-seed",
+            FigureId::Lifetime => "lifetime",
+            FigureId::LtvFromChurn => "ltv-from-churn",
+            FigureId::LtvDiscounted => "ltv-discounted",
+            FigureId::ChurnMonthly => "churn-monthly",
+            FigureId::ChurnQuarterly => "churn-quarterly",
+            FigureId::ChurnAnnual => "churn-annual",
+            FigureId::WinbackLow => "winback-low",
+            FigureId::WinbackHigh => "winback-high",
+            FigureId::FunnelOverall => "funnel-overall",
             FigureId::Ror => "ror",
             FigureId::RepeatShare => "repeat-share",
             FigureId::JacksonRor => "jackson-ror",
@@ -89,6 +112,60 @@ pub enum Value {
     NeverLevelsOff(f64),
     /// No plateau: with full retention fixed adds grow the base without limit.
     NoPlateau,
+    /// An amount of money, two decimals, with the currency the user picked.
+    Money { amount: f64, currency: Currency },
+}
+
+/// The currency symbol the user picked for money figures (none by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Currency {
+    #[default]
+    None,
+    Dollar,
+    Euro,
+    Pound,
+    Yen,
+    Dong,
+    Rial,
+}
+
+impl Currency {
+    /// Every choice, in the order the picker lists them.
+    pub const ALL: [Currency; 7] = [
+        Currency::None,
+        Currency::Dollar,
+        Currency::Euro,
+        Currency::Pound,
+        Currency::Yen,
+        Currency::Dong,
+        Currency::Rial,
+    ];
+
+    /// The symbol, and whether it goes before the amount.
+    pub fn symbol(self) -> (&'static str, bool) {
+        match self {
+            Currency::None => ("", true),
+            Currency::Dollar => ("$", true),
+            Currency::Euro => ("€", true),
+            Currency::Pound => ("£", true),
+            Currency::Yen => ("¥", true),
+            Currency::Dong => ("₫", false),
+            Currency::Rial => ("﷼", false),
+        }
+    }
+
+    /// A stable key for the picker's option values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Currency::None => "none",
+            Currency::Dollar => "usd",
+            Currency::Euro => "eur",
+            Currency::Pound => "gbp",
+            Currency::Yen => "jpy",
+            Currency::Dong => "vnd",
+            Currency::Rial => "irr",
+        }
+    }
 }
 
 /// The length of a period.
@@ -129,6 +206,7 @@ impl Value {
             Value::Multiplier(x) | Value::NeverLevelsOff(x) => x,
             Value::Periods { count, .. } => count,
             Value::Never | Value::NoPlateau => f64::INFINITY,
+            Value::Money { amount, .. } => amount,
         }
     }
 }
@@ -151,6 +229,12 @@ pub enum Source {
     Stripe,
     /// The Wilson score interval (Wilson 1927).
     Wilson,
+    /// Reichheld's work on loyalty economics.
+    Reichheld,
+    /// Seed 003: 25% to 60% of dormant customers respond to a win-back effort.
+    WinbackSeed,
+    /// Compounding a per-period rate (constant churn assumed).
+    Compounding,
     /// Plain arithmetic on the inputs, no published definition needed.
     Arithmetic,
     /// A common textbook definition.

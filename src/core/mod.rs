@@ -1,10 +1,15 @@
 //! The calculator's maths: pure Rust, no web or UI imports, tested natively with `cargo test`.
 
+pub mod conversion;
 pub mod error;
 pub mod figure;
 pub(crate) mod form;
+pub mod funnel;
+pub mod ltv;
 pub mod number;
 pub mod period;
 pub mod projection;
+pub mod rate;
 pub mod ror;
 pub mod stats;
+pub mod winback;

@@ -420,7 +420,11 @@ impl Decimal {
     /// Both numbers at the same scale, or `None` when that overflows.
     fn aligned(self, other: Decimal) -> Option<(i128, i128)> {
         let scale = self.scale.max(other.scale);
-        let up = |d: Decimal| 10i128.checked_pow(scale - d.scale).and_then(|f| d.units.checked_mul(f));
+        let up = |d: Decimal| {
+            10i128
+                .checked_pow(scale - d.scale)
+                .and_then(|f| d.units.checked_mul(f))
+        };
         Some((up(self)?, up(other)?))
     }
 
@@ -430,7 +434,7 @@ impl Decimal {
     }
 
     /// Exact difference.
-    pub fn sub(self, other: Decimal) -> Option<Decimal> {
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
         let scale = self.scale.max(other.scale);
         self.aligned(other)
             .and_then(|(a, b)| a.checked_sub(b))
@@ -493,14 +497,19 @@ pub fn parse_decimal_exact(text: &str, style: &NumberStyle) -> Result<Decimal, N
             let units = last
                 .digits
                 .iter()
-                .try_fold(int, |acc, &d| acc.checked_mul(10)?.checked_add(u128::from(d)))
+                .try_fold(int, |acc, &d| {
+                    acc.checked_mul(10)?.checked_add(u128::from(d))
+                })
                 .and_then(|u| i128::try_from(u).ok())
                 .ok_or(NumberError::TooLarge)?;
             let reading = Decimal {
                 units,
                 scale: last.digits.len() as u32,
             };
-            if readings.iter().all(|r| r.cmp_exact(reading) != Some(std::cmp::Ordering::Equal)) {
+            if readings
+                .iter()
+                .all(|r| r.cmp_exact(reading) != Some(std::cmp::Ordering::Equal))
+            {
                 readings.push(reading);
             }
         }
@@ -643,7 +652,10 @@ mod tests {
         let en = NumberStyle::ENGLISH;
         let a = parse_decimal_exact("20", &en).unwrap();
         let r = parse_decimal_exact("90.0", &en).unwrap();
-        let twice_gap = Decimal::whole(100).sub(r).and_then(|g| g.times(2)).unwrap();
+        let twice_gap = Decimal::whole(100)
+            .checked_sub(r)
+            .and_then(|g| g.times(2))
+            .unwrap();
         assert_eq!(a.cmp_exact(twice_gap), Some(std::cmp::Ordering::Equal));
         assert_eq!(parse_decimal_exact("0.1", &en).unwrap().to_f64(), 0.1);
         assert_eq!(parse_decimal_exact("-2.50", &en).unwrap().to_f64(), -2.5);

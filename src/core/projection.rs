@@ -11,7 +11,9 @@ use super::error::{ErrorKind, Field, FieldError};
 use super::figure::Term::{Num, Op};
 use super::figure::{Figure, FigureId, PeriodUnit, Report, Source, Term, Undefined, Value};
 use super::form::{figure, n, need, Form};
-use super::number::{parse_decimal_exact, Decimal, NumberError, NumberStyle};
+use super::number::{Decimal, NumberError, NumberStyle};
+use super::rate::{converted, percent_field};
+pub use super::rate::{Percent, RateText};
 
 /// How acquisition adds customers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -29,24 +31,6 @@ pub type Unit = PeriodUnit;
 /// The longest horizon: 30 years in the unit's periods.
 pub fn max_horizon(unit: Unit) -> u64 {
     30 * u64::from(unit.per_year())
-}
-
-/// A rate field as the page holds it: the typed text, or a value converted by a unit switch
-/// (kept exactly, with its rounded display as the text) until the user edits it.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct RateText {
-    pub text: String,
-    /// The exact percentage behind `text`, when `text` is a rounded display of a conversion.
-    pub exact: Option<f64>,
-}
-
-impl RateText {
-    pub fn typed(text: &str) -> Self {
-        RateText {
-            text: text.to_string(),
-            exact: None,
-        }
-    }
 }
 
 /// One scenario's inputs.
@@ -75,19 +59,6 @@ pub struct ProjectionText {
     pub unit: Unit,
     pub mode: Mode,
     pub scenarios: Vec<ScenarioText>,
-}
-
-/// A percentage as entered: exact digits when typed, f64 when it came from a conversion.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Percent {
-    pub value: f64,
-    pub exact: Option<Decimal>,
-}
-
-impl Percent {
-    fn fraction(self) -> f64 {
-        self.value / 100.0
-    }
 }
 
 /// The seed's example: 90% vs 80% retention with 20% acquisition, over 7 years.
@@ -167,7 +138,9 @@ pub fn fixed_adds(r: f64, a: f64, n: u32) -> f64 {
 /// Compares a + r with 100% (proportional growth) exactly when both were typed.
 fn growth_sign(r: Percent, a: Percent) -> Ordering {
     if let (Some(re), Some(ae)) = (r.exact, a.exact) {
-        let total = Decimal::whole(100).sub(re).and_then(|gap| ae.cmp_exact(gap));
+        let total = Decimal::whole(100)
+            .checked_sub(re)
+            .and_then(|gap| ae.cmp_exact(gap));
         if let Some(order) = total {
             return order;
         }
@@ -181,7 +154,7 @@ fn growth_sign(r: Percent, a: Percent) -> Ordering {
 fn doubling_sign(r: Percent, a: Percent) -> Ordering {
     if let (Some(re), Some(ae)) = (r.exact, a.exact) {
         let twice_gap = Decimal::whole(100)
-            .sub(re)
+            .checked_sub(re)
             .and_then(|g| g.times(2))
             .and_then(|g| ae.cmp_exact(g));
         if let Some(order) = twice_gap {
@@ -241,45 +214,6 @@ pub fn run(mode: Mode, r: Percent, a: Percent, periods: u32) -> ScenarioResult {
     }
 }
 
-/// A percentage field: typed (parsed exactly) or carried over from a unit switch.
-fn percent_field(
-    form: &mut Form,
-    field: Field,
-    rate: &RateText,
-    style: &NumberStyle,
-    max: Option<i64>,
-) -> Option<Percent> {
-    let value = match rate.exact {
-        Some(v) => Percent {
-            value: v,
-            exact: None,
-        },
-        None => match parse_decimal_exact(&rate.text, style) {
-            Ok(d) => Percent {
-                value: d.to_f64(),
-                exact: Some(d),
-            },
-            Err(e) => {
-                form.errors.push(FieldError::number(field, e));
-                return None;
-            }
-        },
-    };
-    let too_high = max.is_some_and(|m| value.value > m as f64);
-    if value.value < 0.0 || too_high || !value.value.is_finite() {
-        form.errors.push(FieldError {
-            field,
-            kind: ErrorKind::Range {
-                min: 0,
-                max,
-                percent: true,
-            },
-        });
-        return None;
-    }
-    Some(value)
-}
-
 /// Every figure of the projection for the inputs, numbers read in `style`.
 pub fn evaluate(input: &ProjectionText, style: &NumberStyle) -> Projection {
     let mut form = Form::default();
@@ -303,13 +237,34 @@ pub fn evaluate(input: &ProjectionText, style: &NumberStyle) -> Projection {
     let mut figures = Vec::new();
     let mut results = Vec::new();
     for (i, s) in input.scenarios.iter().enumerate() {
-        let r = percent_field(&mut form, Field::Retention(i), &s.retention, style, Some(100));
-        let a = percent_field(&mut form, Field::Acquisition(i), &s.acquisition, style, None);
+        let r = percent_field(
+            &mut form,
+            Field::Retention(i),
+            &s.retention,
+            style,
+            Some(100),
+        );
+        let a = percent_field(
+            &mut form,
+            Field::Acquisition(i),
+            &s.acquisition,
+            style,
+            None,
+        );
         let result = match (r, a, horizon) {
             (Some(r), Some(a), Some(h)) => Some(run(input.mode, r, a, h as u32)),
             _ => None,
         };
-        figures.extend(scenario_figures(i, input.mode, input.unit, r, a, start, horizon, result.as_ref()));
+        figures.extend(scenario_figures(
+            i,
+            input.mode,
+            input.unit,
+            r,
+            a,
+            start,
+            horizon,
+            result.as_ref(),
+        ));
         results.push(result);
     }
     Projection {
@@ -378,21 +333,31 @@ fn scenario_figures(
             .ok_or(Undefined::NeedsOthers);
         Ok((terms, value))
     });
-    let end = figure(FigureId::ProjectionEnd(i), "C(n) = C0 × C(n) / C0", Source::Arithmetic, || {
-        let c0 = need(Field::ProjectionStart, start)?;
-        let m = final_multiplier().ok_or(Undefined::NeedsOthers)?;
-        let terms = vec![n(c0), Op(" × "), Num(Value::Multiplier(m))];
-        Ok((terms, Ok(Value::Count((c0 as f64 * m).round() as i64))))
-    });
+    let end = figure(
+        FigureId::ProjectionEnd(i),
+        "C(n) = C0 × C(n) / C0",
+        Source::Arithmetic,
+        || {
+            let c0 = need(Field::ProjectionStart, start)?;
+            let m = final_multiplier().ok_or(Undefined::NeedsOthers)?;
+            let terms = vec![n(c0), Op(" × "), Num(Value::Multiplier(m))];
+            Ok((terms, Ok(Value::Count((c0 as f64 * m).round() as i64))))
+        },
+    );
     let mut out = vec![multiplier, end];
     match mode {
         Mode::Proportional => {
-            out.push(figure(FigureId::ProjectionGrowth(i), "g = r + a − 1", Source::Seed, || {
-                let (r, a, _) = inputs()?;
-                let terms = vec![pct(r), Op(" + "), pct(a), Op(" − 100%")];
-                let g = (r.value + a.value - 100.0) / 100.0;
-                Ok((terms, Ok(Value::percent(g))))
-            }));
+            out.push(figure(
+                FigureId::ProjectionGrowth(i),
+                "g = r + a − 1",
+                Source::Seed,
+                || {
+                    let (r, a, _) = inputs()?;
+                    let terms = vec![pct(r), Op(" + "), pct(a), Op(" − 100%")];
+                    let g = (r.value + a.value - 100.0) / 100.0;
+                    Ok((terms, Ok(Value::percent(g))))
+                },
+            ));
             out.push(figure(
                 FigureId::ProjectionDoubling(i),
                 "ln 2 / ln(1 + g)",
@@ -454,7 +419,11 @@ fn doubling_value(d: Doubling, unit: Unit, decimals: usize) -> Value {
 /// the yearly figures stay (proportional: r + a compounds alike; fixed adds: the plateau stays).
 /// Fields that do not parse are left as typed. Returns the new inputs and, when a horizon in
 /// months was not a whole number of years, the rounded number of years.
-pub fn switch_unit(input: &ProjectionText, to: Unit, style: &NumberStyle) -> (ProjectionText, Option<u64>) {
+pub fn switch_unit(
+    input: &ProjectionText,
+    to: Unit,
+    style: &NumberStyle,
+) -> (ProjectionText, Option<u64>) {
     if input.unit == to {
         return (input.clone(), None);
     }
@@ -500,19 +469,6 @@ pub fn convert_rates(mode: Mode, r: f64, a: f64, from: Unit, to: Unit) -> (f64, 
     (r_to, a_to)
 }
 
-/// A converted percentage: shown to four decimals and kept exactly; a value within float noise
-/// of a short decimal (90.00000000000001 after a round trip) becomes that decimal, as if typed.
-fn converted(percent: f64, style: &NumberStyle) -> RateText {
-    let snapped = (percent * 1e6).round() / 1e6;
-    if (percent - snapped).abs() < 1e-9 {
-        return RateText::typed(&style.plain(snapped, 6));
-    }
-    RateText {
-        text: style.plain(percent, 4),
-        exact: Some(percent),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,7 +477,11 @@ mod tests {
     const EN: NumberStyle = NumberStyle::ENGLISH;
 
     fn multiplier(p: &Projection, i: usize) -> String {
-        match p.report.figure(FigureId::ProjectionMultiplier(i)).map(|f| f.value) {
+        match p
+            .report
+            .figure(FigureId::ProjectionMultiplier(i))
+            .map(|f| f.value)
+        {
             Some(Ok(Value::Multiplier(m))) => format!("{m:.3}x"),
             other => panic!("no multiplier {i}: {other:?}"),
         }
@@ -543,8 +503,12 @@ mod tests {
         let growth = |i| EN.percent(figure_value(&p, FigureId::ProjectionGrowth(i)).raw(), 2);
         assert_eq!(growth(0), "10.00%");
         assert_eq!(growth(1), "0.00%");
-        assert_eq!(figure_value(&p, FigureId::ProjectionDoubling(1)), Value::Never);
-        let Value::Periods { count: d, .. } = figure_value(&p, FigureId::ProjectionDoubling(0)) else {
+        assert_eq!(
+            figure_value(&p, FigureId::ProjectionDoubling(1)),
+            Value::Never
+        );
+        let Value::Periods { count: d, .. } = figure_value(&p, FigureId::ProjectionDoubling(0))
+        else {
             panic!("90% doubles");
         };
         assert_eq!(format!("{d:.2}"), "7.27");
@@ -561,7 +525,13 @@ mod tests {
             figure_value(&p, FigureId::ProjectionPlateau(0)),
             Value::Multiplier(0.2 / (1.0 - 0.9))
         );
-        assert_eq!(format!("{:.3}", figure_value(&p, FigureId::ProjectionPlateau(0)).raw()), "2.000");
+        assert_eq!(
+            format!(
+                "{:.3}",
+                figure_value(&p, FigureId::ProjectionPlateau(0)).raw()
+            ),
+            "2.000"
+        );
         // a = 2 (1 - r) exactly: decided on the typed digits, so it never doubles.
         assert!(matches!(
             figure_value(&p, FigureId::ProjectionDoubling(0)),
@@ -582,7 +552,10 @@ mod tests {
         input.mode = Mode::FixedAdds;
         input.scenarios = vec![ScenarioText::new("all", "100", "25")];
         let p = evaluate(&input, &EN);
-        assert_eq!(figure_value(&p, FigureId::ProjectionPlateau(0)), Value::NoPlateau);
+        assert_eq!(
+            figure_value(&p, FigureId::ProjectionPlateau(0)),
+            Value::NoPlateau
+        );
         assert_eq!(figure_value(&p, FigureId::ProjectionDoubling(0)).raw(), 4.0);
         assert_eq!(multiplier(&p, 0), "2.750x");
     }
@@ -593,25 +566,43 @@ mod tests {
         input.scenarios = vec![ScenarioText::new("flat", "70", "30")];
         let p = evaluate(&input, &EN);
         assert_eq!(multiplier(&p, 0), "1.000x");
-        assert_eq!(figure_value(&p, FigureId::ProjectionDoubling(0)), Value::Never);
+        assert_eq!(
+            figure_value(&p, FigureId::ProjectionDoubling(0)),
+            Value::Never
+        );
         let res = p.results[0].as_ref().unwrap();
         assert!(res.multipliers.iter().all(|m| (m - 1.0).abs() < 1e-12));
     }
 
     #[test]
     fn out_of_range_rates_are_errors_never_clamped() {
-        let cases = [("101", "20", Field::Retention(0)), ("-1", "20", Field::Retention(0)), ("90", "-5", Field::Acquisition(0))];
+        let cases = [
+            ("101", "20", Field::Retention(0)),
+            ("-1", "20", Field::Retention(0)),
+            ("90", "-5", Field::Acquisition(0)),
+        ];
         for (r, a, field) in cases {
             let mut input = seed_preset();
             input.scenarios = vec![ScenarioText::new("x", r, a)];
             let p = evaluate(&input, &EN);
-            let err = p.report.error(field).unwrap_or_else(|| panic!("{r} {a}: no error"));
+            let err = p
+                .report
+                .error(field)
+                .unwrap_or_else(|| panic!("{r} {a}: no error"));
             assert!(matches!(err.kind, ErrorKind::Range { .. }), "{err:?}");
-            assert!(p.report.figure(FigureId::ProjectionMultiplier(0)).unwrap().value.is_err());
+            assert!(p
+                .report
+                .figure(FigureId::ProjectionMultiplier(0))
+                .unwrap()
+                .value
+                .is_err());
         }
         let mut input = seed_preset();
         input.scenarios = vec![ScenarioText::new("big", "90", "150")];
-        assert!(evaluate(&input, &EN).report.errors.is_empty(), "acquisition may exceed 100%");
+        assert!(
+            evaluate(&input, &EN).report.errors.is_empty(),
+            "acquisition may exceed 100%"
+        );
     }
 
     #[test]
@@ -648,7 +639,11 @@ mod tests {
             let a = evaluate(&input, &EN);
             let b = evaluate(&months, &EN);
             for i in 0..2 {
-                assert_eq!(multiplier(&a, i), multiplier(&b, i), "{mode:?} scenario {i}");
+                assert_eq!(
+                    multiplier(&a, i),
+                    multiplier(&b, i),
+                    "{mode:?} scenario {i}"
+                );
             }
         }
     }

@@ -1,0 +1,77 @@
+//! Churn per month, quarter and year, converted by compounding.
+
+use leptos::prelude::*;
+
+use super::figure_card::FigureCard;
+use super::number_field::NumberField;
+use super::presets::{Preset, Presets};
+use crate::core::conversion;
+use crate::core::error::Field;
+use crate::core::figure::{FigureId, PeriodUnit};
+use crate::core::rate::RateText;
+use crate::state::use_strings;
+
+const UNITS: [(PeriodUnit, &str); 3] = [
+    (PeriodUnit::Months, "months"),
+    (PeriodUnit::Quarters, "quarters"),
+    (PeriodUnit::Years, "years"),
+];
+
+/// The churn conversion panel.
+#[component]
+pub fn ConversionPanel() -> impl IntoView {
+    let strings = use_strings();
+    let churn = RwSignal::new(conversion::SEED_MONTHLY.to_string());
+    let unit = RwSignal::new(PeriodUnit::Months);
+    let report = Memo::new(move |_| {
+        conversion::evaluate(
+            &RateText::typed(&churn.read()),
+            unit.get(),
+            &strings().number_style,
+        )
+    });
+    let error = Signal::derive(move || {
+        report.with(|r| r.error(Field::ConvertChurn).map(|e| strings().error(e)))
+    });
+    let presets = vec![Preset {
+        label: |s| s.conversion_preset,
+        apply: Box::new(move || {
+            churn.set(conversion::SEED_MONTHLY.to_string());
+            unit.set(PeriodUnit::Months);
+        }),
+    }];
+    view! {
+        <section class="panel" aria-labelledby="conversion-heading" data-testid="conversion-panel">
+            <h2 id="conversion-heading">{move || strings().conversion_heading}</h2>
+            <p class="intro">{move || strings().conversion_intro}</p>
+            <Presets presets clear=Box::new(move || churn.set(String::new())) />
+            <div class="fields">
+                <NumberField label=|s| s.conversion_churn_label id="conversion-churn" value=churn error decimal=true />
+                <fieldset class="switch">
+                    <legend>{move || strings().conversion_unit_label}</legend>
+                    {UNITS
+                        .into_iter()
+                        .map(|(u, key)| view! {
+                            <label class="radio">
+                                <input
+                                    type="radio"
+                                    name="conversion-unit"
+                                    value=key
+                                    prop:checked=move || unit.get() == u
+                                    on:change=move |_| unit.set(u)
+                                />
+                                {move || strings().unit(u, true)}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+            </div>
+            <div class="figures">
+                <FigureCard report id=FigureId::ChurnMonthly />
+                <FigureCard report id=FigureId::ChurnQuarterly />
+                <FigureCard report id=FigureId::ChurnAnnual />
+            </div>
+            <p class="note">{move || strings().conversion_note}</p>
+        </section>
+    }
+}

@@ -1,0 +1,153 @@
+//! Seed 004's funnel: stage names and counts -> conversion per stage and overall.
+
+use leptos::prelude::*;
+
+use super::figure_card::FigureCard;
+use super::number_field::NumberField;
+use super::presets::{Preset, Presets};
+use crate::core::error::Field;
+use crate::core::figure::FigureId;
+use crate::core::funnel;
+use crate::i18n::fill;
+use crate::state::use_strings;
+
+#[derive(Clone, Copy)]
+struct Stage {
+    key: u64,
+    name: RwSignal<String>,
+    count: RwSignal<String>,
+}
+
+/// The funnel panel.
+#[component]
+pub fn FunnelPanel() -> impl IntoView {
+    let strings = use_strings();
+    let next_key = StoredValue::new(0u64);
+    let new_stage = move |name: &str, count: &str| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        Stage {
+            key,
+            name: RwSignal::new(name.to_string()),
+            count: RwSignal::new(count.to_string()),
+        }
+    };
+    let seed = move || {
+        funnel::SEED
+            .iter()
+            .map(|(n, c)| new_stage(n, c))
+            .collect::<Vec<_>>()
+    };
+    let stages = RwSignal::new(seed());
+    let names = Memo::new(move |_| {
+        stages.with(|list| {
+            list.iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let name = s.name.get();
+                    if name.trim().is_empty() {
+                        fill(strings().stage_default_name, &[("n", &(i + 1).to_string())])
+                    } else {
+                        name
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let report = Memo::new(move |_| {
+        let typed: Vec<(String, String)> = stages.with(|list| {
+            list.iter()
+                .zip(names.get())
+                .map(|(s, name)| (name, s.count.get()))
+                .collect()
+        });
+        funnel::evaluate(&typed)
+    });
+    let count = Memo::new(move |_| stages.with(Vec::len));
+    let presets = vec![Preset {
+        label: |s| s.funnel_preset,
+        apply: Box::new(move || stages.set(seed())),
+    }];
+    let clear = move || {
+        stages.with_untracked(|list| {
+            for s in list {
+                s.count.set(String::new());
+            }
+        })
+    };
+    let add = move |_| {
+        let n = count.get_untracked() + 1;
+        let name = fill(strings().stage_default_name, &[("n", &n.to_string())]);
+        stages.update(|list| list.push(new_stage(&name, "")));
+    };
+    view! {
+        <section class="panel" aria-labelledby="funnel-heading" data-testid="funnel-panel">
+            <h2 id="funnel-heading">{move || strings().funnel_heading}</h2>
+            <p class="intro">{move || strings().funnel_intro}</p>
+            <Presets presets clear=Box::new(clear) />
+            <ol class="stages">
+                <For each=move || stages.get() key=|s| s.key let:stage>
+                    {
+                        let index = Signal::derive(move || {
+                            stages.with(|l| l.iter().position(|s| s.key == stage.key).unwrap_or(0))
+                        });
+                        let error = Signal::derive(move || {
+                            report.with(|r| r.error(Field::StageCount(index.get())).map(|e| strings().error(e)))
+                        });
+                        let name_id = format!("stage-{}-name", stage.key);
+                        view! {
+                            <li class="stage" data-testid=move || format!("stage-{}", index.get())>
+                                <div class="field">
+                                    <label for=name_id.clone()>{move || strings().stage_name_label}</label>
+                                    <input
+                                        id=name_id
+                                        type="text"
+                                        autocomplete="off"
+                                        prop:value=move || stage.name.get()
+                                        on:input=move |ev| stage.name.set(event_target_value(&ev))
+                                    />
+                                </div>
+                                <NumberField
+                                    label=|s| s.stage_count_label
+                                    id=format!("stage-{}-count", stage.key)
+                                    value=stage.count
+                                    error
+                                />
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    disabled=move || count.get() <= 2
+                                    on:click=move |_| stages.update(|l| l.retain(|s| s.key != stage.key))
+                                >
+                                    {move || strings().remove_stage}
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+            <button type="button" class="secondary add" on:click=add>{move || strings().add_stage}</button>
+            <div class="figures funnel-figures">
+                {move || {
+                    (1..count.get())
+                        .map(|i| {
+                            let name = Signal::derive(move || {
+                                names.with(|n| {
+                                    fill(
+                                        strings().fig_funnel_stage,
+                                        &[
+                                            ("from", n.get(i - 1).map_or("", String::as_str)),
+                                            ("to", n.get(i).map_or("", String::as_str)),
+                                        ],
+                                    )
+                                })
+                            });
+                            view! { <FigureCard report id=FigureId::FunnelStage(i) name /> }
+                        })
+                        .collect_view()
+                }}
+                <FigureCard report id=FigureId::FunnelOverall />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,40 @@
+//! Win-back what-if: dormant customers -> the range the seed says respond.
+
+use leptos::prelude::*;
+
+use super::figure_card::FigureCard;
+use super::number_field::NumberField;
+use super::presets::{Preset, Presets};
+use crate::core::error::Field;
+use crate::core::figure::FigureId;
+use crate::core::winback;
+use crate::state::use_strings;
+
+/// The win-back panel.
+#[component]
+pub fn WinbackPanel() -> impl IntoView {
+    let strings = use_strings();
+    let dormant = RwSignal::new("1,000".to_string());
+    let report = Memo::new(move |_| winback::evaluate(&dormant.read()));
+    let error = Signal::derive(move || {
+        report.with(|r| r.error(Field::Dormant).map(|e| strings().error(e)))
+    });
+    let presets = vec![Preset {
+        label: |s| s.winback_preset,
+        apply: Box::new(move || dormant.set("1,000".to_string())),
+    }];
+    view! {
+        <section class="panel" aria-labelledby="winback-heading" data-testid="winback-panel">
+            <h2 id="winback-heading">{move || strings().winback_heading}</h2>
+            <p class="intro">{move || strings().winback_intro}</p>
+            <Presets presets clear=Box::new(move || dormant.set(String::new())) />
+            <div class="fields">
+                <NumberField label=|s| s.dormant_label id="winback-dormant" value=dormant error />
+            </div>
+            <div class="figures">
+                <FigureCard report id=FigureId::WinbackLow />
+                <FigureCard report id=FigureId::WinbackHigh />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,98 @@
+//! Rate and amount fields: typed text read exactly, or a value carried over exactly from a
+//! unit conversion and shown rounded.
+
+use super::error::{ErrorKind, Field, FieldError};
+use super::form::Form;
+use super::number::{parse_decimal_exact, Decimal, NumberStyle};
+
+/// A rate field as the page holds it: the typed text, or a value converted by a unit switch
+/// (kept exactly, with its rounded display as the text) until the user edits it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RateText {
+    pub text: String,
+    /// The exact percentage behind `text`, when `text` is a rounded display of a conversion.
+    pub exact: Option<f64>,
+}
+
+impl RateText {
+    /// The value in percent (or the amount), when the text reads as one number.
+    pub fn value(&self, style: &NumberStyle) -> Option<f64> {
+        self.exact.or_else(|| {
+            parse_decimal_exact(&self.text, style)
+                .ok()
+                .map(Decimal::to_f64)
+        })
+    }
+
+    pub fn typed(text: &str) -> Self {
+        RateText {
+            text: text.to_string(),
+            exact: None,
+        }
+    }
+}
+
+/// A percentage as entered: exact digits when typed, f64 when it came from a conversion.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Percent {
+    pub value: f64,
+    pub exact: Option<Decimal>,
+}
+
+impl Percent {
+    pub fn fraction(self) -> f64 {
+        self.value / 100.0
+    }
+}
+
+/// A percentage field: typed (parsed exactly) or carried over from a unit switch.
+pub(crate) fn percent_field(
+    form: &mut Form,
+    field: Field,
+    rate: &RateText,
+    style: &NumberStyle,
+    max: Option<i64>,
+) -> Option<Percent> {
+    let value = match rate.exact {
+        Some(v) => Percent {
+            value: v,
+            exact: None,
+        },
+        None => match parse_decimal_exact(&rate.text, style) {
+            Ok(d) => Percent {
+                value: d.to_f64(),
+                exact: Some(d),
+            },
+            Err(e) => {
+                form.errors.push(FieldError::number(field, e));
+                return None;
+            }
+        },
+    };
+    let too_high = max.is_some_and(|m| value.value > m as f64);
+    if value.value < 0.0 || too_high || !value.value.is_finite() {
+        form.errors.push(FieldError {
+            field,
+            kind: ErrorKind::Range {
+                min: 0,
+                max,
+                percent: true,
+            },
+        });
+        return None;
+    }
+    Some(value)
+}
+
+/// A converted percentage: shown to four decimals and kept exactly; a value within float noise
+/// of a short decimal (90.00000000000001 after a round trip) becomes that decimal, as if typed.
+pub(crate) fn converted(percent: f64, style: &NumberStyle) -> RateText {
+    let snapped = (percent * 1e6).round() / 1e6;
+    if (percent - snapped).abs() < 1e-9 {
+        return RateText::typed(&style.plain(snapped, 6));
+    }
+    RateText {
+        text: style.plain(percent, 4),
+        exact: Some(percent),
+    }
+}
