@@ -33,4 +33,20 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-module.exports = { test, expect: base.expect, openApp, escapeRegExp };
+/**
+ * Types a bad value into a labelled field and checks that the message says what is wrong,
+ * is linked to the field, the text stays as typed, and the figure `blank` shows "—" and why.
+ */
+async function expectBadInput(page, panel, { label, text, message, blank }) {
+  const input = panel.getByLabel(label, { exact: true });
+  await input.fill(text);
+  const id = await input.getAttribute("id");
+  await base.expect(page.locator(`#${id}-error`)).toContainText(message);
+  await base.expect(input).toHaveAccessibleDescription(new RegExp(escapeRegExp(message)));
+  await base.expect(input).toHaveValue(text);
+  await base.expect(input).toHaveAttribute("aria-invalid", "true");
+  await base.expect(page.getByTestId(blank)).toHaveText("\u2014");
+  await base.expect(page.getByTestId(`${blank}-why`)).toContainText(`Needs a valid “${label}”`);
+}
+
+module.exports = { test, expect: base.expect, openApp, escapeRegExp, expectBadInput };

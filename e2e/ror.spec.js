@@ -1,4 +1,4 @@
-const { test, expect, openApp, escapeRegExp } = require("./fixtures");
+const { test, expect, openApp, expectBadInput } = require("./fixtures");
 
 const ror = (page) => page.getByTestId("ror-panel");
 
@@ -50,16 +50,7 @@ const badInputs = [
 
 for (const c of badInputs) {
   test(`bad input ${JSON.stringify(c.text)} in "${c.label}" is explained and kept`, async ({ page }) => {
-    const panel = ror(page);
-    const input = panel.getByLabel(c.label);
-    await input.fill(c.text);
-    const id = await input.getAttribute("id");
-    await expect(page.locator(`#${id}-error`)).toContainText(c.message);
-    await expect(input).toHaveAccessibleDescription(new RegExp(escapeRegExp(c.message)));
-    await expect(input).toHaveValue(c.text);
-    await expect(input).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByTestId(c.blank)).toHaveText("\u2014");
-    await expect(page.getByTestId(`${c.blank}-why`)).toContainText(`Needs a valid “${c.label}”`);
+    await expectBadInput(page, ror(page), c);
   });
 }
 

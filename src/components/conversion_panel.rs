@@ -11,12 +11,6 @@ use crate::core::figure::{FigureId, PeriodUnit};
 use crate::core::rate::RateText;
 use crate::state::use_strings;
 
-const UNITS: [(PeriodUnit, &str); 3] = [
-    (PeriodUnit::Months, "months"),
-    (PeriodUnit::Quarters, "quarters"),
-    (PeriodUnit::Years, "years"),
-];
-
 /// The churn conversion panel.
 #[component]
 pub fn ConversionPanel() -> impl IntoView {
@@ -49,14 +43,14 @@ pub fn ConversionPanel() -> impl IntoView {
                 <NumberField label=|s| s.conversion_churn_label id="conversion-churn" value=churn error decimal=true />
                 <fieldset class="switch">
                     <legend>{move || strings().conversion_unit_label}</legend>
-                    {UNITS
+                    {PeriodUnit::ALL
                         .into_iter()
-                        .map(|(u, key)| view! {
+                        .map(|u| view! {
                             <label class="radio">
                                 <input
                                     type="radio"
                                     name="conversion-unit"
-                                    value=key
+                                    value=u.key()
                                     prop:checked=move || unit.get() == u
                                     on:change=move |_| unit.set(u)
                                 />

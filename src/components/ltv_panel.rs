@@ -61,12 +61,6 @@ impl LtvState {
     }
 }
 
-const UNITS: [(PeriodUnit, &str); 3] = [
-    (PeriodUnit::Months, "months"),
-    (PeriodUnit::Quarters, "quarters"),
-    (PeriodUnit::Years, "years"),
-];
-
 /// The lifetime-value panel.
 #[component]
 pub fn LtvPanel() -> impl IntoView {
@@ -108,15 +102,15 @@ pub fn LtvPanel() -> impl IntoView {
                         id="ltv-unit"
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
-                            if let Some((u, _)) = UNITS.iter().find(|(_, k)| *k == key) {
+                            if let Some(u) = PeriodUnit::ALL.iter().find(|u| u.key() == key) {
                                 switch_unit(*u);
                             }
                         }
                     >
-                        {UNITS
+                        {PeriodUnit::ALL
                             .into_iter()
-                            .map(|(u, key)| view! {
-                                <option value=key selected=move || state.unit.get() == u>{move || unit_name(u)}</option>
+                            .map(|u| view! {
+                                <option value=u.key() selected=move || state.unit.get() == u>{move || unit_name(u)}</option>
                             })
                             .collect_view()}
                     </select>

@@ -118,8 +118,7 @@ const MODES: [(Mode, &str); 2] = [
     (Mode::Proportional, "proportional"),
     (Mode::FixedAdds, "fixed"),
 ];
-const UNITS: [(PeriodUnit, &str); 2] =
-    [(PeriodUnit::Years, "years"), (PeriodUnit::Months, "months")];
+const UNITS: [PeriodUnit; 2] = [PeriodUnit::Years, PeriodUnit::Months];
 
 /// The projection panel.
 #[component]
@@ -208,13 +207,13 @@ pub fn ProjectionPanel() -> impl IntoView {
                     <legend>{move || strings().unit_legend}</legend>
                     {UNITS
                         .into_iter()
-                        .map(|(unit, key)| {
+                        .map(|unit| {
                             view! {
                                 <label class="radio">
                                     <input
                                         type="radio"
                                         name="projection-unit"
-                                        value=key
+                                        value=unit.key()
                                         prop:checked=move || state.unit.get() == unit
                                         on:change=move |_| state.switch_unit(unit, &strings().number_style)
                                     />

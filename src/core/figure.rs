@@ -178,6 +178,18 @@ pub enum PeriodUnit {
 }
 
 impl PeriodUnit {
+    /// Every unit, shortest first.
+    pub const ALL: [PeriodUnit; 3] = [PeriodUnit::Months, PeriodUnit::Quarters, PeriodUnit::Years];
+
+    /// A stable key for form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            PeriodUnit::Months => "months",
+            PeriodUnit::Quarters => "quarters",
+            PeriodUnit::Years => "years",
+        }
+    }
+
     /// Periods in a year.
     pub fn per_year(self) -> u32 {
         match self {
