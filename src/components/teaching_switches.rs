@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Text;
 use crate::state::{use_strings, use_teaching};
 
 /// Two checkboxes that expand every figure into its steps and enlarge the type.
@@ -21,24 +22,25 @@ pub fn TeachingSwitches() -> impl IntoView {
     });
     view! {
         <div class="teaching" role="group" aria-label=move || strings().show_working>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    data-testid="show-working"
-                    prop:checked=move || teaching.show_working.get()
-                    on:change=move |ev| teaching.show_working.set(event_target_checked(&ev))
-                />
-                {move || strings().show_working}
-            </label>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    data-testid="large-type"
-                    prop:checked=move || teaching.large_type.get()
-                    on:change=move |ev| teaching.large_type.set(event_target_checked(&ev))
-                />
-                {move || strings().large_type}
-            </label>
+            <Toggle value=teaching.show_working testid="show-working" label=|s| s.show_working />
+            <Toggle value=teaching.large_type testid="large-type" label=|s| s.large_type />
         </div>
+    }
+}
+
+/// One labelled checkbox bound to a boolean signal.
+#[component]
+fn Toggle(value: RwSignal<bool>, testid: &'static str, label: Text) -> impl IntoView {
+    let strings = use_strings();
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                data-testid=testid
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev))
+            />
+            {move || label(strings())}
+        </label>
     }
 }
