@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::conversion_panel::ConversionPanel;
+use crate::components::data_panel::DataPanel;
 use crate::components::funnel_panel::FunnelPanel;
 use crate::components::ltv_panel::LtvPanel;
 use crate::components::period_panel::PeriodPanel;
@@ -11,13 +12,14 @@ use crate::components::ror_panel::RorPanel;
 use crate::components::teaching_switches::TeachingSwitches;
 use crate::components::winback_panel::WinbackPanel;
 use crate::i18n::Lang;
-use crate::state::{provide_locale, provide_teaching, use_strings};
+use crate::state::{provide_data, provide_locale, provide_teaching, use_strings};
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
     provide_locale(Lang::default());
     provide_teaching();
+    provide_data();
     let strings = use_strings();
     view! {
         <header class="app-header">
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
         <main class="app-main">
             <RorPanel />
             <PeriodPanel />
+            <DataPanel />
             <ProjectionPanel />
             <LtvPanel />
             <ConversionPanel />

@@ -9,6 +9,9 @@ use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
 use crate::core::number::{NumberError, NumberStyle};
 use crate::core::period::ChurnDefinition;
 
+mod import;
+pub use import::{ImportStrings, EN_IMPORT};
+
 /// A language the page can be shown in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -38,6 +41,8 @@ pub type Text = fn(&'static Strings) -> &'static str;
 /// One language's strings.
 pub struct Strings {
     pub number_style: NumberStyle,
+    /// The data-import panel.
+    pub import: &'static ImportStrings,
     pub app_title: &'static str,
     pub app_tagline: &'static str,
     pub privacy: &'static str,
@@ -220,6 +225,7 @@ pub struct Strings {
 /// English.
 pub static EN: Strings = Strings {
     number_style: NumberStyle::ENGLISH,
+    import: &EN_IMPORT,
     app_title: "Retention Lab",
     app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
     privacy: "Your data never leaves your browser: every figure is computed on this page.",
@@ -585,6 +591,11 @@ impl Strings {
                 }
             }
         }
+    }
+
+    /// A number that does not read, in words.
+    pub fn number_error_text(&self, error: &NumberError) -> String {
+        self.number_error(error)
     }
 
     fn number_error(&self, error: &NumberError) -> String {

@@ -4,7 +4,11 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod crash;
+pub mod download;
 pub mod i18n;
+pub mod import_client;
+pub mod import_flow;
 pub mod state;
+pub mod worker;
 
 pub use app::App;

@@ -1,8 +1,15 @@
-//! Page-wide state reached through context: the language.
+//! Page-wide state reached through context: the language, teacher mode, imported data.
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use crate::core::import::importer::{Dataset, DateQuestion, Options};
+use crate::core::import::layout::Preview;
+use crate::core::import::problem::Problems;
+use crate::core::import::tables::Granularity;
 use crate::i18n::{Lang, Strings};
+use crate::import_client::Source;
 
 /// The page's language, provided by [`crate::App`].
 #[derive(Clone, Copy)]
@@ -41,4 +48,84 @@ pub fn provide_teaching() -> Teaching {
 /// Teacher mode's switches.
 pub fn use_teaching() -> Teaching {
     use_context::<Teaching>().expect("App provides the Teaching context")
+}
+
+/// Where an import stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum ImportStatus {
+    #[default]
+    Idle,
+    Running {
+        done: f64,
+        total: f64,
+    },
+    Done,
+    NeedLayout(Preview),
+    NeedDateOrder(DateQuestion),
+    Failed {
+        problems: Problems,
+        rows: u64,
+    },
+    Cancelled,
+    /// The browser could not read the file or start the worker.
+    WorkerFailed(String),
+}
+
+impl ImportStatus {
+    /// The `data-state` of the import summary: idle, running, done, asking, error, cancelled.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ImportStatus::Idle => "idle",
+            ImportStatus::Running { .. } => "running",
+            ImportStatus::Done => "done",
+            ImportStatus::NeedLayout(_) | ImportStatus::NeedDateOrder(_) => "asking",
+            ImportStatus::Failed { .. } | ImportStatus::WorkerFailed(_) => "error",
+            ImportStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// The imported data and the import in progress.
+#[derive(Clone, Copy)]
+pub struct DataState {
+    pub status: RwSignal<ImportStatus>,
+    /// The last data read to the end; kept while a new import runs or fails.
+    pub dataset: RwSignal<Option<Arc<Dataset>>>,
+    pub granularity: RwSignal<Granularity>,
+    /// Counts imports started; messages of older runs are ignored.
+    pub run: RwSignal<u32>,
+    /// The options of the current source (mapping, date order, skipping).
+    pub options: RwSignal<Options>,
+    /// The file or text being read, kept to read it again with other options.
+    pub source: StoredValue<Option<Source>, LocalStorage>,
+    pub started_at: StoredValue<f64>,
+    /// Milliseconds from start to outcome of the last run.
+    pub elapsed_ms: RwSignal<f64>,
+    /// The worker's wasm memory after the last run, in bytes.
+    pub memory: RwSignal<f64>,
+    /// The pasted text, never cleared by an import.
+    pub paste: RwSignal<String>,
+}
+
+/// Makes the data state available to the panels.
+pub fn provide_data() -> DataState {
+    let state = DataState {
+        status: RwSignal::new(ImportStatus::Idle),
+        dataset: RwSignal::new(None),
+        granularity: RwSignal::new(Granularity::Month),
+        run: RwSignal::new(0),
+        options: RwSignal::new(Options::default()),
+        source: StoredValue::new_local(None),
+        started_at: StoredValue::new(0.0),
+        elapsed_ms: RwSignal::new(0.0),
+        memory: RwSignal::new(0.0),
+        paste: RwSignal::new(String::new()),
+    };
+    provide_context(state);
+    state
+}
+
+/// The data state.
+pub fn use_data() -> DataState {
+    use_context::<DataState>().expect("App provides the DataState context")
 }

@@ -5,6 +5,7 @@ pub mod error;
 pub mod figure;
 pub(crate) mod form;
 pub mod funnel;
+pub mod import;
 pub mod ltv;
 pub mod number;
 pub mod period;

@@ -394,7 +394,7 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
 
 /// An exactly typed decimal number: `units / 10^scale`. Comparisons that must not suffer
 /// floating-point rounding (e.g. whether 20% equals 2 x (100% - 90%)) use it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Decimal {
     pub units: i128,
     pub scale: u32,
@@ -438,6 +438,14 @@ impl Decimal {
         let scale = self.scale.max(other.scale);
         self.aligned(other)
             .and_then(|(a, b)| a.checked_sub(b))
+            .map(|units| Decimal { units, scale })
+    }
+
+    /// Exact sum, or `None` on overflow.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        self.aligned(other)
+            .and_then(|(a, b)| a.checked_add(b))
             .map(|units| Decimal { units, scale })
     }
 

@@ -1,0 +1,126 @@
+//! The cohort triangle of a transactions import: shares or counts, blank past the data, the
+//! size-weighted average row, and both downloads.
+
+use leptos::prelude::*;
+
+use super::flows_table::{file_name, with_table};
+use crate::core::import::tables::{cohort_csv, Cohorts};
+use crate::download::save_text;
+use crate::state::{use_data, use_strings};
+
+/// The cohort table.
+#[component]
+pub fn CohortTable() -> impl IntoView {
+    let strings = use_strings();
+    let data = use_data();
+    let counts = RwSignal::new(false);
+    let download = move |as_counts: bool| {
+        let g = data.granularity.get_untracked();
+        let file = data.dataset.with_untracked(|d| {
+            let t = d.as_ref()?.table(g)?;
+            let c = t.cohorts.as_ref()?;
+            let what = if as_counts { "cohort-counts" } else { "cohort" };
+            Some((cohort_csv(c, as_counts), file_name(what, t.granularity)))
+        });
+        if let Some((text, name)) = file {
+            let _ = save_text(&name, "text/csv;charset=utf-8", &text);
+        }
+    };
+    let table = move || {
+        let s = strings();
+        let as_counts = counts.get();
+        let share = |v: Option<f64>| v.map(|v| s.number_style.percent(v, 2)).unwrap_or_default();
+        with_table(|t| t.cohorts.clone()).flatten().map(|c: Cohorts| {
+            let head = (0..c.periods).map(|k| view! { <th scope="col">{format!("k{k}")}</th> }).collect_view();
+            let rows = c
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| {
+                    let cells = (0..c.periods)
+                        .map(|k| {
+                            let text = if as_counts {
+                                row.active.get(k).map(|v| s.number_style.count(*v as i64)).unwrap_or_default()
+                            } else {
+                                share(c.share(r, k))
+                            };
+                            let incomplete = c.cell_incomplete(r, k);
+                            let blank = row.active.get(k).is_none();
+                            view! { <td class:blank=blank class:incomplete=incomplete>{text}</td> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{row.label.clone()}</th>
+                            <td>{s.number_style.count(row.size as i64)}</td>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let average = (0..c.periods)
+                .map(|k| {
+                    let text = if as_counts {
+                        c.average_count(k).map(|v| s.number_style.count(v as i64)).unwrap_or_default()
+                    } else {
+                        share(c.average_share(k))
+                    };
+                    view! { <td>{text}</td> }
+                })
+                .collect_view();
+            view! {
+                <div class="table-scroll cohort-scroll">
+                    <table class="data-table cohort-table" data-testid="cohort-table">
+                        <caption>{s.import.cohort_caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{s.import.col_cohort}</th>
+                                <th scope="col">{s.import.col_size}</th>
+                                {head}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot>
+                            <tr class="average">
+                                <th scope="row">{s.import.average_row}</th>
+                                <td>{s.number_style.count(c.total() as i64)}</td>
+                                {average}
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+            }
+        })
+    };
+    let has_cohorts = move || with_table(|t| t.cohorts.is_some()).unwrap_or(false);
+    view! {
+        <div class="cohorts" data-testid="cohort-section">
+            <h3>{move || strings().import.cohort_heading}</h3>
+            <Show
+                when=has_cohorts
+                fallback=move || view! { <p class="note" data-testid="no-cohorts">{move || strings().import.no_cohorts}</p> }
+            >
+                <fieldset class="switch">
+                    <legend>{move || strings().import.cohort_show}</legend>
+                    <label class="radio">
+                        <input type="radio" name="cohort-values" value="shares" prop:checked=move || !counts.get() on:change=move |_| counts.set(false) />
+                        {move || strings().import.cohort_shares}
+                    </label>
+                    <label class="radio">
+                        <input type="radio" name="cohort-values" value="counts" prop:checked=move || counts.get() on:change=move |_| counts.set(true) />
+                        {move || strings().import.cohort_counts}
+                    </label>
+                </fieldset>
+                {table}
+                <div class="downloads">
+                    <button type="button" data-testid="download-cohort" on:click=move |_| download(false)>
+                        {move || strings().import.download_cohort}
+                    </button>
+                    <button type="button" data-testid="download-cohort-counts" on:click=move |_| download(true)>
+                        {move || strings().import.download_cohort_counts}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,214 @@
+//! The data panel: paste, upload, drop or load a sample; then the import's status, questions
+//! and results.
+
+use leptos::ev;
+use leptos::prelude::*;
+use web_sys::{File, HtmlInputElement};
+
+use super::cohort_table::CohortTable;
+use super::column_mapping::ColumnMapping;
+use super::date_order::DateOrderQuestion;
+use super::flows_table::FlowsTable;
+use super::import_status::ImportSummary;
+use crate::core::import::samples::Sample;
+use crate::core::import::tables::Granularity;
+use crate::i18n::Strings;
+use crate::import_client::Source;
+use crate::import_flow;
+use crate::state::{use_data, use_strings, ImportStatus};
+
+fn sample_name(s: &Strings, sample: Sample) -> &'static str {
+    match sample {
+        Sample::Transactions => s.import.sample_transactions,
+        Sample::TransactionsDayFirst => s.import.sample_transactions_dates,
+        Sample::Counts => s.import.sample_counts,
+        Sample::Series => s.import.sample_series,
+    }
+}
+
+/// The data panel.
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let strings = use_strings();
+    let data = use_data();
+    let sample = RwSignal::new(Sample::Transactions);
+    let dragging = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    // Load the worker once the page is up, so the first import does not wait for it.
+    Effect::new(move |_| import_flow::warm_up(data));
+
+    let read_paste = move || {
+        let text = data.paste.get_untracked();
+        import_flow::begin(data, Source::Text(text));
+    };
+    let load_sample = move |_| {
+        let text = sample.get_untracked().text().to_string();
+        data.paste.set(text.clone());
+        import_flow::begin(data, Source::Text(text));
+    };
+    let on_file = move |ev: ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|l| l.get(0)) {
+            import_flow::begin(data, Source::File(file));
+        }
+        // The same file chosen again must fire `change` again.
+        input.set_value("");
+    };
+
+    // Dropping a file anywhere on the page reads it.
+    let has_files = |e: &ev::DragEvent| {
+        e.data_transfer().is_some_and(|t| {
+            t.types()
+                .iter()
+                .any(|v| v.as_string().as_deref() == Some("Files"))
+        })
+    };
+    let h1 = window_event_listener(ev::dragover, move |e: ev::DragEvent| {
+        if has_files(&e) {
+            e.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let h2 = window_event_listener(ev::dragleave, move |e: ev::DragEvent| {
+        if e.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let h3 = window_event_listener(ev::drop, move |e: ev::DragEvent| {
+        dragging.set(false);
+        let file: Option<File> = e
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|l| l.get(0));
+        if let Some(file) = file {
+            e.prevent_default();
+            import_flow::begin(data, Source::File(file));
+        }
+    });
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+        h3.remove();
+    });
+
+    let has_tables = move || data.dataset.with(Option::is_some);
+    let is_transactions = move || {
+        data.dataset.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.tables.iter().any(|t| t.granularity.is_some()))
+        })
+    };
+
+    view! {
+        <section class="panel data-panel" aria-labelledby="data-heading" data-testid="data-panel">
+            <h2 id="data-heading">{move || strings().import.heading}</h2>
+            <p class="intro">{move || strings().import.intro}</p>
+            <div class="data-inputs">
+                <div class="field paste-field">
+                    <label for="paste-csv">{move || strings().import.paste_label}</label>
+                    <textarea
+                        id="paste-csv"
+                        data-testid="paste-csv"
+                        rows="8"
+                        spellcheck="false"
+                        aria-describedby="paste-csv-hint"
+                        prop:value=move || data.paste.get()
+                        on:input=move |ev| data.paste.set(event_target_value(&ev))
+                        on:keydown=move |ev: ev::KeyboardEvent| {
+                            if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                                ev.prevent_default();
+                                read_paste();
+                            }
+                        }
+                    ></textarea>
+                    <p class="hint" id="paste-csv-hint">{move || strings().import.paste_hint}</p>
+                    <button type="button" data-testid="use-pasted" on:click=move |_| read_paste()>
+                        {move || strings().import.use_pasted}
+                    </button>
+                </div>
+                <div class="data-sources">
+                    <div class="upload">
+                        <input
+                            type="file"
+                            id="upload-csv"
+                            class="visually-hidden-file"
+                            data-testid="upload-csv"
+                            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                            node_ref=file_input
+                            on:change=on_file
+                        />
+                        <label for="upload-csv" class="button-like">{move || strings().import.upload}</label>
+                        <p class="hint">{move || strings().import.drop_hint}</p>
+                    </div>
+                    <div class="field sample-field">
+                        <label for="sample-select">{move || strings().import.sample_label}</label>
+                        <select
+                            id="sample-select"
+                            data-testid="sample-select"
+                            on:change=move |ev| {
+                                let key = event_target_value(&ev);
+                                if let Some(s) = Sample::ALL.into_iter().find(|s| s.key() == key) {
+                                    sample.set(s);
+                                }
+                            }
+                        >
+                            {Sample::ALL
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <option value=s.key() selected=move || sample.get() == s>
+                                            {move || sample_name(strings(), s)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                        <button type="button" data-testid="load-sample" on:click=load_sample>
+                            {move || strings().import.load_sample}
+                        </button>
+                    </div>
+                    <Show when=is_transactions>
+                        <div class="field">
+                            <label for="granularity-select">{move || strings().import.period_label}</label>
+                            <select
+                                id="granularity-select"
+                                data-testid="period-select"
+                                on:change=move |ev| {
+                                    let key = event_target_value(&ev);
+                                    if let Some(g) = Granularity::ALL.into_iter().find(|g| g.key() == key) {
+                                        data.granularity.set(g);
+                                    }
+                                }
+                            >
+                                {Granularity::ALL
+                                    .into_iter()
+                                    .map(|g| {
+                                        view! {
+                                            <option value=g.key() selected=move || data.granularity.get() == g>
+                                                {move || strings().granularity(g)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                </div>
+            </div>
+            <ImportSummary />
+            {move || match data.status.get() {
+                ImportStatus::NeedLayout(preview) => view! { <ColumnMapping preview /> }.into_any(),
+                ImportStatus::NeedDateOrder(question) => view! { <DateOrderQuestion question /> }.into_any(),
+                _ => ().into_any(),
+            }}
+            <Show when=has_tables>
+                <FlowsTable />
+                <CohortTable />
+            </Show>
+            <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
+                <p>{move || strings().import.drop_overlay}</p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,297 @@
+//! Who was active when: one bit per customer per month, from which the flows and cohort
+//! tables of every granularity follow.
+
+use super::dates::{month_days, Ymd};
+use super::tables::{CohortRow, Cohorts, FlowRow, Granularity, PeriodTable};
+use crate::core::number::Decimal;
+use rustc_hash::FxHashMap;
+
+/// The most months a file's dates may span (the table would otherwise grow without bound
+/// from one mistyped year).
+pub const SPAN_LIMIT_YEARS: u32 = 50;
+
+/// Why a date cannot be added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpanTooLong {
+    /// The earliest and latest dates kept so far, with their rows.
+    pub first: (Ymd, u64),
+    pub last: (Ymd, u64),
+}
+
+/// Customers' active months. Each customer has `width` 64-bit words of months starting at
+/// word `base` (months since year 0, divided by 64); the range grows as dates arrive.
+#[derive(Default)]
+pub struct Activity {
+    /// Ids of up to 15 bytes, packed with their length into one number: no byte compares.
+    short_ids: FxHashMap<u128, u32>,
+    long_ids: FxHashMap<Box<[u8]>, u32>,
+    count: usize,
+    words: Vec<u64>,
+    width: usize,
+    base: u32,
+    first: Option<(Ymd, u64)>,
+    last: Option<(Ymd, u64)>,
+    revenue: FxHashMap<u32, Decimal>,
+    has_revenue: bool,
+}
+
+impl Activity {
+    /// The dense index of a customer id (already trimmed), adding it when new.
+    #[inline]
+    pub fn customer(&mut self, id: &[u8]) -> u32 {
+        let next = self.count as u32;
+        let c = if id.len() < 16 {
+            let mut key = [0u8; 16];
+            key[..id.len()].copy_from_slice(id);
+            key[15] = id.len() as u8;
+            *self
+                .short_ids
+                .entry(u128::from_le_bytes(key))
+                .or_insert(next)
+        } else if let Some(&c) = self.long_ids.get(id) {
+            c
+        } else {
+            self.long_ids.insert(id.into(), next);
+            next
+        };
+        if c == next {
+            self.count += 1;
+            self.words.resize(self.words.len() + self.width, 0);
+        }
+        c
+    }
+
+    /// Customers seen.
+    pub fn customers(&self) -> usize {
+        self.count
+    }
+
+    /// Marks `customer` active in the month of `date` (found on spreadsheet row `row`).
+    #[inline]
+    pub fn mark(&mut self, customer: u32, date: Ymd, row: u64) -> Result<(), SpanTooLong> {
+        let month = date.month_index();
+        let word = month / 64;
+        if self.width == 0 || word < self.base || word >= self.base + self.width as u32 {
+            self.cover(date, row)?;
+        }
+        let at = customer as usize * self.width + (word - self.base) as usize;
+        self.words[at] |= 1u64 << (month % 64);
+        match self.first {
+            Some((d, _)) if d <= date => {}
+            _ => self.first = Some((date, row)),
+        }
+        match self.last {
+            Some((d, _)) if d >= date => {}
+            _ => self.last = Some((date, row)),
+        }
+        Ok(())
+    }
+
+    /// Adds an amount to the revenue of `date`'s month; false when the sum overflows.
+    pub fn add_revenue(&mut self, date: Ymd, amount: Decimal) -> bool {
+        self.has_revenue = true;
+        let sum = self
+            .revenue
+            .entry(date.month_index())
+            .or_insert(Decimal::whole(0));
+        match sum.checked_add(amount) {
+            Some(total) => {
+                *sum = total;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Widens the month range to include `date`, refusing spans over the limit.
+    #[cold]
+    fn cover(&mut self, date: Ymd, row: u64) -> Result<(), SpanTooLong> {
+        let month = date.month_index();
+        if let (Some(first), Some(last)) = (self.first, self.last) {
+            let lo = first.0.month_index().min(month);
+            let hi = last.0.month_index().max(month);
+            if hi - lo >= SPAN_LIMIT_YEARS * 12 {
+                let (first, last) = if month < first.0.month_index() {
+                    ((date, row), last)
+                } else {
+                    (first, (date, row))
+                };
+                return Err(SpanTooLong { first, last });
+            }
+        }
+        let word = month / 64;
+        let (base, end) = if self.width == 0 {
+            (word, word + 1)
+        } else {
+            (
+                self.base.min(word),
+                (self.base + self.width as u32).max(word + 1),
+            )
+        };
+        let width = (end - base) as usize;
+        let mut words = vec![0u64; self.count * width];
+        let shift = self.base.saturating_sub(base) as usize;
+        for c in (0..self.count).filter(|_| self.width > 0) {
+            let old = &self.words[c * self.width..(c + 1) * self.width];
+            words[c * width + shift..c * width + shift + self.width].copy_from_slice(old);
+        }
+        self.words = words;
+        self.width = width;
+        self.base = base;
+        Ok(())
+    }
+
+    /// The months (since year 0) a customer was active in, ascending.
+    fn months_of(&self, c: usize, out: &mut Vec<u32>) {
+        out.clear();
+        for (w, &bits) in self.words[c * self.width..(c + 1) * self.width]
+            .iter()
+            .enumerate()
+        {
+            let mut b = bits;
+            while b != 0 {
+                let bit = b.trailing_zeros();
+                out.push((self.base + w as u32) * 64 + bit);
+                b &= b - 1;
+            }
+        }
+    }
+
+    /// The latest date seen.
+    pub fn last_date(&self) -> Option<Ymd> {
+        self.last.map(|(d, _)| d)
+    }
+
+    /// Flows and cohorts at one granularity; `None` when no date was kept.
+    pub fn table(&self, g: Granularity) -> Option<PeriodTable> {
+        let (first, last) = (self.first?.0, self.last?.0);
+        debug_assert!(first <= last);
+        let div = g.months();
+        let p0 = first.month_index() / div;
+        let p_last = last.month_index() / div;
+        let n = (p_last - p0 + 1) as usize;
+        let mut active = vec![0u64; n];
+        let mut new = vec![0u64; n];
+        let mut retained = vec![0u64; n];
+        let mut returning = vec![0u64; n];
+        let mut cells: Vec<Vec<u64>> = (0..n).map(|c| vec![0; n - c]).collect();
+        let mut last_seen: Vec<Vec<u64>> = (0..n).map(|c| vec![0; n - c]).collect();
+        let mut months = Vec::new();
+        let mut periods: Vec<usize> = Vec::new();
+        for c in 0..self.count {
+            self.months_of(c, &mut months);
+            periods.clear();
+            for &m in &months {
+                let p = (m / div - p0) as usize;
+                if periods.last() != Some(&p) {
+                    periods.push(p);
+                }
+            }
+            let Some(&cohort) = periods.first() else {
+                continue;
+            };
+            new[cohort] += 1;
+            let mut prev: Option<usize> = None;
+            for &p in &periods {
+                active[p] += 1;
+                cells[cohort][p - cohort] += 1;
+                match prev {
+                    Some(q) if q + 1 == p => retained[p] += 1,
+                    Some(_) => returning[p] += 1,
+                    None => {}
+                }
+                prev = Some(p);
+            }
+            if let Some(&l) = periods.last() {
+                last_seen[cohort][l - cohort] += 1;
+            }
+        }
+        let incomplete = self.ends_early(g);
+        let label = |p: usize| g.label(p0 + p as u32);
+        let rows = (0..n)
+            .map(|p| {
+                let start = if p == 0 { 0 } else { active[p - 1] };
+                let revenue = self.has_revenue.then(|| {
+                    let months = (p0 + p as u32) * div..(p0 + p as u32 + 1) * div;
+                    months
+                        .filter_map(|m| self.revenue.get(&m))
+                        .fold(Decimal::whole(0), |a, &b| a.checked_add(b).unwrap_or(a))
+                });
+                FlowRow {
+                    label: label(p),
+                    active: active[p],
+                    start,
+                    retained: Some(retained[p]),
+                    new: Some(new[p]),
+                    returning: Some(returning[p]),
+                    lost: Some(start - retained[p]),
+                    joined_left: None,
+                    revenue,
+                    incomplete: incomplete && p + 1 == n,
+                }
+            })
+            .collect();
+        let cohort_rows = cells
+            .into_iter()
+            .zip(last_seen)
+            .enumerate()
+            .filter(|(c, _)| new[*c] > 0)
+            .map(|(c, (active, ends))| {
+                let mut survivors = ends;
+                for k in (0..survivors.len().saturating_sub(1)).rev() {
+                    survivors[k] += survivors[k + 1];
+                }
+                CohortRow {
+                    label: label(c),
+                    period: c,
+                    size: new[c],
+                    active,
+                    survivors,
+                }
+            })
+            .collect();
+        Some(PeriodTable {
+            granularity: Some(g),
+            rows,
+            cohorts: Some(Cohorts {
+                rows: cohort_rows,
+                periods: n,
+                incomplete_last: incomplete,
+            }),
+        })
+    }
+}
+
+/// The last day of period `p` (in units of `g` since year 0); a month-only date counts as
+/// its month's last day.
+fn period_end(g: Granularity, p: u32) -> Ymd {
+    let last_month = (p + 1) * g.months() - 1;
+    let (year, month) = ((last_month / 12) as u16, (last_month % 12 + 1) as u8);
+    Ymd {
+        year,
+        month,
+        day: month_days(year, month),
+    }
+}
+
+/// A date compared with a period's end: month-only dates cover their whole month.
+impl Ymd {
+    fn covering(self) -> Ymd {
+        if self.day == 0 {
+            Ymd {
+                day: month_days(self.year, self.month),
+                ..self
+            }
+        } else {
+            self
+        }
+    }
+}
+
+impl Activity {
+    /// Whether the data ends before the end of its last period at granularity `g`.
+    pub fn ends_early(&self, g: Granularity) -> bool {
+        self.last
+            .is_some_and(|(d, _)| d.covering() < period_end(g, d.month_index() / g.months()))
+    }
+}

@@ -1,0 +1,322 @@
+//! The import as a whole: chunks in, an [`Outcome`] out. The first rows decide the separator
+//! and the columns; the rest streams through the sink of the file's format.
+
+use super::counts::{CountsSink, Warning};
+use super::dates::DateOrder;
+use super::layout::{detect, guess, Format, Layout, Preview};
+use super::problem::{Problem, ProblemKind, Problems};
+use super::records::{sniff_delimiter, Record, RecordReader};
+use super::tables::{Granularity, PeriodTable};
+use super::transactions::TransactionSink;
+use crate::core::number::NumberStyle;
+use serde::{Deserialize, Serialize};
+
+/// Choices the user made about a file (all `None`/false at first).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Options {
+    /// The columns, as confirmed in the mapping step; detected from the header when `None`.
+    pub layout: Option<Layout>,
+    /// The day/month order, when the data alone leaves it open and the user answered.
+    pub date_order: Option<DateOrder>,
+    /// Leave out rows with problems (the results say how many and which).
+    pub skip_bad_rows: bool,
+    /// Amounts use a decimal comma (the page's language writes 1,5).
+    pub decimal_comma: bool,
+}
+
+/// A file read to the end.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub layout: Layout,
+    /// Transactions: month, quarter and year, in that order. Other formats: one table.
+    pub tables: Vec<PeriodTable>,
+    /// Data rows read (blank rows not counted).
+    pub rows: u64,
+    /// Distinct customers (transactions only).
+    pub customers: Option<u64>,
+    /// Rows left out by the user's choice, with their problems (empty otherwise).
+    pub skipped: Problems,
+    pub warnings: Vec<Warning>,
+    /// The day/month order used for `05/03/2024` dates, and the row that showed it (`None`
+    /// when the user chose it).
+    pub date_order: Option<(DateOrder, Option<(u64, String)>)>,
+}
+
+impl Dataset {
+    /// The table for a granularity (transactions) or the file's only table.
+    pub fn table(&self, g: Granularity) -> Option<&PeriodTable> {
+        self.tables
+            .iter()
+            .find(|t| t.granularity == Some(g))
+            .or_else(|| self.tables.iter().find(|t| t.granularity.is_none()))
+    }
+}
+
+/// A question the import cannot answer alone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateQuestion {
+    /// Up to three (row, date) examples that read both ways.
+    pub examples: Vec<(u64, String)>,
+}
+
+/// How an import ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    Done(Box<Dataset>),
+    /// The columns could not be placed from the header: show the first rows and ask.
+    NeedLayout(Preview),
+    /// Every `05/03/2024`-style date reads both ways: ask which field is the day.
+    NeedDateOrder(DateQuestion),
+    /// Problems, none skipped. `layout` is known unless the file itself is unreadable.
+    Failed {
+        layout: Option<Layout>,
+        problems: Problems,
+        rows: u64,
+    },
+}
+
+enum Sink {
+    Transactions(Box<TransactionSink>),
+    Counts(CountsSink),
+}
+
+enum Stage {
+    /// The first bytes, until the header and a few rows are in.
+    Head(Vec<u8>),
+    Body {
+        reader: Box<RecordReader>,
+        sink: Sink,
+        layout: Layout,
+        header_left: bool,
+    },
+    Done(Outcome),
+}
+
+/// Reads one file in chunks.
+pub struct Importer {
+    options: Options,
+    stage: Stage,
+    problems: Problems,
+    rows: u64,
+}
+
+/// Bytes (or lines) enough to detect the format.
+const HEAD_BYTES: usize = 64 * 1024;
+const HEAD_LINES: usize = 8;
+
+impl Importer {
+    pub fn new(options: Options) -> Self {
+        Importer {
+            options,
+            stage: Stage::Head(Vec::new()),
+            problems: Problems::default(),
+            rows: 0,
+        }
+    }
+
+    /// Feeds the next chunk. Returns false when the rest of the file is not needed (the
+    /// import has to ask first).
+    pub fn feed(&mut self, chunk: &[u8]) -> bool {
+        if chunk.is_empty() {
+            return true;
+        }
+        if let Stage::Head(head) = &mut self.stage {
+            head.extend_from_slice(chunk);
+            let lines = head.iter().filter(|&&b| b == b'\n').count();
+            if head.len() < HEAD_BYTES && lines < HEAD_LINES {
+                return true;
+            }
+            let head = std::mem::take(head);
+            self.begin(&head);
+            return !matches!(self.stage, Stage::Done(_));
+        }
+        self.body(chunk)
+    }
+
+    fn body(&mut self, chunk: &[u8]) -> bool {
+        let Stage::Body {
+            reader,
+            sink,
+            header_left,
+            ..
+        } = &mut self.stage
+        else {
+            return false;
+        };
+        let problems = &mut self.problems;
+        let rows = &mut self.rows;
+        let mut each = |rec: &Record| {
+            if *header_left {
+                *header_left = false;
+                return true;
+            }
+            if rec.is_blank() {
+                return true;
+            }
+            *rows += 1;
+            match sink {
+                Sink::Transactions(t) => t.record(rec, problems),
+                Sink::Counts(c) => c.record(rec, problems),
+            }
+            true
+        };
+        reader.feed(chunk, &mut each)
+    }
+
+    /// Decides the separator and the columns from the first bytes, then reads them.
+    fn begin(&mut self, head: &[u8]) {
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return self.fail(ProblemKind::Utf16);
+        }
+        let delimiter = match &self.options.layout {
+            Some(l) => l.delimiter,
+            None => sniff_delimiter(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head)),
+        };
+        let first = first_rows(head, delimiter, 6);
+        if first.is_empty() {
+            return self.fail(ProblemKind::EmptyFile);
+        }
+        let layout = match &self.options.layout {
+            Some(l) => l.clone(),
+            None => match detect(&first[0], delimiter) {
+                Some(l) => l,
+                None => {
+                    let g = guess(&first, delimiter);
+                    self.stage = Stage::Done(Outcome::NeedLayout(Preview {
+                        delimiter,
+                        rows: first,
+                        guess: g,
+                    }));
+                    return;
+                }
+            },
+        };
+        let width = if layout.has_header {
+            first[0].len()
+        } else {
+            first[0].len().max(layout.names.len())
+        };
+        let style = if self.options.decimal_comma {
+            NumberStyle::VIETNAMESE
+        } else {
+            NumberStyle::ENGLISH
+        };
+        let sink = match layout.format {
+            Format::Transactions => Sink::Transactions(Box::new(TransactionSink::new(
+                &layout,
+                width,
+                self.options.date_order,
+                style,
+            ))),
+            Format::Counts | Format::Series => Sink::Counts(CountsSink::new(&layout, width)),
+        };
+        self.stage = Stage::Body {
+            reader: Box::new(RecordReader::new(delimiter)),
+            sink,
+            header_left: layout.has_header,
+            layout,
+        };
+        self.body(head);
+    }
+
+    fn fail(&mut self, kind: ProblemKind) {
+        let mut problems = Problems::default();
+        problems.push(Problem::file(kind));
+        self.stage = Stage::Done(Outcome::Failed {
+            layout: None,
+            problems,
+            rows: 0,
+        });
+    }
+
+    /// Ends the file and returns the outcome.
+    pub fn finish(mut self) -> Outcome {
+        if let Stage::Head(head) = &mut self.stage {
+            let head = std::mem::take(head);
+            if head.iter().all(u8::is_ascii_whitespace) {
+                self.fail(ProblemKind::EmptyFile);
+            } else {
+                self.begin(&head);
+            }
+        }
+        if let Stage::Body { reader, .. } = &mut self.stage {
+            let _ = reader;
+            self.body(&[]);
+        }
+        let stage = std::mem::replace(&mut self.stage, Stage::Head(Vec::new()));
+        let (sink, layout) = match stage {
+            Stage::Done(outcome) => return outcome,
+            Stage::Body { sink, layout, .. } => (sink, layout),
+            Stage::Head(_) => unreachable!("begin always leaves the head stage"),
+        };
+        let mut problems = self.problems;
+        let mut warnings = Vec::new();
+        let (tables, customers, date_order) = match sink {
+            Sink::Transactions(t) => {
+                if t.needs_order() {
+                    return Outcome::NeedDateOrder(DateQuestion {
+                        examples: t.undecided(),
+                    });
+                }
+                let tables: Vec<PeriodTable> = Granularity::ALL
+                    .iter()
+                    .filter_map(|&g| t.activity.table(g))
+                    .collect();
+                let order = t.order().map(|o| (o, t.decided_by.clone()));
+                (tables, Some(t.activity.customers() as u64), order)
+            }
+            Sink::Counts(c) => {
+                let table = c.finish(&mut problems, &mut warnings);
+                (vec![table], None, None)
+            }
+        };
+        if self.rows == 0 && problems.is_empty() {
+            problems.push(Problem::file(ProblemKind::NoData));
+        }
+        let usable = tables.iter().any(|t| !t.rows.is_empty());
+        if !problems.is_empty() && (!self.options.skip_bad_rows || problems.file_problem || !usable)
+        {
+            return Outcome::Failed {
+                layout: Some(layout),
+                problems,
+                rows: self.rows,
+            };
+        }
+        Outcome::Done(Box::new(Dataset {
+            layout,
+            tables,
+            rows: self.rows,
+            customers,
+            skipped: problems,
+            warnings,
+            date_order,
+        }))
+    }
+}
+
+/// The first `n` records of a text as strings (lossy), blank rows left out.
+fn first_rows(head: &[u8], delimiter: u8, n: usize) -> Vec<Vec<String>> {
+    let mut reader = RecordReader::new(delimiter);
+    let mut rows = Vec::new();
+    let mut each = |rec: &Record| {
+        if !rec.is_blank() {
+            rows.push(
+                (0..rec.len())
+                    .map(|i| String::from_utf8_lossy(rec.get(i)).trim().to_string())
+                    .collect(),
+            );
+        }
+        rows.len() < n
+    };
+    if reader.feed(head, &mut each) {
+        reader.feed(&[], &mut each);
+    }
+    rows
+}
+
+/// Imports a whole text at once (pasted text, tests).
+pub fn import_text(text: &[u8], options: Options) -> Outcome {
+    let mut importer = Importer::new(options);
+    importer.feed(text);
+    importer.finish()
+}

@@ -1,0 +1,179 @@
+//! What is wrong with an imported file, and where: the row as a spreadsheet numbers it
+//! (header = row 1), the column's name and the offending value.
+
+use super::dates::DateError;
+use crate::core::number::NumberError;
+use serde::{Deserialize, Serialize};
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ProblemKind {
+    /// The file has no bytes, or only blank lines.
+    EmptyFile,
+    /// The file is UTF-16 (a spreadsheet's "Unicode text"), not UTF-8.
+    Utf16,
+    /// A header and no data rows.
+    NoData,
+    /// A cell's bytes are not UTF-8 text.
+    NotUtf8,
+    /// A row has a different number of fields than the header.
+    FieldCount { found: usize, expected: usize },
+    /// A required cell is empty.
+    Missing,
+    /// A count or amount that does not read as one.
+    Number(NumberErrorText),
+    /// A date that does not read as one.
+    Date(DateError),
+    /// Lost customers more than the period's start.
+    LostExceedsStart { start: u64 },
+    /// Joined-and-left more than the period's new customers.
+    JoinedLeftExceedsNew { new: u64 },
+    /// The first row of a counts file has no start.
+    FirstStartMissing,
+    /// A period label used twice; `first_row` is the earlier one.
+    DuplicatePeriod { first_row: u64 },
+    /// The dates span more months than the tables hold; `first`/`last` are the extreme dates
+    /// with their rows.
+    SpanTooLong {
+        first: String,
+        first_row: u64,
+        last: String,
+        last_row: u64,
+        limit_years: u32,
+    },
+}
+
+/// [`NumberError`] in a serialisable form (its f64 fields stay as numbers).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum NumberErrorText {
+    Empty,
+    Unexpected { at: usize, found: char },
+    Grouping { at: usize },
+    Negative,
+    Fraction,
+    TooLarge,
+    Ambiguous { first: f64, second: f64 },
+}
+
+impl From<NumberError> for NumberErrorText {
+    fn from(e: NumberError) -> Self {
+        match e {
+            NumberError::Empty => NumberErrorText::Empty,
+            NumberError::Unexpected { at, found } => NumberErrorText::Unexpected { at, found },
+            NumberError::Grouping { at } => NumberErrorText::Grouping { at },
+            NumberError::Negative => NumberErrorText::Negative,
+            NumberError::Fraction => NumberErrorText::Fraction,
+            NumberError::TooLarge => NumberErrorText::TooLarge,
+            NumberError::Ambiguous { first, second } => {
+                NumberErrorText::Ambiguous { first, second }
+            }
+        }
+    }
+}
+
+impl From<NumberErrorText> for NumberError {
+    fn from(e: NumberErrorText) -> Self {
+        match e {
+            NumberErrorText::Empty => NumberError::Empty,
+            NumberErrorText::Unexpected { at, found } => NumberError::Unexpected { at, found },
+            NumberErrorText::Grouping { at } => NumberError::Grouping { at },
+            NumberErrorText::Negative => NumberError::Negative,
+            NumberErrorText::Fraction => NumberError::Fraction,
+            NumberErrorText::TooLarge => NumberError::TooLarge,
+            NumberErrorText::Ambiguous { first, second } => {
+                NumberError::Ambiguous { first, second }
+            }
+        }
+    }
+}
+
+/// One problem: where, the value as written (shortened) and what is wrong.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Spreadsheet row; `None` for the file as a whole.
+    pub row: Option<u64>,
+    /// The column's name (header text, or "column C" without a header).
+    pub column: Option<String>,
+    /// The cell's text, at most [`VALUE_CHARS`] characters.
+    pub value: Option<String>,
+    pub kind: ProblemKind,
+}
+
+/// How much of an offending value a message quotes.
+pub const VALUE_CHARS: usize = 40;
+/// How many problems are listed; the rest are counted.
+pub const LISTED: usize = 20;
+
+impl Problem {
+    /// A problem with the whole file.
+    pub fn file(kind: ProblemKind) -> Self {
+        Problem {
+            row: None,
+            column: None,
+            value: None,
+            kind,
+        }
+    }
+
+    /// A problem with one cell.
+    pub fn cell(row: u64, column: String, value: &[u8], kind: ProblemKind) -> Self {
+        Problem {
+            row: Some(row),
+            column: Some(column),
+            value: Some(shorten(value)),
+            kind,
+        }
+    }
+}
+
+/// A cell's text for a message: lossy UTF-8, cut at [`VALUE_CHARS`] with "…".
+pub fn shorten(value: &[u8]) -> String {
+    let text = String::from_utf8_lossy(value);
+    let mut out: String = text.chars().take(VALUE_CHARS).collect();
+    if text.chars().count() > VALUE_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Problems found so far: the first [`LISTED`], the total count and the rows they are on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Problems {
+    pub listed: Vec<Problem>,
+    pub total: u64,
+    /// How many distinct rows have a problem.
+    pub bad_rows: u64,
+    /// The first [`LISTED`] of those rows.
+    pub first_bad_rows: Vec<u64>,
+    /// Whether a problem concerns the file as a whole (skipping rows cannot help).
+    pub file_problem: bool,
+    #[serde(skip)]
+    last_bad_row: Option<u64>,
+}
+
+impl Problems {
+    /// Records a problem (rows arrive in order, so a row's problems are adjacent).
+    pub fn push(&mut self, problem: Problem) {
+        if let Some(row) = problem.row {
+            if self.last_bad_row != Some(row) {
+                self.last_bad_row = Some(row);
+                self.bad_rows += 1;
+                if self.first_bad_rows.len() < LISTED {
+                    self.first_bad_rows.push(row);
+                }
+            }
+        }
+        if problem.row.is_none() {
+            self.file_problem = true;
+        }
+        self.total += 1;
+        if self.listed.len() < LISTED {
+            self.listed.push(problem);
+        }
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}

@@ -1,0 +1,255 @@
+//! Rows of `customer_id,date[,amount]` into [`Activity`].
+
+use super::activity::{Activity, SpanTooLong, SPAN_LIMIT_YEARS};
+use super::dates::{order_hint, read_date, resolve, DateError, DateOrder, DateRead, Ymd};
+use super::layout::{Layout, Role};
+use super::problem::{Problem, ProblemKind, Problems};
+use super::records::Record;
+use crate::core::number::{parse_decimal_exact, Decimal, NumberStyle};
+
+/// A `05/03/2024` row read before the file showed which field is the day.
+struct Pending {
+    customer: u32,
+    year: u16,
+    first: u8,
+    second: u8,
+    row: u64,
+    amount: Option<Decimal>,
+}
+
+/// Reads transaction rows.
+pub struct TransactionSink {
+    pub activity: Activity,
+    id_col: usize,
+    date_col: usize,
+    amount_col: Option<usize>,
+    width: usize,
+    style: NumberStyle,
+    order: Option<DateOrder>,
+    /// The row and text that decided the order, when the data did.
+    pub decided_by: Option<(u64, String)>,
+    pending: Vec<Pending>,
+    names: Layout,
+}
+
+fn trim(b: &[u8]) -> &[u8] {
+    let start = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let end = b.len()
+        - b.iter()
+            .rev()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+    if start >= end {
+        &[]
+    } else {
+        &b[start..end]
+    }
+}
+
+impl TransactionSink {
+    pub fn new(
+        layout: &Layout,
+        width: usize,
+        order: Option<DateOrder>,
+        style: NumberStyle,
+    ) -> Self {
+        TransactionSink {
+            activity: Activity::default(),
+            id_col: layout.column(Role::CustomerId).unwrap_or(0),
+            date_col: layout.column(Role::Date).unwrap_or(1),
+            amount_col: layout.column(Role::Amount),
+            width,
+            style,
+            order,
+            decided_by: None,
+            pending: Vec::new(),
+            names: layout.clone(),
+        }
+    }
+
+    fn problem(&self, rec: &Record, col: usize, kind: ProblemKind) -> Problem {
+        Problem::cell(rec.row, self.names.name(col), rec.get(col), kind)
+    }
+
+    /// Reads one data row; problems go to `problems` and the row is left out.
+    #[inline]
+    pub fn record(&mut self, rec: &Record, problems: &mut Problems) {
+        if rec.len() != self.width {
+            let kind = ProblemKind::FieldCount {
+                found: rec.len(),
+                expected: self.width,
+            };
+            problems.push(Problem {
+                row: Some(rec.row),
+                column: None,
+                value: None,
+                kind,
+            });
+            return;
+        }
+        let id = trim(rec.get(self.id_col));
+        if id.is_empty() {
+            problems.push(self.problem(rec, self.id_col, ProblemKind::Missing));
+            return;
+        }
+        let date = match read_date(rec.get(self.date_col), self.order) {
+            Ok(d) => d,
+            Err(e) => {
+                let kind = if rec.get(self.date_col).iter().all(u8::is_ascii_whitespace) {
+                    ProblemKind::Missing
+                } else {
+                    ProblemKind::Date(e)
+                };
+                problems.push(self.problem(rec, self.date_col, kind));
+                return;
+            }
+        };
+        let amount = match self.amount_col {
+            None => None,
+            Some(col) => match self.amount(rec.get(col)) {
+                Ok(a) => Some(a),
+                Err(kind) => {
+                    problems.push(self.problem(rec, col, kind));
+                    return;
+                }
+            },
+        };
+        let customer = self.activity.customer(id);
+        match date {
+            DateRead::Known(d) => self.add(customer, d, rec.row, amount, problems),
+            DateRead::Either {
+                year,
+                first,
+                second,
+            } => {
+                if let Some(order) = order_hint(first, second) {
+                    self.decide(order, rec.row, rec.get(self.date_col), problems);
+                    let d = resolve(year, first.into(), second.into(), order);
+                    self.add_resolved(customer, d, rec.row, amount, problems);
+                } else {
+                    self.pending.push(Pending {
+                        customer,
+                        year,
+                        first,
+                        second,
+                        row: rec.row,
+                        amount,
+                    });
+                }
+            }
+        }
+    }
+
+    fn amount(&self, text: &[u8]) -> Result<Decimal, ProblemKind> {
+        let text = std::str::from_utf8(text).map_err(|_| ProblemKind::NotUtf8)?;
+        if text.trim().is_empty() {
+            return Err(ProblemKind::Missing);
+        }
+        parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Number(e.into()))
+    }
+
+    /// The data showed the order (a field above 12): read the rows held back so far with it.
+    fn decide(&mut self, order: DateOrder, row: u64, text: &[u8], problems: &mut Problems) {
+        if self.order.is_some() {
+            return;
+        }
+        self.order = Some(order);
+        self.decided_by = Some((row, String::from_utf8_lossy(trim(text)).into_owned()));
+        for p in std::mem::take(&mut self.pending) {
+            let d = resolve(p.year, p.first.into(), p.second.into(), order);
+            self.add_resolved(p.customer, d, p.row, p.amount, problems);
+        }
+    }
+
+    fn add_resolved(
+        &mut self,
+        customer: u32,
+        date: Result<Ymd, DateError>,
+        row: u64,
+        amount: Option<Decimal>,
+        problems: &mut Problems,
+    ) {
+        match date {
+            Ok(d) => self.add(customer, d, row, amount, problems),
+            Err(e) => {
+                let kind = match (e, self.order, &self.decided_by) {
+                    (DateError::Month { .. }, Some(order), Some((r, t))) => {
+                        DateError::OrderConflict {
+                            order,
+                            decided_row: *r,
+                            decided_text: t.clone(),
+                        }
+                    }
+                    (e, _, _) => e,
+                };
+                problems.push(Problem {
+                    row: Some(row),
+                    column: Some(self.names.name(self.date_col)),
+                    value: None,
+                    kind: ProblemKind::Date(kind),
+                });
+            }
+        }
+    }
+
+    #[inline]
+    fn add(
+        &mut self,
+        customer: u32,
+        date: Ymd,
+        row: u64,
+        amount: Option<Decimal>,
+        problems: &mut Problems,
+    ) {
+        if let Err(SpanTooLong { first, last }) = self.activity.mark(customer, date, row) {
+            let show = |d: Ymd| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day.max(1));
+            problems.push(Problem {
+                row: Some(row),
+                column: Some(self.names.name(self.date_col)),
+                value: None,
+                kind: ProblemKind::SpanTooLong {
+                    first: show(first.0),
+                    first_row: first.1,
+                    last: show(last.0),
+                    last_row: last.1,
+                    limit_years: SPAN_LIMIT_YEARS,
+                },
+            });
+            return;
+        }
+        if let Some(a) = amount {
+            if !self.activity.add_revenue(date, a) {
+                problems.push(Problem {
+                    row: Some(row),
+                    column: self.amount_col.map(|c| self.names.name(c)),
+                    value: None,
+                    kind: ProblemKind::Number(crate::core::number::NumberError::TooLarge.into()),
+                });
+            }
+        }
+    }
+
+    /// Rows whose day/month order the data never showed: (row, year, first, second).
+    pub fn undecided(&self) -> Vec<(u64, String)> {
+        self.pending
+            .iter()
+            .take(3)
+            .map(|p| {
+                (
+                    p.row,
+                    format!("{:02}/{:02}/{:04}", p.first, p.second, p.year),
+                )
+            })
+            .collect()
+    }
+
+    /// Whether rows wait for the day/month order.
+    pub fn needs_order(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// The order used (given or decided by the data).
+    pub fn order(&self) -> Option<DateOrder> {
+        self.order
+    }
+}

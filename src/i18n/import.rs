@@ -1,0 +1,450 @@
+//! The data-import panel's strings and the words for import problems.
+
+use super::{fill, Strings};
+use crate::core::import::counts::Warning;
+use crate::core::import::dates::{DateError, DateOrder};
+use crate::core::import::layout::{Format, LayoutProblem, Role};
+use crate::core::import::problem::{Problem, ProblemKind};
+use crate::core::import::tables::Granularity;
+
+/// Strings of the data-import panel.
+pub struct ImportStrings {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub paste_label: &'static str,
+    pub paste_hint: &'static str,
+    pub use_pasted: &'static str,
+    pub upload: &'static str,
+    pub drop_hint: &'static str,
+    pub drop_overlay: &'static str,
+    pub sample_label: &'static str,
+    pub load_sample: &'static str,
+    pub sample_transactions: &'static str,
+    pub sample_transactions_dates: &'static str,
+    pub sample_counts: &'static str,
+    pub sample_series: &'static str,
+    pub period_label: &'static str,
+    pub month: &'static str,
+    pub quarter: &'static str,
+    pub year: &'static str,
+    pub reading: &'static str,
+    pub progress_label: &'static str,
+    pub cancel: &'static str,
+    pub cancelled: &'static str,
+    pub worker_failed: &'static str,
+    pub summary_transactions: &'static str,
+    pub summary_counts: &'static str,
+    pub skipped_rows: &'static str,
+    pub ignored_columns: &'static str,
+    pub order_used_data: &'static str,
+    pub order_used_choice: &'static str,
+    pub problems_heading: &'static str,
+    pub more_problems: &'static str,
+    pub skip_bad_rows: &'static str,
+    pub text_kept: &'static str,
+    pub mapping_heading: &'static str,
+    pub mapping_intro: &'static str,
+    pub mapping_format: &'static str,
+    pub mapping_has_header: &'static str,
+    pub mapping_none: &'static str,
+    pub mapping_numbered: &'static str,
+    pub mapping_apply: &'static str,
+    pub mapping_preview: &'static str,
+    pub mapping_missing: &'static str,
+    pub mapping_shared: &'static str,
+    pub date_order_heading: &'static str,
+    pub date_order_intro: &'static str,
+    pub day_first: &'static str,
+    pub month_first: &'static str,
+    pub date_order_apply: &'static str,
+    pub format_transactions: &'static str,
+    pub format_counts: &'static str,
+    pub format_series: &'static str,
+    pub flows_heading: &'static str,
+    pub flows_caption: &'static str,
+    pub col_period: &'static str,
+    pub col_active: &'static str,
+    pub col_start: &'static str,
+    pub col_retained: &'static str,
+    pub col_new: &'static str,
+    pub col_returning: &'static str,
+    pub col_lost: &'static str,
+    pub col_churn: &'static str,
+    pub col_retention: &'static str,
+    pub col_net_growth: &'static str,
+    pub col_revenue: &'static str,
+    pub col_working: &'static str,
+    pub show_working: &'static str,
+    pub incomplete: &'static str,
+    pub incomplete_note: &'static str,
+    pub series_note: &'static str,
+    pub working_heading: &'static str,
+    pub working_unavailable: &'static str,
+    pub cohort_heading: &'static str,
+    pub cohort_caption: &'static str,
+    pub cohort_shares: &'static str,
+    pub cohort_counts: &'static str,
+    pub cohort_show: &'static str,
+    pub col_cohort: &'static str,
+    pub col_size: &'static str,
+    pub average_row: &'static str,
+    pub no_cohorts: &'static str,
+    pub download_results: &'static str,
+    pub download_cohort: &'static str,
+    pub download_cohort_counts: &'static str,
+    pub warning_start: &'static str,
+    pub warning_end: &'static str,
+
+    pub where_file: &'static str,
+    pub where_row: &'static str,
+    pub where_cell: &'static str,
+    pub problem_with_value: &'static str,
+    pub problem_plain: &'static str,
+    pub p_empty_file: &'static str,
+    pub p_utf16: &'static str,
+    pub p_no_data: &'static str,
+    pub p_not_utf8: &'static str,
+    pub p_field_count: &'static str,
+    pub p_missing: &'static str,
+    pub p_lost_exceeds: &'static str,
+    pub p_joined_left_exceeds: &'static str,
+    pub p_first_start: &'static str,
+    pub p_duplicate: &'static str,
+    pub p_span: &'static str,
+    pub d_not_a_date: &'static str,
+    pub d_two_digit_year: &'static str,
+    pub d_month: &'static str,
+    pub d_day: &'static str,
+    pub d_no_month: &'static str,
+    pub d_hijri: &'static str,
+    pub d_early: &'static str,
+    pub d_time: &'static str,
+    pub d_conflict_day_first: &'static str,
+    pub d_conflict_month_first: &'static str,
+    pub customer_id: &'static str,
+    pub date: &'static str,
+    pub order_day_first: &'static str,
+    pub order_month_first: &'static str,
+}
+
+/// English.
+pub static EN_IMPORT: ImportStrings = ImportStrings {
+    heading: "Your data",
+    intro: "Paste or upload a CSV file: period counts, a customer-count series, or raw transactions (customer id and date). It is read on this page and never sent anywhere.",
+    paste_label: "Paste CSV data",
+    paste_hint: "A header row first, e.g. customer_id,date or period,start,new,lost or period,customers. Comma, semicolon and tab all work.",
+    use_pasted: "Use pasted data",
+    upload: "Upload CSV",
+    drop_hint: "or drop a CSV file anywhere on the page",
+    drop_overlay: "Drop the CSV file to read it",
+    sample_label: "Sample data",
+    load_sample: "Load sample",
+    sample_transactions: "Orders (customer id, date, amount)",
+    sample_transactions_dates: "Orders with day/month dates",
+    sample_counts: "Monthly counts (period, start, new, lost)",
+    sample_series: "Customer counts (period, customers)",
+    period_label: "Period",
+    month: "Month",
+    quarter: "Quarter",
+    year: "Year",
+    reading: "Reading…",
+    progress_label: "Import progress",
+    cancel: "Cancel",
+    cancelled: "Import cancelled. Nothing was changed.",
+    worker_failed: "The file could not be read: {message}",
+    summary_transactions: "Read {rows} rows: {customers} customers, {periods} periods, in {seconds} s.",
+    summary_counts: "Read {rows} rows ({format}), in {seconds} s.",
+    skipped_rows: "{count} rows with problems were left out, as you chose: rows {rows}.",
+    ignored_columns: "Columns not used: {columns}.",
+    order_used_data: "Dates such as 05/03/2024 are read with the {order}, as row {row} (“{text}”) shows.",
+    order_used_choice: "Dates such as 05/03/2024 are read with the {order}, as you chose.",
+    problems_heading: "Problems in the data",
+    more_problems: "…and {count} more problems.",
+    skip_bad_rows: "Leave out the {count} rows with problems",
+    text_kept: "Your pasted text is kept as it was, so you can correct it and read it again.",
+    mapping_heading: "Which column is which?",
+    mapping_intro: "The header did not say clearly what the columns hold. Here are the first rows: pick the format and the column for each field.",
+    mapping_format: "Format",
+    mapping_has_header: "The first row is a header",
+    mapping_none: "(none)",
+    mapping_numbered: "(none: number the rows 1, 2, 3…)",
+    mapping_apply: "Use these columns",
+    mapping_preview: "The first rows of the file",
+    mapping_missing: "Pick a column for “{role}”.",
+    mapping_shared: "“{first}” and “{second}” cannot use the same column.",
+    date_order_heading: "Day first or month first?",
+    date_order_intro: "Every date in this file reads two ways, e.g. {examples}. Which field is the day?",
+    day_first: "Day first (05/03/2024 is 5 March 2024)",
+    month_first: "Month first (05/03/2024 is May 3, 2024)",
+    date_order_apply: "Read the dates this way",
+    format_transactions: "Transactions (customer id, date, amount)",
+    format_counts: "Period counts (period, start, new, lost…)",
+    format_series: "Customer-count series (period, customers)",
+    flows_heading: "Periods",
+    flows_caption: "Customers per period: start is the previous period's active customers; lost = start − retained.",
+    col_period: "Period",
+    col_active: "Active",
+    col_start: "Start",
+    col_retained: "Retained",
+    col_new: "New",
+    col_returning: "Returning",
+    col_lost: "Lost",
+    col_churn: "Churn",
+    col_retention: "Retention",
+    col_net_growth: "Net growth",
+    col_revenue: "Revenue",
+    col_working: "Working",
+    show_working: "Working for {period}",
+    incomplete: "incomplete",
+    incomplete_note: "The data ends before the end of {period}: it is marked incomplete and left out of the cohort average row.",
+    series_note: "This file has customer counts only, so the table shows net growth per period. Churn and retention need new and lost customers (period,start,new,lost) or raw transactions.",
+    working_heading: "Working for {period}",
+    working_unavailable: "This period has no new and lost customers, so there is no churn working to show.",
+    cohort_heading: "Cohorts",
+    cohort_caption: "Each row is the customers whose first period is the cohort; column k is k periods later. Blank cells are past the end of the data.",
+    cohort_shares: "Shares",
+    cohort_counts: "Counts",
+    cohort_show: "Show",
+    col_cohort: "Cohort",
+    col_size: "Size",
+    average_row: "Average",
+    no_cohorts: "Cohorts need raw transactions (customer id and date).",
+    download_results: "Download results CSV",
+    download_cohort: "Download cohort CSV",
+    download_cohort_counts: "Download cohort counts CSV",
+    warning_start: "Row {row} ({period}): the given start {given} differs from the previous period's end {previous}; the given start is used.",
+    warning_end: "Row {row} ({period}): the given end {given} differs from start + new + returning − lost − joined and left = {computed}; the computed end is used.",
+
+    where_file: "The file",
+    where_row: "Row {row}",
+    where_cell: "Row {row}, column “{column}”",
+    problem_with_value: "{where}: “{value}”: {what}",
+    problem_plain: "{where}: {what}",
+    p_empty_file: "is empty.",
+    p_utf16: "is saved as UTF-16 (“Unicode text”); save it as “CSV UTF-8” and read it again.",
+    p_no_data: "has a header but no data rows.",
+    p_not_utf8: "the text is not UTF-8; save the file as “CSV UTF-8”.",
+    p_field_count: "this row has {found} fields but the header has {expected}; a value may contain the separator without quotes around it.",
+    p_missing: "the cell is empty; a value is needed here.",
+    p_lost_exceeds: "more lost customers than the {start} customers at the start of the period.",
+    p_joined_left_exceeds: "more customers joined and left than the {new} new customers.",
+    p_first_start: "the start (customers at the start) is needed on the first period; later periods may leave it empty.",
+    p_duplicate: "this period already appears on row {row}.",
+    p_span: "the dates run from {first} (row {first_row}) to {last} (row {last_row}), more than {years} years; one of them is probably mistyped.",
+    d_not_a_date: "expected a date such as 2024-03-05, 20240305, 2024-03, 05/03/2024 or 05.03.2024.",
+    d_two_digit_year: "the year has two digits; write all four (2024) so that the century is not guessed.",
+    d_month: "there is no month {month}; expected a month from 1 to 12.",
+    d_day: "month {month} of {year} has no day {day}.",
+    d_no_month: "neither {first} nor {second} can be a month.",
+    d_hijri: "the year {year} looks like a Solar Hijri (Persian calendar) date; convert the dates to the Gregorian calendar (1403 is 2024–2025).",
+    d_early: "the year {year} is before 1700; expected a Gregorian date.",
+    d_time: "the text after the date is not a time of day (expected e.g. 14:30, 14:30:05 or 2024-03-05T14:30:00+07:00).",
+    d_conflict_day_first: "cannot be read day first, but row {row} (“{text}”) shows that this file writes the day first.",
+    d_conflict_month_first: "cannot be read month first, but row {row} (“{text}”) shows that this file writes the month first.",
+    customer_id: "Customer id",
+    date: "Date",
+    order_day_first: "day first",
+    order_month_first: "month first",
+};
+
+impl Strings {
+    /// A count in the language's digits and grouping.
+    fn n(&self, v: u64) -> String {
+        self.number_style.count(v as i64)
+    }
+
+    /// One import problem in words, with where it is and the value.
+    pub fn problem(&self, p: &Problem) -> String {
+        let t = self.import;
+        let whr = match (&p.row, &p.column) {
+            (None, _) => t.where_file.to_string(),
+            (Some(r), None) => fill(t.where_row, &[("row", &self.n(*r))]),
+            (Some(r), Some(c)) => fill(t.where_cell, &[("row", &self.n(*r)), ("column", c)]),
+        };
+        let what = self.problem_kind(&p.kind);
+        match &p.value {
+            Some(v) if !v.is_empty() => fill(
+                t.problem_with_value,
+                &[("where", &whr), ("value", v), ("what", &what)],
+            ),
+            _ => fill(t.problem_plain, &[("where", &whr), ("what", &what)]),
+        }
+    }
+
+    fn problem_kind(&self, kind: &ProblemKind) -> String {
+        let t = self.import;
+        let plain = |s: &str| s.to_string();
+        match kind {
+            ProblemKind::EmptyFile => plain(t.p_empty_file),
+            ProblemKind::Utf16 => plain(t.p_utf16),
+            ProblemKind::NoData => plain(t.p_no_data),
+            ProblemKind::NotUtf8 => plain(t.p_not_utf8),
+            ProblemKind::FieldCount { found, expected } => fill(
+                t.p_field_count,
+                &[
+                    ("found", &self.n(*found as u64)),
+                    ("expected", &self.n(*expected as u64)),
+                ],
+            ),
+            ProblemKind::Missing => plain(t.p_missing),
+            ProblemKind::Number(e) => self.number_error_text(&e.clone().into()),
+            ProblemKind::Date(e) => self.date_error(e),
+            ProblemKind::LostExceedsStart { start } => {
+                fill(t.p_lost_exceeds, &[("start", &self.n(*start))])
+            }
+            ProblemKind::JoinedLeftExceedsNew { new } => {
+                fill(t.p_joined_left_exceeds, &[("new", &self.n(*new))])
+            }
+            ProblemKind::FirstStartMissing => plain(t.p_first_start),
+            ProblemKind::DuplicatePeriod { first_row } => {
+                fill(t.p_duplicate, &[("row", &self.n(*first_row))])
+            }
+            ProblemKind::SpanTooLong {
+                first,
+                first_row,
+                last,
+                last_row,
+                limit_years,
+            } => fill(
+                t.p_span,
+                &[
+                    ("first", first),
+                    ("first_row", &self.n(*first_row)),
+                    ("last", last),
+                    ("last_row", &self.n(*last_row)),
+                    ("years", &self.n(u64::from(*limit_years))),
+                ],
+            ),
+        }
+    }
+
+    fn date_error(&self, e: &DateError) -> String {
+        let t = self.import;
+        let n = |v: u32| v.to_string();
+        match e {
+            DateError::NotADate => t.d_not_a_date.to_string(),
+            DateError::TwoDigitYear => t.d_two_digit_year.to_string(),
+            DateError::Month { month } => fill(t.d_month, &[("month", &n(*month))]),
+            DateError::Day { year, month, day } => fill(
+                t.d_day,
+                &[
+                    ("year", &n(*year)),
+                    ("month", &n(*month)),
+                    ("day", &n(*day)),
+                ],
+            ),
+            DateError::NoMonth { first, second } => fill(
+                t.d_no_month,
+                &[("first", &n(*first)), ("second", &n(*second))],
+            ),
+            DateError::EarlyYear { year, hijri: true } => fill(t.d_hijri, &[("year", &n(*year))]),
+            DateError::EarlyYear { year, hijri: false } => fill(t.d_early, &[("year", &n(*year))]),
+            DateError::Time => t.d_time.to_string(),
+            DateError::OrderConflict {
+                order,
+                decided_row,
+                decided_text,
+            } => {
+                let template = match order {
+                    DateOrder::DayFirst => t.d_conflict_day_first,
+                    DateOrder::MonthFirst => t.d_conflict_month_first,
+                };
+                fill(
+                    template,
+                    &[("row", &self.n(*decided_row)), ("text", decided_text)],
+                )
+            }
+        }
+    }
+
+    /// A warning about a counts file, in words.
+    pub fn import_warning(&self, w: &Warning) -> String {
+        let t = self.import;
+        match w {
+            Warning::StartDiffers {
+                row,
+                period,
+                given,
+                previous_end,
+            } => fill(
+                t.warning_start,
+                &[
+                    ("row", &self.n(*row)),
+                    ("period", period),
+                    ("given", &self.n(*given)),
+                    ("previous", &self.n(*previous_end)),
+                ],
+            ),
+            Warning::EndDiffers {
+                row,
+                period,
+                given,
+                computed,
+            } => fill(
+                t.warning_end,
+                &[
+                    ("row", &self.n(*row)),
+                    ("period", period),
+                    ("given", &self.n(*given)),
+                    ("computed", &self.n(*computed)),
+                ],
+            ),
+        }
+    }
+
+    /// A file format's name.
+    pub fn format(&self, f: Format) -> &'static str {
+        match f {
+            Format::Transactions => self.import.format_transactions,
+            Format::Counts => self.import.format_counts,
+            Format::Series => self.import.format_series,
+        }
+    }
+
+    /// A granularity's name.
+    pub fn granularity(&self, g: Granularity) -> &'static str {
+        match g {
+            Granularity::Month => self.import.month,
+            Granularity::Quarter => self.import.quarter,
+            Granularity::Year => self.import.year,
+        }
+    }
+
+    /// A column role's name in the mapping step.
+    pub fn role(&self, r: Role) -> &'static str {
+        let t = self.import;
+        match r {
+            Role::Period => t.col_period,
+            Role::Start => t.col_start,
+            Role::New => t.col_new,
+            Role::Lost => t.col_lost,
+            Role::Returning => t.col_returning,
+            Role::JoinedLeft => self.joined_and_left,
+            Role::End => self.figure(crate::core::figure::FigureId::End),
+            Role::Customers => t.col_active,
+            Role::CustomerId => self.import.customer_id,
+            Role::Date => self.import.date,
+            Role::Amount => t.col_revenue,
+        }
+    }
+
+    /// A mapping problem in words.
+    pub fn layout_problem(&self, p: LayoutProblem) -> String {
+        let t = self.import;
+        match p {
+            LayoutProblem::Missing(r) => fill(t.mapping_missing, &[("role", self.role(r))]),
+            LayoutProblem::Shared(a, b) => fill(
+                t.mapping_shared,
+                &[("first", self.role(a)), ("second", self.role(b))],
+            ),
+        }
+    }
+
+    /// The name of a day/month order, inside a sentence.
+    pub fn date_order(&self, o: DateOrder) -> &'static str {
+        match o {
+            DateOrder::DayFirst => self.import.order_day_first,
+            DateOrder::MonthFirst => self.import.order_month_first,
+        }
+    }
+}
