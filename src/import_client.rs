@@ -23,9 +23,11 @@ pub enum WorkerEvent {
         done: f64,
         total: f64,
     },
+    /// `memory`: the worker's wasm memory in bytes; `ms`: the time the worker took.
     Done {
         outcome: Box<Outcome>,
         memory: f64,
+        ms: f64,
     },
     /// The worker could not read the file or could not start.
     Failed(String),
@@ -78,6 +80,7 @@ fn spawn(on_event: impl Fn(u32, WorkerEvent) + 'static) -> Result<Running, JsVal
                     Ok(outcome) => WorkerEvent::Done {
                         outcome: Box::new(outcome),
                         memory: get(&data, "memory").as_f64().unwrap_or(0.0),
+                        ms: get(&data, "ms").as_f64().unwrap_or(0.0),
                     },
                     Err(e) => WorkerEvent::Failed(e.to_string()),
                 }

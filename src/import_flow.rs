@@ -23,9 +23,14 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
             WorkerEvent::Progress { done, total } => {
                 state.status.set(ImportStatus::Running { done, total })
             }
-            WorkerEvent::Done { outcome, memory } => {
+            WorkerEvent::Done {
+                outcome,
+                memory,
+                ms,
+            } => {
                 state.elapsed_ms.set(now() - state.started_at.get_value());
                 state.memory.set(memory);
+                state.worker_ms.set(ms);
                 let status = match *outcome {
                     Outcome::Done(dataset) => {
                         state.dataset.set(Some(Arc::new(*dataset)));

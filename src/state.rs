@@ -103,6 +103,8 @@ pub struct DataState {
     pub elapsed_ms: RwSignal<f64>,
     /// The worker's wasm memory after the last run, in bytes.
     pub memory: RwSignal<f64>,
+    /// Milliseconds the worker spent on the last run (reading, parsing, tables).
+    pub worker_ms: RwSignal<f64>,
     /// The pasted text, never cleared by an import.
     pub paste: RwSignal<String>,
 }
@@ -119,6 +121,7 @@ pub fn provide_data() -> DataState {
         started_at: StoredValue::new(0.0),
         elapsed_ms: RwSignal::new(0.0),
         memory: RwSignal::new(0.0),
+        worker_ms: RwSignal::new(0.0),
         paste: RwSignal::new(String::new()),
     };
     provide_context(state);

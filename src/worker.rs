@@ -4,8 +4,8 @@
 //!
 //! Messages in: `{ run, options, file }` or `{ run, options, text }` (`options` is the JSON of
 //! [`Options`]). Messages out: `{ kind: "progress", run, done, total }`, then
-//! `{ kind: "done", run, outcome, memory }` (`outcome` is the JSON of [`Outcome`], `memory`
-//! the worker's wasm memory in bytes) or `{ kind: "failed", run, message }`.
+//! `{ kind: "done", run, outcome, memory, ms }` (`outcome` is the JSON of [`Outcome`],
+//! `memory` the worker's wasm memory in bytes, `ms` the time the worker took) or `{ kind: "failed", run, message }`.
 
 use crate::core::import::importer::{Importer, Options};
 use js_sys::{Object, Reflect, Uint8Array};
@@ -13,6 +13,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+thread_local! {
+    /// Milliseconds the last import spent waiting for the browser to read chunks.
+    static WAITED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
 
 /// Bytes per read: fewer, larger reads are much faster than many small ones.
 pub const CHUNK: usize = 4 << 20;
@@ -46,6 +51,8 @@ pub fn start() {
 
 async fn handle(data: JsValue) {
     let run = Reflect::get(&data, &"run".into()).unwrap_or(JsValue::from(0));
+    let started = js_sys::Date::now();
+    WAITED.with(|w| w.set(0.0));
     match import(&data, &run).await {
         Ok(outcome) => {
             let memory = wasm_bindgen::memory()
@@ -61,6 +68,8 @@ async fn handle(data: JsValue) {
                 ("run", run),
                 ("outcome", outcome.into()),
                 ("memory", memory.into()),
+                ("ms", (js_sys::Date::now() - started).into()),
+                ("wait_ms", WAITED.with(|w| w.get()).into()),
             ]);
         }
         Err(e) => {
@@ -101,7 +110,9 @@ async fn import(data: &JsValue, run: &JsValue) -> Result<String, JsValue> {
             .then(|| read(&blob, 0.0, CHUNK as f64))
             .transpose()?;
         while let Some(pending) = next.take() {
+            let waiting = js_sys::Date::now();
             let chunk = Uint8Array::new(&JsFuture::from(pending).await?);
+            WAITED.with(|w| w.set(w.get() + js_sys::Date::now() - waiting));
             let end = offset + f64::from(chunk.length());
             if end < size {
                 next = Some(read(&blob, end, end + CHUNK as f64)?);

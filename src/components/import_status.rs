@@ -190,6 +190,7 @@ pub fn ImportSummary() -> impl IntoView {
             data-state=state
             data-run=move || data.run.get()
             data-wasm-memory=move || data.memory.get()
+            data-worker-ms=move || data.worker_ms.get()
             aria-live="polite"
         >
             {body}

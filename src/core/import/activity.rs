@@ -22,8 +22,13 @@ pub struct SpanTooLong {
 /// word `base` (months since year 0, divided by 64); the range grows as dates arrive.
 #[derive(Default)]
 pub struct Activity {
-    /// Ids of up to 15 bytes, packed with their length into one number: no byte compares.
-    short_ids: FxHashMap<u128, u32>,
+    /// Ids that are a fixed prefix and a number (`C000123`, `10482`): the number indexes
+    /// this table directly (one memory access per row instead of a hash probe).
+    dense: Vec<u32>,
+    dense_key: Option<DenseKey>,
+    /// Ids of up to 8 bytes without a zero byte, packed into one number (zero-padded, so the
+    /// length is implied): small buckets and no byte compares.
+    short_ids: FxHashMap<u64, u32>,
     long_ids: FxHashMap<Box<[u8]>, u32>,
     count: usize,
     words: Vec<u64>,
@@ -35,18 +40,90 @@ pub struct Activity {
     has_revenue: bool,
 }
 
+/// The shape of ids the dense table takes, set by the first id: its non-digit prefix, and
+/// either a fixed digit count (zero-padded ids) or "no leading zero". Either rule makes the
+/// number identify the id exactly; other ids go through the hash maps.
+#[derive(Clone, Copy)]
+struct DenseKey {
+    prefix: [u8; 8],
+    prefix_len: usize,
+    /// `Some(w)`: exactly `w` digits (zero-padded); `None`: no leading zero.
+    width: Option<usize>,
+}
+
+/// The dense table stays below this many slots (16 MiB).
+const DENSE_LIMIT: u64 = 1 << 22;
+const EMPTY: u32 = u32::MAX;
+
+impl DenseKey {
+    fn of(id: &[u8]) -> Option<DenseKey> {
+        let digits = id.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let prefix_len = id.len() - digits;
+        if digits == 0 || digits > 9 || prefix_len > 8 {
+            return None;
+        }
+        let mut prefix = [0u8; 8];
+        prefix[..prefix_len].copy_from_slice(&id[..prefix_len]);
+        let padded = digits > 1 && id[prefix_len] == b'0';
+        Some(DenseKey {
+            prefix,
+            prefix_len,
+            width: padded.then_some(digits),
+        })
+    }
+
+    /// The slot of an id of this shape.
+    #[inline]
+    fn slot(&self, id: &[u8]) -> Option<u64> {
+        let digits = id.len().checked_sub(self.prefix_len)?;
+        if digits == 0 || digits > 9 || id[..self.prefix_len] != self.prefix[..self.prefix_len] {
+            return None;
+        }
+        let number = &id[self.prefix_len..];
+        match self.width {
+            Some(w) if w != digits => return None,
+            None if digits > 1 && number[0] == b'0' => return None,
+            _ => {}
+        }
+        let mut v: u64 = 0;
+        for &b in number {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + u64::from(b - b'0');
+        }
+        (v < DENSE_LIMIT).then_some(v)
+    }
+}
+
 impl Activity {
     /// The dense index of a customer id (already trimmed), adding it when new.
     #[inline]
     pub fn customer(&mut self, id: &[u8]) -> u32 {
         let next = self.count as u32;
-        let c = if id.len() < 16 {
-            let mut key = [0u8; 16];
+        if self.count == 0 && self.dense_key.is_none() {
+            self.dense_key = DenseKey::of(id);
+        }
+        if let Some(slot) = self.dense_key.and_then(|k| k.slot(id)) {
+            let slot = slot as usize;
+            if slot >= self.dense.len() {
+                let len = (slot + 1).next_power_of_two().max(1024);
+                self.dense.resize(len, EMPTY);
+            }
+            let c = self.dense[slot];
+            if c != EMPTY {
+                return c;
+            }
+            self.dense[slot] = next;
+            self.added();
+            return next;
+        }
+        let c = if id.len() <= 8 && !id.contains(&0) {
+            let mut key = [0u8; 8];
             key[..id.len()].copy_from_slice(id);
-            key[15] = id.len() as u8;
             *self
                 .short_ids
-                .entry(u128::from_le_bytes(key))
+                .entry(u64::from_le_bytes(key))
                 .or_insert(next)
         } else if let Some(&c) = self.long_ids.get(id) {
             c
@@ -55,10 +132,14 @@ impl Activity {
             next
         };
         if c == next {
-            self.count += 1;
-            self.words.resize(self.words.len() + self.width, 0);
+            self.added();
         }
         c
+    }
+
+    fn added(&mut self) {
+        self.count += 1;
+        self.words.resize(self.words.len() + self.width, 0);
     }
 
     /// Customers seen.

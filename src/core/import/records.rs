@@ -151,12 +151,16 @@ impl RecordReader {
         // before this record, those inside quoted fields and the record's own terminator.
         let line_now = self.reader.line() - 1;
         let consumed = line_now - self.lines_done;
-        let inside = data.iter().filter(|&&b| b == b'\n').count() as u64;
         // A record ended by CRLF is returned at the CR: its LF is counted with the next one.
         let own = u64::from(self.last_byte == b'\n');
         let owed = u64::from(self.owe_newline);
         self.owe_newline = self.last_byte == b'\r';
-        let blank_before = consumed.saturating_sub(inside + own + owed);
+        let blank_before = if consumed > own + owed {
+            let inside = data.iter().filter(|&&b| b == b'\n').count() as u64;
+            consumed.saturating_sub(inside + own + owed)
+        } else {
+            0
+        };
         let row = self.rows_done + blank_before + 1;
         self.lines_done = line_now;
         self.rows_done = row;
