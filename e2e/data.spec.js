@@ -1,20 +1,290 @@
-// Data in: paste, upload, samples, the column-mapping and date-order questions, problems with
-// rows and columns, the period and cohort tables and their downloads.
+// Data in: paste, upload, drop, samples, the column-mapping and date-order questions, problems
+// with rows and columns, the period and cohort tables and their downloads.
 const fs = require("fs");
 const path = require("path");
 const { test, expect, openApp } = require("./fixtures");
 
 const fixture = (name) => path.join(__dirname, "data", name);
+const expected = (name) => fs.readFileSync(fixture(name));
 
 async function waitDone(page) {
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
 }
 
+/** Clicks a download button and returns the saved file's name and bytes. */
+async function download(page, testid) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+/** Pastes a CSV text and reads it with the button. */
+async function paste(page, text) {
+  await page.getByLabel("Paste CSV data").fill(text);
+  await page.getByRole("button", { name: "Use pasted data" }).click();
+}
+
+const bodyRows = (page) => page.getByTestId("flows-table").locator("tbody tr");
+
 test("uploading a transactions file shows monthly flows and cohorts", async ({ page }) => {
   await openApp(page);
   await page.getByLabel("Upload CSV").setInputFiles(fixture("orders.csv"));
   await waitDone(page);
-  const table = page.getByTestId("flows-table");
-  await expect(table.locator("tbody tr")).toHaveCount(3);
+  await expect(bodyRows(page)).toHaveCount(3);
   await expect(page.getByTestId("import-summary")).toContainText("Read 10 rows: 4 customers, 3 periods");
+  // February: start 3, retained 2, new 1, returning 0, lost 1, churn 33.33%.
+  const feb = bodyRows(page).nth(1);
+  await expect(feb.locator("th")).toHaveText("2024-02");
+  await expect(feb.locator("td")).toHaveText(["3", "3", "2", "1", "0", "1", "33.33%", "66.67%", "0.00%", "∑"]);
+  const cohorts = page.getByTestId("cohort-table");
+  await expect(cohorts.locator("tbody tr")).toHaveCount(2);
+  await expect(cohorts.locator("tbody tr").first().locator("td")).toHaveText(["3", "100.00%", "66.67%", "66.67%"]);
+  // Past the data the cell is blank, not 0.
+  await expect(cohorts.locator("tbody tr").nth(1).locator("td")).toHaveText(["1", "100.00%", "100.00%", ""]);
+  await expect(cohorts.locator("tfoot td")).toHaveText(["4", "100.00%", "75.00%", "66.67%"]);
+  await page.getByLabel("Counts").check();
+  await expect(cohorts.locator("tfoot td")).toHaveText(["4", "4", "3", "2"]);
+});
+
+test("the three downloads are byte for byte the export format", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Upload CSV").setInputFiles(fixture("orders.csv"));
+  await waitDone(page);
+  const results = await download(page, "download-results");
+  expect(results.name).toBe("retention-lab-results-month.csv");
+  expect(results.bytes.equals(expected("orders.results.csv")), results.bytes.toString()).toBe(true);
+  const cohort = await download(page, "download-cohort");
+  expect(cohort.name).toBe("retention-lab-cohort-month.csv");
+  expect(cohort.bytes.equals(expected("orders.cohort.csv")), cohort.bytes.toString()).toBe(true);
+  const counts = await download(page, "download-cohort-counts");
+  expect(counts.name).toBe("retention-lab-cohort-counts-month.csv");
+  expect(counts.bytes.equals(expected("orders.cohort-counts.csv")), counts.bytes.toString()).toBe(true);
+  await expect(page.getByRole("button", { name: "Download results CSV" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download cohort CSV" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download cohort counts CSV" })).toBeVisible();
+});
+
+test("a counts file with the start on the first row only exports its flows", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Upload CSV").setInputFiles(fixture("telecom.csv"));
+  await waitDone(page);
+  await expect(bodyRows(page)).toHaveCount(2);
+  await expect(page.getByTestId("no-cohorts")).toBeVisible();
+  await expect(page.getByTestId("period-select")).toHaveCount(0);
+  const results = await download(page, "download-results");
+  expect(results.name).toBe("retention-lab-results.csv");
+  expect(results.bytes.equals(expected("telecom.results.csv")), results.bytes.toString()).toBe(true);
+});
+
+test("picking a period shows its working, and it agrees with the table", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Upload CSV").setInputFiles(fixture("telecom.csv"));
+  await waitDone(page);
+  await page.getByRole("button", { name: "Working for 2024-Q1" }).click();
+  const working = page.getByTestId("period-working");
+  await expect(working.getByRole("heading")).toHaveText("Working for 2024-Q1");
+  await expect(page.getByTestId("import-working-churn")).toHaveText("1.00%");
+  await expect(page.getByTestId("import-working-end")).toHaveText("17,510,000");
+  await expect(page.getByTestId("import-working-net-growth")).toHaveText("3.00%");
+  await expect(working).toContainText("170,000 / 17,000,000");
+  // Every period's churn in the table equals its working.
+  await expect(page.getByTestId("import-working-churn")).toHaveText(
+    await bodyRows(page).nth(0).getByTestId("flow-churn").textContent()
+  );
+  await page.getByRole("button", { name: "Working for 2024-Q2" }).click();
+  await expect(working.getByRole("heading")).toHaveText("Working for 2024-Q2");
+  await expect(page.getByTestId("import-working-churn")).toHaveText(
+    await bodyRows(page).nth(1).getByTestId("flow-churn").textContent()
+  );
+  await expect(page.getByTestId("import-working-churn")).toHaveText("1.03%");
+  // Pressing the picked period again closes its working.
+  await page.getByRole("button", { name: "Working for 2024-Q2" }).click();
+  await expect(working).toHaveCount(0);
+});
+
+test("pasted text is read with the button and with Ctrl+Enter", async ({ page }) => {
+  await openApp(page);
+  await paste(page, "period;customers\n2024-01;1.000\n2024-02;1.100\n");
+  await waitDone(page);
+  await expect(bodyRows(page)).toHaveCount(2);
+  await expect(bodyRows(page).nth(1).locator("td").nth(8)).toHaveText("10.00%");
+  await expect(page.getByTestId("import-summary")).toContainText("Churn and retention need new and lost customers");
+
+  const box = page.getByLabel("Paste CSV data");
+  await box.fill("customer_id,date\nx,2024-01-02\ny,2024-02-03\n");
+  await box.press("Control+Enter");
+  await expect(page.getByTestId("import-summary")).toContainText("Read 2 rows: 2 customers, 2 periods");
+});
+
+test("every sample loads and gives its tables", async ({ page }) => {
+  await openApp(page);
+  const cases = [
+    { key: "orders", rows: 6, summary: "Read 25 rows: 8 customers, 6 periods" },
+    { key: "orders-day-first", rows: 3, summary: "read with the day first" },
+    { key: "counts", rows: 6, summary: "Read 6 rows (Period counts" },
+    { key: "series", rows: 6, summary: "Read 6 rows (Customer-count series" },
+  ];
+  for (const c of cases) {
+    await page.getByLabel("Sample data").selectOption(c.key);
+    await page.getByRole("button", { name: "Load sample" }).click();
+    await waitDone(page);
+    await expect(page.getByTestId("import-summary")).toContainText(c.summary);
+    await expect(bodyRows(page)).toHaveCount(c.rows);
+    // The sample's text is put in the paste box, so it can be edited.
+    await expect(page.getByLabel("Paste CSV data")).not.toHaveValue("");
+  }
+});
+
+test("the period select regroups transactions into quarters and years", async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel("Sample data").selectOption("orders");
+  await page.getByRole("button", { name: "Load sample" }).click();
+  await waitDone(page);
+  await expect(bodyRows(page)).toHaveCount(6);
+  await page.getByLabel("Period", { exact: true }).selectOption("quarter");
+  await expect(bodyRows(page).locator("th")).toHaveText(["2024-Q1", "2024-Q2"]);
+  const quarter = await download(page, "download-results");
+  expect(quarter.name).toBe("retention-lab-results-quarter.csv");
+  expect(quarter.bytes.toString().split("\n")[1]).toMatch(/^2024-Q1,/);
+  await page.getByLabel("Period", { exact: true }).selectOption("year");
+  // The data ends in June, so the year is marked incomplete.
+  await expect(bodyRows(page).locator("th")).toHaveText(["2024incomplete"]);
+  await expect(page.getByTestId("incomplete-note")).toContainText("The data ends before the end of 2024");
+});
+
+test("a dropped file is read like an uploaded one", async ({ page }) => {
+  await openApp(page);
+  const text = fs.readFileSync(fixture("orders.csv"), "utf8");
+  const transfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], "orders.csv", { type: "text/csv" }));
+    return dt;
+  }, text);
+  await page.dispatchEvent("body", "dragover", { dataTransfer: transfer });
+  await expect(page.locator(".drop-overlay")).toHaveClass(/visible/);
+  await page.dispatchEvent("body", "drop", { dataTransfer: transfer });
+  await waitDone(page);
+  await expect(page.locator(".drop-overlay")).not.toHaveClass(/visible/);
+  await expect(page.getByTestId("import-summary")).toContainText("Read 10 rows: 4 customers, 3 periods");
+});
+
+test("problems name the row, the column and the value; skipping them is a choice that is stated", async ({
+  page,
+}) => {
+  await openApp(page);
+  const text = fs.readFileSync(fixture("bad-orders.csv"), "utf8");
+  await paste(page, text);
+  const problems = page.getByTestId("import-problem");
+  await expect(problems).toHaveCount(3);
+  await expect(problems.nth(0)).toContainText("Row 3, column “date”: “2024-13-01”: there is no month 13");
+  await expect(problems.nth(1)).toContainText("Row 4, column “customer_id”");
+  await expect(problems.nth(1)).toContainText("the cell is empty");
+  await expect(problems.nth(2)).toContainText("Row 5, column “date”: “1403-01-15”");
+  await expect(problems.nth(2)).toContainText("Solar Hijri");
+  await expect(page.getByTestId("flows-table")).toHaveCount(0);
+  // The pasted text stays as it was.
+  await expect(page.getByLabel("Paste CSV data")).toHaveValue(text);
+  await expect(page.getByTestId("import-problems")).toContainText("Your pasted text is kept");
+
+  await page.getByRole("button", { name: "Leave out the 3 rows with problems" }).click();
+  await waitDone(page);
+  await expect(page.getByTestId("import-summary")).toContainText(
+    "Left out because of problems, as you chose: 3 (rows 3, 4, 5)."
+  );
+  await expect(page.getByTestId("import-summary")).toContainText("Read 5 rows: 2 customers, 2 periods");
+  await expect(bodyRows(page)).toHaveCount(2);
+});
+
+test("more than twenty problems are listed twenty and counted", async ({ page }) => {
+  await openApp(page);
+  const lines = ["customer_id,date"];
+  for (let i = 0; i < 25; i++) lines.push(`c${i},2024-02-3${i % 2}`);
+  await paste(page, lines.join("\n"));
+  await expect(page.getByTestId("import-problem")).toHaveCount(20);
+  await expect(page.getByTestId("import-problem").first()).toContainText(
+    "Row 2, column “date”: “2024-02-30”: month 2 of 2024 has no day 30."
+  );
+  await expect(page.getByTestId("import-more-problems")).toHaveText("…and 5 more problems.");
+});
+
+test("a header it cannot place asks for the columns, showing the first rows", async ({ page }) => {
+  await openApp(page);
+  await paste(page, "who,when,what\nann,2024-01-05,3\nbo,2024-02-07,4\nann,2024-02-09,5\n");
+  const mapping = page.getByTestId("column-mapping");
+  await expect(mapping).toBeVisible();
+  await expect(page.getByTestId("mapping-preview").locator("tbody tr").first()).toContainText("who");
+  await mapping.getByLabel("Format").selectOption("Transactions");
+  await mapping.getByLabel("Customer id").selectOption({ label: "A: who" });
+  await mapping.getByLabel("Date").selectOption({ label: "B: when" });
+  // The numeric third column is offered as revenue; leave it out instead.
+  await expect(mapping.getByLabel("Revenue")).toHaveValue("2");
+  await mapping.getByLabel("Revenue").selectOption({ label: "(none)" });
+  await page.getByRole("button", { name: "Use these columns" }).click();
+  await waitDone(page);
+  await expect(page.getByTestId("import-summary")).toContainText("Read 3 rows: 2 customers, 2 periods");
+  await expect(page.getByTestId("import-summary")).toContainText("Columns not used: what.");
+});
+
+test("one column for two fields is refused with a message", async ({ page }) => {
+  await openApp(page);
+  await paste(page, "who,when\nann,2024-01-05\n");
+  const mapping = page.getByTestId("column-mapping");
+  await mapping.getByLabel("Format").selectOption("Transactions");
+  await mapping.getByLabel("Customer id").selectOption({ label: "A: who" });
+  await mapping.getByLabel("Date").selectOption({ label: "A: who" });
+  await page.getByRole("button", { name: "Use these columns" }).click();
+  await expect(page.getByTestId("mapping-problem")).toContainText("cannot use the same column");
+  await expect(page.getByTestId("import-summary")).not.toHaveAttribute("data-state", "done");
+});
+
+test("dates that read both ways are asked about, never guessed", async ({ page }) => {
+  await openApp(page);
+  await paste(page, "customer_id,date\na,05/03/2024\nb,06/04/2024\na,07/04/2024\n");
+  const question = page.getByTestId("date-order");
+  await expect(question).toBeVisible();
+  await expect(question).toContainText("“05/03/2024” (Row 2)");
+  await expect(page.getByTestId("flows-table")).toHaveCount(0);
+  await page.getByLabel("Month first (05/03/2024 is May 3, 2024)").check();
+  await page.getByRole("button", { name: "Read the dates this way" }).click();
+  await waitDone(page);
+  await expect(bodyRows(page).locator("th")).toHaveText(["2024-05", "2024-06", "2024-07incomplete"]);
+  await expect(page.getByTestId("import-summary")).toContainText("read with the month first, as you chose");
+});
+
+test("a large file shows progress, can be cancelled, and the page stays usable meanwhile", async ({ page }) => {
+  test.setTimeout(60_000);
+  const dir = path.join(__dirname, ".tmp");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "large-orders.csv");
+  if (!fs.existsSync(file)) {
+    const parts = ["customer_id,date\n"];
+    for (let i = 0; i < 2_500_000; i++) {
+      const month = String((i % 36) % 12 + 1).padStart(2, "0");
+      parts.push(`C${String(i % 60000).padStart(6, "0")},${2021 + Math.floor((i % 36) / 12)}-${month}-15\n`);
+    }
+    fs.writeFileSync(file, parts.join(""));
+  }
+  await openApp(page);
+  await page.getByLabel("Upload CSV").setInputFiles(fixture("orders.csv"));
+  await waitDone(page);
+  await page.getByLabel("Upload CSV").setInputFiles(file);
+  await expect(page.getByTestId("import-progress")).toBeVisible();
+  // While the worker reads, the calculators still answer.
+  await page.getByLabel("Repeat or referral customers").fill("500");
+  await expect(page.getByTestId("ror")).toHaveText("2.000");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "cancelled");
+  await expect(page.getByTestId("import-summary")).toContainText("Import cancelled. Nothing was changed.");
+  // The tables of the file read before stay.
+  await expect(bodyRows(page)).toHaveCount(3);
+});
+
+test("the upload button is reachable by keyboard", async ({ page }) => {
+  await openApp(page);
+  const input = page.getByLabel("Upload CSV");
+  await input.focus();
+  await expect(input).toBeFocused();
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+  await chooser.setFiles(fixture("orders.csv"));
+  await waitDone(page);
+  await expect(bodyRows(page)).toHaveCount(3);
 });

@@ -35,6 +35,10 @@ pub enum WorkerEvent {
 
 struct Running {
     worker: Worker,
+    /// The worker has loaded its wasm and listens; messages sent before would be lost.
+    ready: bool,
+    /// The request waiting for the worker to be ready (only the latest counts).
+    queued: Option<Object>,
     // Kept alive while the worker may call them.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -70,6 +74,21 @@ fn spawn(on_event: impl Fn(u32, WorkerEvent) + 'static) -> Result<Running, JsVal
         let data = e.data();
         let run = get(&data, "run").as_f64().unwrap_or(0.0) as u32;
         let event = match get(&data, "kind").as_string().as_deref() {
+            Some("ready") => {
+                // Sent outside the borrow: a failure reaches the page, which may cancel.
+                let failed = CURRENT.with(|c| {
+                    let mut current = c.borrow_mut();
+                    let r = current.as_mut()?;
+                    r.ready = true;
+                    let msg = r.queued.take()?;
+                    let run = get(&msg, "run").as_f64().unwrap_or(0.0) as u32;
+                    r.worker.post_message(&msg).err().map(|e| (run, js_text(e)))
+                });
+                if let Some((run, text)) = failed {
+                    events(run, WorkerEvent::Failed(text));
+                }
+                return;
+            }
             Some("progress") => WorkerEvent::Progress {
                 done: get(&data, "done").as_f64().unwrap_or(0.0),
                 total: get(&data, "total").as_f64().unwrap_or(0.0),
@@ -100,6 +119,8 @@ fn spawn(on_event: impl Fn(u32, WorkerEvent) + 'static) -> Result<Running, JsVal
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Ok(Running {
         worker,
+        ready: false,
+        queued: None,
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -118,7 +139,7 @@ pub fn start(
         if current.is_none() {
             *current = Some(spawn(on_event).map_err(js_text)?);
         }
-        let Some(r) = current.as_ref() else {
+        let Some(r) = current.as_mut() else {
             return Err("no worker".into());
         };
         let msg = Object::new();
@@ -130,7 +151,12 @@ pub fn start(
             Source::Text(t) => set("text", &JsValue::from_str(t)),
         }
         .map_err(js_text)?;
-        r.worker.post_message(&msg).map_err(js_text)
+        if r.ready {
+            r.worker.post_message(&msg).map_err(js_text)
+        } else {
+            r.queued = Some(msg);
+            Ok(())
+        }
     })
 }
 

@@ -3,7 +3,7 @@
 //! outcome back to the page.
 //!
 //! Messages in: `{ run, options, file }` or `{ run, options, text }` (`options` is the JSON of
-//! [`Options`]). Messages out: `{ kind: "progress", run, done, total }`, then
+//! [`Options`]). Messages out: `{ kind: "ready" }` once it listens, `{ kind: "progress", run, done, total }`, then
 //! `{ kind: "done", run, outcome, memory, ms }` (`outcome` is the JSON of [`Outcome`],
 //! `memory` the worker's wasm memory in bytes, `ms` the time the worker took) or `{ kind: "failed", run, message }`.
 
@@ -47,6 +47,8 @@ pub fn start() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page keeps it; so does its handler.
     on_message.forget();
+    // Messages that arrive before the handler is set are dropped, so the page waits for this.
+    post(&[("kind", "ready".into())]);
 }
 
 async fn handle(data: JsValue) {

@@ -154,7 +154,7 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     worker_failed: "The file could not be read: {message}",
     summary_transactions: "Read {rows} rows: {customers} customers, {periods} periods, in {seconds} s.",
     summary_counts: "Read {rows} rows ({format}), in {seconds} s.",
-    skipped_rows: "{count} rows with problems were left out, as you chose: rows {rows}.",
+    skipped_rows: "Left out because of problems, as you chose: {count} (rows {rows}).",
     ignored_columns: "Columns not used: {columns}.",
     order_used_data: "Dates such as 05/03/2024 are read with the {order}, as row {row} (“{text}”) shows.",
     order_used_choice: "Dates such as 05/03/2024 are read with the {order}, as you chose.",

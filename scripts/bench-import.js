@@ -1,0 +1,250 @@
+// Times a CSV import in the browser: the release app (served on 127.0.0.1), Debian's Chromium
+// with the browser tests' launch options, the file set on the real "Upload CSV" input.
+//
+// node scripts/bench-import.js --url http://127.0.0.1:PORT/ --file FILE [--runs 5] [--out FILE]
+//
+// Each run loads the page afresh, waits for the import worker to be ready, sets the file and
+// measures from the input's `change` event (a capturing listener on the document) until the
+// summary says "done" and the flows and cohort tables are in the page (a MutationObserver),
+// then until the next frame has been produced (requestAnimationFrame, then a task). A first
+// run warms the caches and is not counted. The worker's own messages are recorded on the way
+// (arrival times, its `ms`, `wait_ms` and `memory`), which splits the time into parts.
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const { chromium } = require("@playwright/test");
+const config = require("../e2e/playwright.config.js");
+
+function parseArgs(argv) {
+  const args = { runs: 5, out: null, url: null, file: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const key = argv[i];
+    const value = argv[i + 1];
+    if (key === "--url") args.url = value;
+    else if (key === "--file") args.file = value;
+    else if (key === "--runs") args.runs = Number(value);
+    else if (key === "--out") args.out = value;
+    else throw new Error(`unknown argument ${key}`);
+    i += 1;
+  }
+  if (!args.url || !args.file || !(args.runs > 0)) {
+    throw new Error("usage: bench-import.js --url URL --file FILE [--runs N] [--out FILE]");
+  }
+  return args;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+// Installed in every page before the app starts: records the `change` of the upload input
+// and the page's traffic with the import worker.
+function instrument() {
+  const bench = { change: null, posts: [], messages: [] };
+  window.__bench = bench;
+  document.addEventListener(
+    "change",
+    (e) => {
+      if (e.target && e.target.dataset && e.target.dataset.testid === "upload-csv") {
+        bench.change = performance.now();
+      }
+    },
+    true,
+  );
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      // Added before the app sets `onmessage`, so it runs first: the arrival time.
+      this.addEventListener("message", (e) => {
+        const d = e.data || {};
+        bench.messages.push({
+          t: performance.now(),
+          kind: d.kind,
+          done: d.done,
+          total: d.total,
+          ms: d.ms,
+          wait_ms: d.wait_ms,
+          memory: d.memory,
+          outcome_chars: typeof d.outcome === "string" ? d.outcome.length : undefined,
+        });
+      });
+    }
+
+    postMessage(...args) {
+      bench.posts.push(performance.now());
+      return super.postMessage(...args);
+    }
+  };
+}
+
+// Resolves once the import is done and its tables are in the page; rejects on another end.
+function armDoneWatch() {
+  window.__benchDone = new Promise((resolve, reject) => {
+    const summary = () => document.querySelector('[data-testid="import-summary"]');
+    let finished = false;
+    const observer = new MutationObserver(() => {
+      if (finished) return;
+      const s = summary();
+      const state = s && s.dataset.state;
+      if (state === "error" || state === "asking" || state === "cancelled") {
+        finished = true;
+        observer.disconnect();
+        reject(new Error(`import ended in state ${state}: ${s.textContent}`));
+        return;
+      }
+      const ready =
+        state === "done" &&
+        document.querySelector('[data-testid="flows-table"]') &&
+        document.querySelector('[data-testid="cohort-table"]');
+      if (!ready) return;
+      finished = true;
+      observer.disconnect();
+      const dom = performance.now();
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        // A task queued from the frame callback runs after that frame's rendering.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ dom, frame, painted: performance.now() });
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-state"],
+    });
+  });
+}
+
+// Resolves when the page's import worker has started listening (its wasm is ready).
+async function workerReady(page) {
+  const deadline = Date.now() + 30_000;
+  while (page.workers().length === 0) {
+    if (Date.now() > deadline) throw new Error("the import worker did not start");
+    await page.waitForEvent("worker", { timeout: 250 }).catch(() => {});
+  }
+  await page.workers()[0].evaluate(
+    () =>
+      new Promise((resolve) => {
+        const check = () => (self.onmessage ? resolve() : setTimeout(check, 5));
+        check();
+      }),
+  );
+}
+
+async function oneRun(page, url, file) {
+  await page.goto(url);
+  const input = page.getByTestId("upload-csv");
+  await input.waitFor({ state: "attached" });
+  await workerReady(page);
+  await page.evaluate(armDoneWatch);
+  await input.setInputFiles(file);
+  const ends = await page.evaluate(() => window.__benchDone);
+  const info = await page.evaluate(() => {
+    const s = document.querySelector('[data-testid="import-summary"]');
+    const rows = (id) => document.querySelectorAll(`[data-testid="${id}"] tbody tr`).length;
+    return {
+      bench: window.__bench,
+      summary: s.textContent.trim(),
+      memory: Number(s.dataset.wasmMemory),
+      workerMs: Number(s.dataset.workerMs),
+      flowRows: rows("flows-table"),
+      cohortRows: rows("cohort-table"),
+    };
+  });
+  const { bench } = info;
+  if (bench.change === null) throw new Error("no change event from the upload input");
+  const at = (t) => Math.round((t - bench.change) * 10) / 10;
+  const done = bench.messages.find((m) => m.kind === "done");
+  if (!done) throw new Error("no done message from the worker");
+  const progress = bench.messages.filter((m) => m.kind === "progress");
+  const post = bench.posts.find((t) => t >= bench.change);
+  return {
+    ms: at(ends.painted),
+    dom_ms: at(ends.dom),
+    frame_ms: at(ends.frame),
+    posted_ms: post === undefined ? null : at(post),
+    first_progress_ms: progress.length ? at(progress[0].t) : null,
+    done_message_ms: at(done.t),
+    worker_ms: done.ms,
+    worker_wait_ms: done.wait_ms,
+    outcome_chars: done.outcome_chars,
+    memory: info.memory,
+    memory_in_message: done.memory,
+    summary_worker_ms: info.workerMs,
+    chunks: progress.map((m) => ({ at_ms: at(m.t), done: m.done })),
+    summary: info.summary,
+    flow_rows: info.flowRows,
+    cohort_rows: info.cohortRows,
+  };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const file = path.resolve(args.file);
+  const size = fs.statSync(file).size;
+  const launch = config.use.launchOptions;
+  const browser = await chromium.launch(launch);
+  const version = browser.version();
+  const problems = [];
+  const results = [];
+  let first = null;
+  try {
+    const context = await browser.newContext();
+    // Nothing may leave the machine.
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") {
+        return route.continue();
+      }
+      problems.push(`blocked request: ${url.href}`);
+      return route.abort();
+    });
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    for (let i = 0; i <= args.runs; i += 1) {
+      const r = await oneRun(page, args.url, file);
+      const label = i === 0 ? "warm-up" : `run ${i}`;
+      console.log(
+        `${label}: ${r.ms.toFixed(1)} ms (tables in DOM ${r.dom_ms.toFixed(1)}, worker done message ` +
+          `${r.done_message_ms.toFixed(1)}, worker ms ${r.worker_ms} of which waiting for reads ` +
+          `${r.worker_wait_ms}; memory ${r.memory} bytes) ${r.summary}`,
+      );
+      if (i > 0) results.push(r);
+      else first = r;
+    }
+  } finally {
+    await browser.close();
+  }
+  if (problems.length) throw new Error(problems.join("\n"));
+  const pick = (key) => median(results.map((r) => r[key]));
+  const report = {
+    file,
+    size,
+    runs: results,
+    median_ms: pick("ms"),
+    median_dom_ms: pick("dom_ms"),
+    median_done_message_ms: pick("done_message_ms"),
+    median_worker_ms: pick("worker_ms"),
+    median_worker_wait_ms: pick("worker_wait_ms"),
+    peak_memory: Math.max(...results.map((r) => r.memory)),
+    // The warm-up: the first import in a fresh browser profile (cold caches), not in the median.
+    first_import: first,
+    chromium: version,
+  };
+  if (args.out) fs.writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`browser median: ${report.median_ms.toFixed(1)} ms`);
+}
+
+main().catch((err) => {
+  console.error(err.stack || String(err));
+  process.exit(1);
+});
