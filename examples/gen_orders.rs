@@ -248,7 +248,6 @@ fn main() {
         }
         emit(&line);
     }
-    drop(emit);
     w.flush().unwrap_or_else(|e| fail(&out_path, e));
 
     println!(

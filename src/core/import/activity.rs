@@ -162,7 +162,9 @@ impl Activity {
             _ => self.first = Some((date, row)),
         }
         match self.last {
-            Some((d, _)) if d >= date => {}
+            // A month-only date covers its whole month: it ends after any day of that month,
+            // else a dated row would make a month that a month-only row covers look incomplete.
+            Some((d, _)) if d.covering() >= date.covering() => {}
             _ => self.last = Some((date, row)),
         }
         Ok(())

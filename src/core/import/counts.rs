@@ -33,6 +33,9 @@ struct CountsRow {
     row: u64,
     label: String,
     values: Vec<Option<u64>>,
+    /// A row before this one was left out, so the previous kept row's end (or count) is not
+    /// this period's start.
+    after_gap: bool,
 }
 
 /// Reads counts or series rows, keeping them until the end (such files are small).
@@ -41,6 +44,8 @@ pub struct CountsSink {
     width: usize,
     rows: Vec<CountsRow>,
     labels: FxHashMap<String, u64>,
+    /// A row has been left out since the last kept one.
+    gap: bool,
 }
 
 impl CountsSink {
@@ -50,6 +55,7 @@ impl CountsSink {
             width,
             rows: Vec::new(),
             labels: FxHashMap::default(),
+            gap: false,
         }
     }
 
@@ -66,6 +72,7 @@ impl CountsSink {
     /// Reads one data row.
     pub fn record(&mut self, rec: &Record, problems: &mut Problems) {
         if rec.len() != self.width {
+            self.gap = true;
             problems.push(Problem {
                 row: Some(rec.row),
                 column: None,
@@ -161,7 +168,10 @@ impl CountsSink {
                 row: rec.row,
                 label,
                 values,
+                after_gap: std::mem::take(&mut self.gap),
             });
+        } else {
+            self.gap = true;
         }
     }
 
@@ -188,6 +198,11 @@ impl CountsSink {
         self.rows
             .into_iter()
             .map(|r| {
+                // After a row left out the previous count is unknown: start 0, as on the
+                // first row, leaves the net growth blank rather than spanning two periods.
+                if r.after_gap {
+                    prev = 0;
+                }
                 let active = r.values[0].unwrap_or(0);
                 let row = FlowRow {
                     label: r.label,
@@ -207,6 +222,9 @@ impl CountsSink {
         let mut out = Vec::new();
         let mut previous_end: Option<u64> = None;
         for r in &self.rows {
+            if r.after_gap {
+                previous_end = None;
+            }
             let v = |i: usize| r.values[i];
             let start = match (v(0), previous_end) {
                 (Some(s), Some(e)) if s != e => {

@@ -34,6 +34,12 @@ impl Ymd {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateRead {
     Known(Ymd),
+    /// `first/second/year` read without a given order, where a field above 12 shows which
+    /// field is the day: the file's other such dates must follow `order`.
+    Shows {
+        date: Ymd,
+        order: DateOrder,
+    },
     /// `first/second/year` with both fields at most 12 and different: the order decides.
     Either {
         year: u16,
@@ -234,14 +240,16 @@ fn three_parts(text: &[u8], sep: u8) -> Option<([&[u8]; 3], &[u8])> {
 }
 
 /// Reads a date. With `order` given, `05/03/2024` forms resolve at once; without it they
-/// come back as [`DateRead::Either`] unless a field above 12 (or two equal fields) decides.
+/// come back as [`DateRead::Either`], or as [`DateRead::Shows`] when a field above 12 decides
+/// (two equal fields read the same either way: [`DateRead::Known`]).
 ///
 /// ```
-/// use retention_lab::core::import::dates::{read_date, DateRead, Ymd};
+/// use retention_lab::core::import::dates::{read_date, DateOrder, DateRead, Ymd};
 /// let d = Ymd { year: 2024, month: 3, day: 5 };
 /// assert_eq!(read_date(b"2024-03-05T10:00:00+07:00", None), Ok(DateRead::Known(d)));
 /// assert_eq!(read_date(b"20240305", None), Ok(DateRead::Known(d)));
-/// assert_eq!(read_date(b"25/03/2024", None), Ok(DateRead::Known(Ymd { day: 25, ..d })));
+/// let shows = DateRead::Shows { date: Ymd { day: 25, ..d }, order: DateOrder::DayFirst };
+/// assert_eq!(read_date(b"25/03/2024", None), Ok(shows));
 /// ```
 pub fn read_date(text: &[u8], order: Option<DateOrder>) -> Result<DateRead, DateError> {
     let text = trim(text);
@@ -300,15 +308,21 @@ pub fn read_date(text: &[u8], order: Option<DateOrder>) -> Result<DateRead, Date
         );
         check_year(year)?;
         check_time(rest)?;
-        let decided = match order {
-            Some(o) => Some(o),
-            None if first > 12 && second > 12 => return Err(DateError::NoMonth { first, second }),
-            None if first > 12 => Some(DateOrder::DayFirst),
-            None if second > 12 || first == second => Some(DateOrder::MonthFirst),
-            None => None,
-        };
-        return match decided {
-            Some(o) => resolve(year as u16, first, second, o).map(DateRead::Known),
+        if let Some(o) = order {
+            return resolve(year as u16, first, second, o).map(DateRead::Known);
+        }
+        if first > 12 && second > 12 {
+            return Err(DateError::NoMonth { first, second });
+        }
+        if first == second {
+            let date = resolve(year as u16, first, second, DateOrder::MonthFirst)?;
+            return Ok(DateRead::Known(date));
+        }
+        // The caller must learn the order a field above 12 proves, so that the file's other
+        // dates are read the same way (and one written the other way is caught).
+        return match order_hint(first as u8, second as u8) {
+            Some(o) => resolve(year as u16, first, second, o)
+                .map(|date| DateRead::Shows { date, order: o }),
             None => Ok(DateRead::Either {
                 year: year as u16,
                 first: first as u8,
@@ -379,8 +393,31 @@ mod tests {
             ("2024-03-05 23:30", None, known(2024, 3, 5)),
             ("2024-03-05 23:30:00.123 +0700", None, known(2024, 3, 5)),
             ("2024-03-05 23:30:00 UTC", None, known(2024, 3, 5)),
-            ("25/03/2024", None, known(2024, 3, 25)),
-            ("03/25/2024", None, known(2024, 3, 25)),
+            (
+                "25/03/2024",
+                None,
+                Ok(DateRead::Shows {
+                    date: Ymd {
+                        year: 2024,
+                        month: 3,
+                        day: 25,
+                    },
+                    order: DateOrder::DayFirst,
+                }),
+            ),
+            (
+                "03/25/2024",
+                None,
+                Ok(DateRead::Shows {
+                    date: Ymd {
+                        year: 2024,
+                        month: 3,
+                        day: 25,
+                    },
+                    order: DateOrder::MonthFirst,
+                }),
+            ),
+            ("25/03/2024", Some(DateOrder::DayFirst), known(2024, 3, 25)),
             ("05.05.2024", None, known(2024, 5, 5)),
             (
                 "5/3/2024 10:15 PM",

@@ -146,11 +146,12 @@ impl Importer {
         let problems = &mut self.problems;
         let rows = &mut self.rows;
         let mut each = |rec: &Record| {
-            if *header_left {
-                *header_left = false;
+            // Blank rows first: the header is the first non-blank row, as in `first_rows`.
+            if rec.is_blank() {
                 return true;
             }
-            if rec.is_blank() {
+            if *header_left {
+                *header_left = false;
                 return true;
             }
             *rows += 1;

@@ -1,7 +1,7 @@
 //! Rows of `customer_id,date[,amount]` into [`Activity`].
 
 use super::activity::{Activity, SpanTooLong, SPAN_LIMIT_YEARS};
-use super::dates::{order_hint, read_date, resolve, DateError, DateOrder, DateRead, Ymd};
+use super::dates::{read_date, resolve, DateError, DateOrder, DateRead, Ymd};
 use super::layout::{Layout, Role};
 use super::problem::{Problem, ProblemKind, Problems};
 use super::records::Record;
@@ -92,13 +92,15 @@ impl TransactionSink {
             problems.push(self.problem(rec, self.id_col, ProblemKind::Missing));
             return;
         }
-        let date = match read_date(rec.get(self.date_col), self.order) {
+        let text = rec.get(self.date_col);
+        let date = match read_date(text, self.order) {
             Ok(d) => d,
             Err(e) => {
-                let kind = if rec.get(self.date_col).iter().all(u8::is_ascii_whitespace) {
+                let kind = if text.iter().all(u8::is_ascii_whitespace) {
                     ProblemKind::Missing
                 } else {
-                    ProblemKind::Date(e)
+                    let reads = |order| read_date(text, Some(order)).is_ok();
+                    ProblemKind::Date(self.conflict(e, reads))
                 };
                 problems.push(self.problem(rec, self.date_col, kind));
                 return;
@@ -117,26 +119,45 @@ impl TransactionSink {
         let customer = self.activity.customer(id);
         match date {
             DateRead::Known(d) => self.add(customer, d, rec.row, amount, problems),
+            DateRead::Shows { date, order } => {
+                self.decide(order, rec.row, text, problems);
+                self.add(customer, date, rec.row, amount, problems);
+            }
             DateRead::Either {
                 year,
                 first,
                 second,
-            } => {
-                if let Some(order) = order_hint(first, second) {
-                    self.decide(order, rec.row, rec.get(self.date_col), problems);
-                    let d = resolve(year, first.into(), second.into(), order);
-                    self.add_resolved(customer, d, rec.row, amount, problems);
+            } => self.pending.push(Pending {
+                customer,
+                year,
+                first,
+                second,
+                row: rec.row,
+                amount,
+            }),
+        }
+    }
+
+    /// A date that has no month under the order an earlier row showed, yet reads under the
+    /// other order, was written the other way: say so and name that row.
+    fn conflict(&self, e: DateError, reads: impl Fn(DateOrder) -> bool) -> DateError {
+        match (&e, self.order, &self.decided_by) {
+            (DateError::Month { .. }, Some(order), Some((row, text))) => {
+                let other = match order {
+                    DateOrder::DayFirst => DateOrder::MonthFirst,
+                    DateOrder::MonthFirst => DateOrder::DayFirst,
+                };
+                if reads(other) {
+                    DateError::OrderConflict {
+                        order,
+                        decided_row: *row,
+                        decided_text: text.clone(),
+                    }
                 } else {
-                    self.pending.push(Pending {
-                        customer,
-                        year,
-                        first,
-                        second,
-                        row: rec.row,
-                        amount,
-                    });
+                    e
                 }
             }
+            _ => e,
         }
     }
 
@@ -156,34 +177,19 @@ impl TransactionSink {
         self.order = Some(order);
         self.decided_by = Some((row, String::from_utf8_lossy(trim(text)).into_owned()));
         for p in std::mem::take(&mut self.pending) {
-            let d = resolve(p.year, p.first.into(), p.second.into(), order);
-            self.add_resolved(p.customer, d, p.row, p.amount, problems);
+            self.add_resolved(p, order, problems);
         }
     }
 
-    fn add_resolved(
-        &mut self,
-        customer: u32,
-        date: Result<Ymd, DateError>,
-        row: u64,
-        amount: Option<Decimal>,
-        problems: &mut Problems,
-    ) {
-        match date {
-            Ok(d) => self.add(customer, d, row, amount, problems),
+    fn add_resolved(&mut self, p: Pending, order: DateOrder, problems: &mut Problems) {
+        let (first, second) = (u32::from(p.first), u32::from(p.second));
+        match resolve(p.year, first, second, order) {
+            Ok(d) => self.add(p.customer, d, p.row, p.amount, problems),
             Err(e) => {
-                let kind = match (e, self.order, &self.decided_by) {
-                    (DateError::Month { .. }, Some(order), Some((r, t))) => {
-                        DateError::OrderConflict {
-                            order,
-                            decided_row: *r,
-                            decided_text: t.clone(),
-                        }
-                    }
-                    (e, _, _) => e,
-                };
+                let reads = |o| resolve(p.year, first, second, o).is_ok();
+                let kind = self.conflict(e, reads);
                 problems.push(Problem {
-                    row: Some(row),
+                    row: Some(p.row),
                     column: Some(self.names.name(self.date_col)),
                     value: None,
                     kind: ProblemKind::Date(kind),
