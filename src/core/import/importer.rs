@@ -121,14 +121,20 @@ impl Importer {
             return true;
         }
         if let Stage::Head(head) = &mut self.stage {
-            head.extend_from_slice(chunk);
-            let lines = head.iter().filter(|&&b| b == b'\n').count();
-            if head.len() < HEAD_BYTES && lines < HEAD_LINES {
+            // Only the first lines are copied aside: a large first chunk goes straight to the
+            // reader, which saves a copy of it (and its memory) on every import.
+            let Some(cut) = head_end(head, chunk) else {
+                head.extend_from_slice(chunk);
                 return true;
-            }
+            };
+            head.extend_from_slice(&chunk[..cut]);
             let head = std::mem::take(head);
             self.begin(&head);
-            return !matches!(self.stage, Stage::Done(_));
+            if matches!(self.stage, Stage::Done(_)) {
+                return false;
+            }
+            // An empty slice would tell the reader that the text has ended.
+            return cut == chunk.len() || self.body(&chunk[cut..]);
         }
         self.body(chunk)
     }
@@ -293,6 +299,27 @@ impl Importer {
             date_order,
         }))
     }
+}
+
+/// Where in `chunk` the head (the bytes that decide the format) is complete, given the head
+/// collected so far: after the line that makes [`HEAD_LINES`], or at [`HEAD_BYTES`]; `None`
+/// when the whole chunk still belongs to it.
+fn head_end(head: &[u8], chunk: &[u8]) -> Option<usize> {
+    let have = head.iter().filter(|&&b| b == b'\n').count();
+    let room = HEAD_BYTES.saturating_sub(head.len());
+    let mut need = HEAD_LINES.saturating_sub(have);
+    if need == 0 || room == 0 {
+        return Some(0);
+    }
+    for (i, &b) in chunk.iter().take(room).enumerate() {
+        if b == b'\n' {
+            need -= 1;
+            if need == 0 {
+                return Some(i + 1);
+            }
+        }
+    }
+    (chunk.len() >= room).then_some(room)
 }
 
 /// The first `n` records of a text as strings (lossy), blank rows left out.
