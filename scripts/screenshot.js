@@ -1,4 +1,6 @@
-// Takes the README's screenshot of the built app: node scripts/screenshot.js URL OUT.png
+// Takes the README's screenshots of the built app: node scripts/screenshot.js URL OUT.png
+// writes the whole page to OUT.png and the data panel, with the sample orders read, beside it
+// as OUT-data.png.
 const { chromium } = require("@playwright/test");
 
 (async () => {
@@ -12,6 +14,9 @@ const { chromium } = require("@playwright/test");
   await page.goto(url);
   await page.getByTestId("ror").waitFor();
   await page.screenshot({ path: out, fullPage: true });
+  await page.getByRole("button", { name: "Load sample" }).click();
+  await page.getByTestId("cohort-table").waitFor();
+  await page.getByTestId("data-panel").screenshot({ path: out.replace(/\.png$/, "-data.png") });
   await browser.close();
 })().catch((e) => {
   console.error(e);
