@@ -1,33 +1,16 @@
 //! Every imported period, put through the one-period calculator (METRICS.md section 1 with
 //! S = start, N = new, L = lost, Ret = returning, J = joined and left), gives the same end,
-//! churn, retention and net growth as the period table: the two views can never disagree.
+//! churn, retention and net growth as the period table's own rates (`FlowRow::churn` etc.,
+//! computed separately): the working a user opens can never disagree with the table.
 
 use proptest::prelude::*;
 use retention_lab::core::figure::FigureId;
 use retention_lab::core::import::importer::{import_text, Options, Outcome};
 use retention_lab::core::import::tables::{FlowRow, Granularity};
-use retention_lab::core::period::{self, ChurnDefinition, PeriodText};
 
 /// Checks one table row against the calculator; returns a description of the first mismatch.
 fn agrees(row: &FlowRow) -> Result<(), String> {
-    let texts = [
-        row.start,
-        row.new.unwrap_or(0),
-        row.lost.unwrap_or(0),
-        row.returning.unwrap_or(0),
-        row.joined_left.unwrap_or(0),
-    ]
-    .map(|v| v.to_string());
-    let report = period::evaluate(
-        &PeriodText {
-            start: &texts[0],
-            new: &texts[1],
-            lost: &texts[2],
-            returning: &texts[3],
-            joined_left: &texts[4],
-        },
-        ChurnDefinition::Start,
-    );
+    let report = row.period_report();
     let raw = |id| report.figure(id).and_then(|f| f.raw());
     let checks = [
         ("end", raw(FigureId::End), Some(row.active as f64)),

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use super::figure_card::{value_text, working_line};
 use crate::core::figure::FigureId;
 use crate::core::import::tables::FlowRow;
-use crate::core::period::{self, ChurnDefinition, PeriodText};
 use crate::i18n::fill;
 use crate::state::use_strings;
 
@@ -23,24 +22,7 @@ const FIGURES: [FigureId; 5] = [
 #[component]
 pub fn PeriodWorking(row: FlowRow) -> impl IntoView {
     let strings = use_strings();
-    let texts = [
-        row.start,
-        row.new.unwrap_or(0),
-        row.lost.unwrap_or(0),
-        row.returning.unwrap_or(0),
-        row.joined_left.unwrap_or(0),
-    ]
-    .map(|v| v.to_string());
-    let report = period::evaluate(
-        &PeriodText {
-            start: &texts[0],
-            new: &texts[1],
-            lost: &texts[2],
-            returning: &texts[3],
-            joined_left: &texts[4],
-        },
-        ChurnDefinition::Start,
-    );
+    let report = row.period_report();
     let label = row.label.clone();
     view! {
         <section class="period-working" aria-labelledby="period-working-heading" data-testid="period-working">

@@ -1,7 +1,9 @@
 //! The results of an import: one row of flows per period and the cohort table
 //! (METRICS.md section 2), with the rates each row implies.
 
+use crate::core::figure::Report;
 use crate::core::number::Decimal;
+use crate::core::period::{self, ChurnDefinition, PeriodText};
 use serde::{Deserialize, Serialize};
 
 /// The length of a period built from transactions.
@@ -84,6 +86,30 @@ impl FlowRow {
     /// counts file's S); `None` when start is 0.
     pub fn net_growth(&self) -> Option<f64> {
         (self.start > 0).then(|| (self.active as f64 - self.start as f64) / self.start as f64)
+    }
+
+    /// The period through the one-period calculator (METRICS.md section 1) with S = start,
+    /// N = new, L = lost, Ret = returning, J = joined and left (absent counts are 0): the
+    /// same figures and working as typed into the period panel.
+    pub fn period_report(&self) -> Report {
+        let texts = [
+            self.start,
+            self.new.unwrap_or(0),
+            self.lost.unwrap_or(0),
+            self.returning.unwrap_or(0),
+            self.joined_left.unwrap_or(0),
+        ]
+        .map(|v| v.to_string());
+        period::evaluate(
+            &PeriodText {
+                start: &texts[0],
+                new: &texts[1],
+                lost: &texts[2],
+                returning: &texts[3],
+                joined_left: &texts[4],
+            },
+            ChurnDefinition::Start,
+        )
     }
 }
 
