@@ -129,6 +129,14 @@ bad! {
         (Some(2), Some("date"), Is("Row 2, column \u{201c}date\u{201d}: \u{201c}1403-01-15\u{201d}: the year 1403 looks like a Solar Hijri (Persian calendar) date; convert the dates to the Gregorian calendar (1403 is 2024\u{2013}2025).")),
     ];
 
+    solar_hijri_year_names_its_own_gregorian_years: "customer_id,date\nA,1399-12-01\n", plain() => [
+        (Some(2), Some("date"), Has("(1399 is 2020\u{2013}2021).")),
+    ];
+
+    zero_day_is_no_date_in_either_order: "customer_id,date\nA,00/05/2024\n", plain() => [
+        (Some(2), Some("date"), Is("Row 2, column \u{201c}date\u{201d}: \u{201c}00/05/2024\u{201d}: month 5 of 2024 has no day 0.")),
+    ];
+
     year_before_1700: "customer_id,date\nA,1066-10-14\n", plain() => [
         (Some(2), Some("date"), Is("Row 2, column \u{201c}date\u{201d}: \u{201c}1066-10-14\u{201d}: the year 1066 is before 1700; expected a Gregorian date.")),
     ];

@@ -236,7 +236,7 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     d_month: "there is no month {month}; expected a month from 1 to 12.",
     d_day: "month {month} of {year} has no day {day}.",
     d_no_month: "neither {first} nor {second} can be a month.",
-    d_hijri: "the year {year} looks like a Solar Hijri (Persian calendar) date; convert the dates to the Gregorian calendar (1403 is 2024–2025).",
+    d_hijri: "the year {year} looks like a Solar Hijri (Persian calendar) date; convert the dates to the Gregorian calendar ({year} is {from}–{to}).",
     d_early: "the year {year} is before 1700; expected a Gregorian date.",
     d_time: "the text after the date is not a time of day (expected e.g. 14:30, 14:30:05 or 2024-03-05T14:30:00+07:00).",
     d_conflict_day_first: "cannot be read day first, but row {row} (“{text}”) shows that this file writes the day first.",
@@ -337,7 +337,15 @@ impl Strings {
                 t.d_no_month,
                 &[("first", &n(*first)), ("second", &n(*second))],
             ),
-            DateError::EarlyYear { year, hijri: true } => fill(t.d_hijri, &[("year", &n(*year))]),
+            // The Solar Hijri year starts in March (Nowruz), so it spans two Gregorian years.
+            DateError::EarlyYear { year, hijri: true } => fill(
+                t.d_hijri,
+                &[
+                    ("year", &n(*year)),
+                    ("from", &n(year + 621)),
+                    ("to", &n(year + 622)),
+                ],
+            ),
             DateError::EarlyYear { year, hijri: false } => fill(t.d_early, &[("year", &n(*year))]),
             DateError::Time => t.d_time.to_string(),
             DateError::OrderConflict {

@@ -314,6 +314,11 @@ pub fn read_date(text: &[u8], order: Option<DateOrder>) -> Result<DateRead, Date
         if first > 12 && second > 12 {
             return Err(DateError::NoMonth { first, second });
         }
+        if first == 0 || second == 0 {
+            // A zero is neither a day nor a month, so no order makes the date real: say so
+            // now instead of asking which order the file uses.
+            return resolve(year as u16, first, second, DateOrder::DayFirst).map(DateRead::Known);
+        }
         if first == second {
             let date = resolve(year as u16, first, second, DateOrder::MonthFirst)?;
             return Ok(DateRead::Known(date));
@@ -494,6 +499,15 @@ mod tests {
                 },
             ),
             ("05/03/24", TwoDigitYear),
+            (
+                "00/05/2024",
+                Day {
+                    year: 2024,
+                    month: 5,
+                    day: 0,
+                },
+            ),
+            ("05/00/2024", Month { month: 0 }),
             (
                 "25/13/2024",
                 NoMonth {
