@@ -249,6 +249,12 @@ bad! {
         (Some(3), Some("date"), Has("the dates run from 1950-06-15 (row 3) to 2024-01-01 (row 2), more than 50 years")),
     ];
 
+    // 1989-06 lies in the block of months already held for 1990-01, yet widens the span to
+    // 50 years and 6 months.
+    span_too_long_inside_the_months_already_held: "customer_id,date\nA,1990-01-01\nB,2039-12-01\nC,1989-06-01\n", plain() => [
+        (Some(4), Some("date"), Has("the dates run from 1989-06-01 (row 4) to 2039-12-01 (row 3), more than 50 years")),
+    ];
+
     blank_lines_count_as_rows: "customer_id,date\n\nA,2024-01-05\n\n\nB,nope\n", plain() => [
         (Some(6), Some("date"), Has("Row 6, column \u{201c}date\u{201d}: \u{201c}nope\u{201d}")),
     ];

@@ -151,9 +151,23 @@ impl Activity {
     #[inline]
     pub fn mark(&mut self, customer: u32, date: Ymd, row: u64) -> Result<(), SpanTooLong> {
         let month = date.month_index();
+        if let (Some(first), Some(last)) = (self.first, self.last) {
+            let (lo, hi) = (first.0.month_index(), last.0.month_index());
+            // Checked on every date that widens the range, not only on those that need more
+            // words: the words already held reach up to 63 months past either end.
+            if (month < lo || month > hi) && hi.max(month) - lo.min(month) >= SPAN_LIMIT_YEARS * 12
+            {
+                let (first, last) = if month < lo {
+                    ((date, row), last)
+                } else {
+                    (first, (date, row))
+                };
+                return Err(SpanTooLong { first, last });
+            }
+        }
         let word = month / 64;
         if self.width == 0 || word < self.base || word >= self.base + self.width as u32 {
-            self.cover(date, row)?;
+            self.cover(date);
         }
         let at = customer as usize * self.width + (word - self.base) as usize;
         self.words[at] |= 1u64 << (month % 64);
@@ -186,22 +200,10 @@ impl Activity {
         }
     }
 
-    /// Widens the month range to include `date`, refusing spans over the limit.
+    /// Widens the words held per customer to include `date`'s month.
     #[cold]
-    fn cover(&mut self, date: Ymd, row: u64) -> Result<(), SpanTooLong> {
+    fn cover(&mut self, date: Ymd) {
         let month = date.month_index();
-        if let (Some(first), Some(last)) = (self.first, self.last) {
-            let lo = first.0.month_index().min(month);
-            let hi = last.0.month_index().max(month);
-            if hi - lo >= SPAN_LIMIT_YEARS * 12 {
-                let (first, last) = if month < first.0.month_index() {
-                    ((date, row), last)
-                } else {
-                    (first, (date, row))
-                };
-                return Err(SpanTooLong { first, last });
-            }
-        }
         let word = month / 64;
         let (base, end) = if self.width == 0 {
             (word, word + 1)
@@ -221,7 +223,6 @@ impl Activity {
         self.words = words;
         self.width = width;
         self.base = base;
-        Ok(())
     }
 
     /// The months (since year 0) a customer was active in, ascending.
