@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use crate::core::import::importer::{Options, Outcome};
+use crate::core::import::wire;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -94,8 +95,8 @@ fn spawn(on_event: impl Fn(u32, WorkerEvent) + 'static) -> Result<Running, JsVal
                 total: get(&data, "total").as_f64().unwrap_or(0.0),
             },
             Some("done") => {
-                let json = get(&data, "outcome").as_string().unwrap_or_default();
-                match serde_json::from_str::<Outcome>(&json) {
+                let text = get(&data, "outcome").as_string().unwrap_or_default();
+                match wire::decode::<Outcome>(&text) {
                     Ok(outcome) => WorkerEvent::Done {
                         outcome: Box::new(outcome),
                         memory: get(&data, "memory").as_f64().unwrap_or(0.0),
@@ -133,7 +134,7 @@ pub fn start(
     options: &Options,
     on_event: impl Fn(u32, WorkerEvent) + 'static,
 ) -> Result<(), String> {
-    let options = serde_json::to_string(options).map_err(|e| e.to_string())?;
+    let options = wire::encode(options);
     CURRENT.with(|c| {
         let mut current = c.borrow_mut();
         if current.is_none() {

@@ -2,12 +2,13 @@
 //! (asking for the next chunk before parsing the current one) and posts progress and the
 //! outcome back to the page.
 //!
-//! Messages in: `{ run, options, file }` or `{ run, options, text }` (`options` is the JSON of
-//! [`Options`]). Messages out: `{ kind: "ready" }` once it listens, `{ kind: "progress", run, done, total }`, then
-//! `{ kind: "done", run, outcome, memory, ms }` (`outcome` is the JSON of [`Outcome`],
+//! Messages in: `{ run, options, file }` or `{ run, options, text }` (`options` is
+//! [`Options`] in the text form of [`wire`]). Messages out: `{ kind: "ready" }` once it listens, `{ kind: "progress", run, done, total }`, then
+//! `{ kind: "done", run, outcome, memory, ms }` (`outcome` is the import's outcome in that text form,
 //! `memory` the worker's wasm memory in bytes, `ms` the time the worker took) or `{ kind: "failed", run, message }`.
 
 use crate::core::import::importer::{Importer, Options};
+use crate::core::import::wire;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -94,11 +95,11 @@ fn read(blob: &Blob, from: f64, to: f64) -> Result<js_sys::Promise, JsValue> {
 }
 
 async fn import(data: &JsValue, run: &JsValue) -> Result<String, JsValue> {
-    let options_json = Reflect::get(data, &"options".into())?
+    let options_text = Reflect::get(data, &"options".into())?
         .as_string()
         .unwrap_or_default();
     let options: Options =
-        serde_json::from_str(&options_json).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        wire::decode(&options_text).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let mut importer = Importer::new(options);
     let text = Reflect::get(data, &"text".into())?;
     if let Some(text) = text.as_string() {
@@ -135,5 +136,5 @@ async fn import(data: &JsValue, run: &JsValue) -> Result<String, JsValue> {
         }
     }
     let outcome = importer.finish();
-    serde_json::to_string(&outcome).map_err(|e| JsValue::from_str(&e.to_string()))
+    Ok(wire::encode(&outcome))
 }

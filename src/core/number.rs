@@ -394,7 +394,7 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
 
 /// An exactly typed decimal number: `units / 10^scale`. Comparisons that must not suffer
 /// floating-point rounding (e.g. whether 20% equals 2 x (100% - 90%)) use it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Decimal {
     pub units: i128,
     pub scale: u32,

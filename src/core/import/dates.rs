@@ -3,10 +3,9 @@
 //! then ignored.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// Which field of a `05/03/2024` date is the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateOrder {
     /// 05/03/2024 is 5 March.
     DayFirst,
@@ -15,7 +14,7 @@ pub enum DateOrder {
 }
 
 /// A calendar date; `day` is 0 for a month-only date (2024-03).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ymd {
     pub year: u16,
     pub month: u8,
@@ -49,7 +48,7 @@ pub enum DateRead {
 }
 
 /// Why a text is not a date the import takes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateError {
     /// Not one of the accepted forms.
     NotADate,

@@ -1,10 +1,8 @@
 //! Which columns hold what: the three file formats, detected from the header (case, spacing
 //! and common synonyms ignored) or confirmed by the user in the column-mapping step.
 
-use serde::{Deserialize, Serialize};
-
 /// The three kinds of file the import reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// `period,start,new,lost[,returning][,joined_left][,end]`
     Counts,
@@ -40,7 +38,7 @@ impl Format {
 }
 
 /// What a column means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Period,
     Start,
@@ -203,7 +201,7 @@ pub fn normalise(header: &str) -> String {
 }
 
 /// The columns of a file and what each means.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub format: Format,
     /// The separator byte (`,`, `;` or tab).
@@ -259,7 +257,7 @@ impl Layout {
 }
 
 /// Why a chosen column mapping cannot be used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LayoutProblem {
     Missing(Role),
     Shared(Role, Role),
@@ -340,7 +338,7 @@ pub fn detect(header: &[String], delimiter: u8) -> Option<Layout> {
 }
 
 /// The first rows of a file whose columns the import could not place, for the mapping step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preview {
     pub delimiter: u8,
     /// The first rows as read (up to 6), each a list of cells.

@@ -11,3 +11,4 @@ pub mod records;
 pub mod samples;
 pub mod tables;
 pub mod transactions;
+pub mod wire;

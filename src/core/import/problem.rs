@@ -3,10 +3,9 @@
 
 use super::dates::DateError;
 use crate::core::number::NumberError;
-use serde::{Deserialize, Serialize};
 
 /// What is wrong.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The file has no bytes, or only blank lines.
     EmptyFile,
@@ -44,7 +43,7 @@ pub enum ProblemKind {
 }
 
 /// [`NumberError`] in a serialisable form (its f64 fields stay as numbers).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum NumberErrorText {
     Empty,
     Unexpected { at: usize, found: char },
@@ -88,7 +87,7 @@ impl From<NumberErrorText> for NumberError {
 }
 
 /// One problem: where, the value as written (shortened) and what is wrong.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// Spreadsheet row; `None` for the file as a whole.
     pub row: Option<u64>,
@@ -137,7 +136,7 @@ pub fn shorten(value: &[u8]) -> String {
 }
 
 /// Problems found so far: the first [`LISTED`], the total count and the rows they are on.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Problems {
     pub listed: Vec<Problem>,
     pub total: u64,
@@ -147,7 +146,6 @@ pub struct Problems {
     pub first_bad_rows: Vec<u64>,
     /// Whether a problem concerns the file as a whole (skipping rows cannot help).
     pub file_problem: bool,
-    #[serde(skip)]
     last_bad_row: Option<u64>,
 }
 

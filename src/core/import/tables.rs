@@ -4,10 +4,9 @@
 use crate::core::figure::Report;
 use crate::core::number::Decimal;
 use crate::core::period::{self, ChurnDefinition, PeriodText};
-use serde::{Deserialize, Serialize};
 
 /// The length of a period built from transactions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Granularity {
     #[default]
     Month,
@@ -49,7 +48,7 @@ impl Granularity {
 
 /// One period's flows. Transactions fill every count; a counts file fills what it has
 /// (`joined_left` included); a customer-count series only `active` and `start`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowRow {
     /// `2024-03`, `2024-Q1`, `2024`, or a counts file's own text, unchanged.
     pub label: String,
@@ -114,7 +113,7 @@ impl FlowRow {
 }
 
 /// One cohort: the customers whose first period is `period`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CohortRow {
     /// The label of the cohort's first period.
     pub label: String,
@@ -128,7 +127,7 @@ pub struct CohortRow {
 }
 
 /// The cohort triangle of a transactions file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cohorts {
     /// Non-empty cohorts in period order.
     pub rows: Vec<CohortRow>,
@@ -186,7 +185,7 @@ impl Cohorts {
 }
 
 /// The flows (and, for transactions, cohorts) at one granularity.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PeriodTable {
     /// `None` for counts files and series, whose periods are the file's rows.
     pub granularity: Option<Granularity>,
