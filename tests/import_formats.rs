@@ -12,8 +12,10 @@
 //! data ends on May 31 (the month is complete, the quarter and the year are not), and the dates
 //! on month ends sit where a time zone conversion would move them into the next month.
 
+mod common;
+
 use retention_lab::core::import::dates::DateOrder;
-use retention_lab::core::import::importer::{import_text, Dataset, Importer, Options, Outcome};
+use retention_lab::core::import::importer::{Dataset, Options, Outcome};
 use retention_lab::core::import::layout::{Format, Role};
 use retention_lab::core::import::tables::{Granularity, PeriodTable};
 
@@ -24,17 +26,7 @@ type Cohort = (&'static str, u64, &'static [u64], &'static [u64]);
 
 /// Reads a file whole, byte by byte and in odd-sized chunks; all three must agree.
 fn read(bytes: &[u8], options: &Options) -> Outcome {
-    let whole = import_text(bytes, options.clone());
-    for size in [1, 7, 64] {
-        let mut importer = Importer::new(options.clone());
-        for chunk in bytes.chunks(size) {
-            if !importer.feed(chunk) {
-                break;
-            }
-        }
-        assert_eq!(importer.finish(), whole, "chunks of {size} bytes");
-    }
-    whole
+    common::read_in_chunks(bytes, options, &[1, 7, 64])
 }
 
 fn dataset(bytes: &[u8], options: &Options) -> Dataset {

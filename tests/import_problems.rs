@@ -1,8 +1,10 @@
 //! Bad inputs, one test each: the spreadsheet row (header = row 1), the column's name and the
 //! English message a user reads.
 
+mod common;
+
 use retention_lab::core::import::dates::DateOrder;
-use retention_lab::core::import::importer::{import_text, Importer, Options, Outcome};
+use retention_lab::core::import::importer::{Options, Outcome};
 use retention_lab::core::import::problem::{Problems, LISTED};
 use retention_lab::core::import::tables::Granularity;
 use retention_lab::i18n::{fill, Lang};
@@ -18,15 +20,7 @@ use Msg::{Has, Is};
 
 /// Reads a text whole and byte by byte; both must agree.
 fn read(text: &[u8], options: &Options) -> Outcome {
-    let whole = import_text(text, options.clone());
-    let mut importer = Importer::new(options.clone());
-    for b in text.chunks(1) {
-        if !importer.feed(b) {
-            break;
-        }
-    }
-    assert_eq!(importer.finish(), whole, "byte by byte");
-    whole
+    common::read_in_chunks(text, options, &[1])
 }
 
 fn failed(text: &[u8], options: &Options) -> Problems {

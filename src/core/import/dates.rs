@@ -383,6 +383,15 @@ mod tests {
         }))
     }
 
+    fn shows(y: u16, m: u8, d: u8, order: DateOrder) -> Result<DateRead, DateError> {
+        let date = Ymd {
+            year: y,
+            month: m,
+            day: d,
+        };
+        Ok(DateRead::Shows { date, order })
+    }
+
     #[test]
     fn accepted_forms() {
         let cases: &[(&str, Option<DateOrder>, Result<DateRead, DateError>)] = &[
@@ -397,29 +406,11 @@ mod tests {
             ("2024-03-05 23:30", None, known(2024, 3, 5)),
             ("2024-03-05 23:30:00.123 +0700", None, known(2024, 3, 5)),
             ("2024-03-05 23:30:00 UTC", None, known(2024, 3, 5)),
-            (
-                "25/03/2024",
-                None,
-                Ok(DateRead::Shows {
-                    date: Ymd {
-                        year: 2024,
-                        month: 3,
-                        day: 25,
-                    },
-                    order: DateOrder::DayFirst,
-                }),
-            ),
+            ("25/03/2024", None, shows(2024, 3, 25, DateOrder::DayFirst)),
             (
                 "03/25/2024",
                 None,
-                Ok(DateRead::Shows {
-                    date: Ymd {
-                        year: 2024,
-                        month: 3,
-                        day: 25,
-                    },
-                    order: DateOrder::MonthFirst,
-                }),
+                shows(2024, 3, 25, DateOrder::MonthFirst),
             ),
             ("25/03/2024", Some(DateOrder::DayFirst), known(2024, 3, 25)),
             ("05.05.2024", None, known(2024, 5, 5)),
