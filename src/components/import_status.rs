@@ -134,11 +134,27 @@ pub fn ImportSummary() -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
     let state = move || data.status.with(ImportStatus::key);
+    // Progress only moves the bar: rebuilding the block on every chunk would replace the Cancel
+    // button under the pointer, and a click pressed on one button and released on its
+    // replacement is lost.
+    let phase = Memo::new(move |_| {
+        data.status.with(|st| match st {
+            ImportStatus::Running { total, .. } => ImportStatus::Running {
+                done: 0.0,
+                total: *total,
+            },
+            other => other.clone(),
+        })
+    });
+    let done = move || match data.status.get() {
+        ImportStatus::Running { done, .. } => done,
+        _ => 0.0,
+    };
     let body = move || {
         let s = strings();
-        match data.status.get() {
+        match phase.get() {
             ImportStatus::Idle => ().into_any(),
-            ImportStatus::Running { done, total } => {
+            ImportStatus::Running { total, .. } => {
                 let max = total.max(1.0);
                 view! {
                     <div class="import-progress">
@@ -148,7 +164,7 @@ pub fn ImportSummary() -> impl IntoView {
                             data-testid="import-progress"
                             aria-label=s.import.progress_label
                             max=max
-                            value=done
+                            prop:value=done
                         ></progress>
                         <button type="button" data-testid="import-cancel" on:click=move |_| import_flow::cancel(data)>
                             {s.import.cancel}
