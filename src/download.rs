@@ -9,7 +9,12 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let bag = BlobPropertyBag::new();
     bag.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(|_| "blob")?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|_| "url")?;
+    save_blob(name, &blob)
+}
+
+/// Offers `blob` for download as `name`.
+pub fn save_blob(name: &str, blob: &Blob) -> Result<(), String> {
+    let url = Url::create_object_url_with_blob(blob).map_err(|_| "url")?;
     let document = leptos::prelude::document();
     let a: HtmlAnchorElement = document
         .create_element("a")

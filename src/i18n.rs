@@ -9,7 +9,9 @@ use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
 use crate::core::number::{NumberError, NumberStyle};
 use crate::core::period::ChurnDefinition;
 
+mod charts;
 mod import;
+pub use charts::{ChartStrings, EN_CHARTS};
 pub use import::{ImportStrings, EN_IMPORT};
 
 /// A language the page can be shown in.
@@ -43,6 +45,8 @@ pub struct Strings {
     pub number_style: NumberStyle,
     /// The data-import panel.
     pub import: &'static ImportStrings,
+    /// The charts.
+    pub charts: &'static ChartStrings,
     pub app_title: &'static str,
     pub app_tagline: &'static str,
     pub privacy: &'static str,
@@ -226,6 +230,7 @@ pub struct Strings {
 pub static EN: Strings = Strings {
     number_style: NumberStyle::ENGLISH,
     import: &EN_IMPORT,
+    charts: &EN_CHARTS,
     app_title: "Retention Lab",
     app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
     privacy: "Your data never leaves your browser: every figure is computed on this page.",

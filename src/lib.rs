@@ -1,6 +1,7 @@
 //! Retention Lab: churn, retention, ROR and lifetime-value calculators that run in the browser.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod core;
 pub mod crash;

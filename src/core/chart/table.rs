@@ -1,0 +1,8 @@
+//! The data behind a chart as a table of texts, for the "Show data" view.
+
+/// Column headings, then rows whose first cell names the row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DataTable {
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}

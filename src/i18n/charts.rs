@@ -1,0 +1,302 @@
+//! The charts' strings: legends, axis titles, captions in words, buttons.
+
+use super::{fill, Strings};
+use crate::core::chart::{churn, flows, heatmap};
+use crate::core::figure::PeriodUnit;
+use crate::core::import::tables::Granularity;
+use crate::core::period::ChurnDefinition;
+
+/// Strings of the charts.
+pub struct ChartStrings {
+    pub show_data: &'static str,
+    pub hide_data: &'static str,
+    pub download_svg: &'static str,
+    pub download_png: &'static str,
+    pub failed: &'static str,
+    pub scroll_hint: &'static str,
+    pub scale_legend: &'static str,
+    pub scale_linear: &'static str,
+    pub scale_log: &'static str,
+    pub log_zero: &'static str,
+    pub multiple_axis: &'static str,
+    pub starting_base: &'static str,
+    pub projection_title: &'static str,
+    pub projection_caption: &'static str,
+    pub grows: &'static str,
+    pub shrinks: &'static str,
+    pub stays: &'static str,
+    pub not_drawn: &'static str,
+    pub flows_title: &'static str,
+    pub new: &'static str,
+    pub returning: &'static str,
+    pub lost: &'static str,
+    pub net_change: &'static str,
+    pub net_growth: &'static str,
+    pub customers: &'static str,
+    pub period: &'static str,
+    pub incomplete: &'static str,
+    pub flows_caption: &'static str,
+    pub flows_caption_net_only: &'static str,
+    pub flows_best: &'static str,
+    pub flows_worst: &'static str,
+    pub churn_title: &'static str,
+    pub churn_legend: &'static str,
+    pub churn_name_start: &'static str,
+    pub churn_name_start_new: &'static str,
+    pub churn_name_average: &'static str,
+    pub band: &'static str,
+    pub band_low: &'static str,
+    pub band_high: &'static str,
+    pub churn_caption: &'static str,
+    pub churn_caption_band: &'static str,
+    pub churn_none: &'static str,
+    pub heatmap_title: &'static str,
+    pub offsets_title: &'static str,
+    pub cohort: &'static str,
+    pub size: &'static str,
+    pub average: &'static str,
+    pub heat_key: &'static str,
+    pub heatmap_caption: &'static str,
+    pub heatmap_caption_one: &'static str,
+    pub heatmap_furthest: &'static str,
+    pub cells_too_small: &'static str,
+}
+
+/// English.
+pub const EN_CHARTS: ChartStrings = ChartStrings {
+    show_data: "Show data",
+    hide_data: "Hide data",
+    download_svg: "Download SVG",
+    download_png: "Download PNG",
+    failed: "The chart could not be drawn: {error}",
+    scroll_hint: "Scroll sideways to see every period; the cohort names stay in view.",
+    scale_legend: "Vertical axis",
+    scale_linear: "Linear",
+    scale_log: "Log",
+    log_zero: "A base of zero has no place on a log axis: the lines stop before it.",
+    multiple_axis: "Multiple of the starting base",
+    starting_base: "Starting base",
+    projection_title: "Customers over the horizon",
+    projection_caption: "Over {horizon}: {list}.",
+    grows: "{name} grows to {value}",
+    shrinks: "{name} shrinks to {value}",
+    stays: "{name} stays at {value}",
+    not_drawn: "{name} is not drawn: its inputs have errors",
+    flows_title: "Customers in and out per period",
+    new: "New",
+    returning: "Returning",
+    lost: "Lost",
+    net_change: "Net change",
+    net_growth: "Net growth",
+    customers: "Customers",
+    period: "Period",
+    incomplete: "* incomplete period",
+    flows_caption: "{periods} periods from {first} to {last}: {new} new and {lost} lost customers, a net change of {net}.",
+    flows_caption_net_only: "{periods} periods from {first} to {last}: a net change of {net} customers.",
+    flows_best: " The biggest gain was {net} in {period}.",
+    flows_worst: " The biggest loss was {net} in {period}.",
+    churn_title: "Churn per period",
+    churn_legend: "Churn definition for the chart",
+    churn_name_start: "Churn: lost / customers at start",
+    churn_name_start_new: "Churn: (lost + joined and left) / (start + new)",
+    churn_name_average: "Churn: (lost + joined and left) / average customers",
+    band: "95% interval (Wilson)",
+    band_low: "95% low",
+    band_high: "95% high",
+    churn_caption: "{definition}, per period: lowest {low} in {low_period}, highest {high} in {high_period}, latest {latest} in {latest_period}.",
+    churn_caption_band: " The shaded band is the 95% interval; in {latest_period} it runs from {lo} to {hi}.",
+    churn_none: "This data has no counts of lost customers, so there is no churn to chart.",
+    heatmap_title: "Cohort retention",
+    offsets_title: "{units} since the cohort's first {unit}",
+    cohort: "Cohort",
+    size: "Size",
+    average: "Average",
+    heat_key: "Share of the cohort still active",
+    heatmap_caption: "{cohorts} cohorts over {offsets} {units}; darker cells keep more of their customers.",
+    heatmap_caption_one: " On average {share} of a cohort was still active one {unit} later",
+    heatmap_furthest: ", and {share} after {k} {units}",
+    cells_too_small: "The cells are too small here to print their shares: the table below gives them.",
+};
+
+fn unit_of(g: Granularity) -> PeriodUnit {
+    match g {
+        Granularity::Month => PeriodUnit::Months,
+        Granularity::Quarter => PeriodUnit::Quarters,
+        Granularity::Year => PeriodUnit::Years,
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+impl Strings {
+    /// A churn definition's name in the chart's legend and caption.
+    pub fn churn_chart_name(&self, d: ChurnDefinition) -> &'static str {
+        match d {
+            ChurnDefinition::Start => self.charts.churn_name_start,
+            ChurnDefinition::StartPlusNew => self.charts.churn_name_start_new,
+            ChurnDefinition::Average => self.charts.churn_name_average,
+        }
+    }
+
+    /// The title above a heatmap's columns.
+    pub fn offsets_title(&self, g: Option<Granularity>) -> String {
+        let unit = unit_of(g.unwrap_or(Granularity::Month));
+        fill(
+            self.charts.offsets_title,
+            &[
+                ("units", &capitalised(self.unit(unit, false))),
+                ("unit", self.unit(unit, true)),
+            ],
+        )
+    }
+
+    /// The projection chart's caption: each scenario's multiple at the horizon.
+    pub fn projection_caption(&self, horizon: &str, ends: &[(String, Option<f64>)]) -> String {
+        let c = self.charts;
+        let list: Vec<String> = ends
+            .iter()
+            .map(|(name, end)| match end {
+                None => fill(c.not_drawn, &[("name", name)]),
+                Some(v) => {
+                    let value = format!("{}x", self.number_style.ratio(*v));
+                    let template = if value == format!("{}x", self.number_style.ratio(1.0)) {
+                        c.stays
+                    } else if *v > 1.0 {
+                        c.grows
+                    } else {
+                        c.shrinks
+                    };
+                    fill(template, &[("name", name), ("value", &value)])
+                }
+            })
+            .collect();
+        fill(
+            c.projection_caption,
+            &[("horizon", horizon), ("list", &list.join("; "))],
+        )
+    }
+
+    /// The periods chart's caption.
+    pub fn flows_caption(&self, s: &flows::Summary) -> String {
+        let c = self.charts;
+        let st = &self.number_style;
+        let signed = |v: i64| {
+            if v > 0 {
+                format!("+{}", st.count(v))
+            } else {
+                st.count(v)
+            }
+        };
+        let periods = st.count(s.periods as i64);
+        let mut out = match (s.new, s.lost) {
+            (Some(new), Some(lost)) => fill(
+                c.flows_caption,
+                &[
+                    ("periods", &periods),
+                    ("first", &s.first),
+                    ("last", &s.last),
+                    ("new", &st.count(new as i64)),
+                    ("lost", &st.count(lost as i64)),
+                    ("net", &signed(s.net)),
+                ],
+            ),
+            _ => fill(
+                c.flows_caption_net_only,
+                &[
+                    ("periods", &periods),
+                    ("first", &s.first),
+                    ("last", &s.last),
+                    ("net", &signed(s.net)),
+                ],
+            ),
+        };
+        if let Some((period, net)) = &s.best {
+            out.push_str(&fill(
+                c.flows_best,
+                &[("net", &signed(*net)), ("period", period)],
+            ));
+        }
+        if let Some((period, net)) = &s.worst {
+            out.push_str(&fill(
+                c.flows_worst,
+                &[("net", &signed(*net)), ("period", period)],
+            ));
+        }
+        out
+    }
+
+    /// The churn chart's caption.
+    pub fn churn_caption(&self, d: ChurnDefinition, s: &churn::Summary) -> String {
+        let c = self.charts;
+        let pct = |v: f64| self.number_style.percent(v, 2);
+        let mut out = fill(
+            c.churn_caption,
+            &[
+                ("definition", self.churn_chart_name(d)),
+                ("low", &pct(s.low.1)),
+                ("low_period", &s.low.0),
+                ("high", &pct(s.high.1)),
+                ("high_period", &s.high.0),
+                ("latest", &pct(s.latest.1)),
+                ("latest_period", &s.latest.0),
+            ],
+        );
+        match s.latest.2 {
+            Some((lo, hi)) => out.push_str(&fill(
+                c.churn_caption_band,
+                &[
+                    ("latest_period", &s.latest.0),
+                    ("lo", &pct(lo)),
+                    ("hi", &pct(hi)),
+                ],
+            )),
+            None => {
+                out.push(' ');
+                out.push_str(self.interval_other_definition);
+            }
+        }
+        out
+    }
+
+    /// The heatmap's caption.
+    pub fn heatmap_caption(&self, g: Option<Granularity>, s: &heatmap::Summary) -> String {
+        let c = self.charts;
+        let unit = unit_of(g.unwrap_or(Granularity::Month));
+        let st = &self.number_style;
+        let mut out = fill(
+            c.heatmap_caption,
+            &[
+                ("cohorts", &st.count(s.cohorts as i64)),
+                ("offsets", &st.count(s.offsets as i64)),
+                ("units", self.unit(unit, s.offsets == 1)),
+            ],
+        );
+        if let Some(one) = s.after_one {
+            out.pop();
+            out.push('.');
+            out.push_str(&fill(
+                c.heatmap_caption_one,
+                &[
+                    ("share", &st.percent(one, 1)),
+                    ("unit", self.unit(unit, true)),
+                ],
+            ));
+            if let Some((k, share)) = s.furthest.filter(|f| f.0 > 1) {
+                out.push_str(&fill(
+                    c.heatmap_furthest,
+                    &[
+                        ("share", &st.percent(share, 1)),
+                        ("k", &st.count(k as i64)),
+                        ("units", self.unit(unit, false)),
+                    ],
+                ));
+            }
+            out.push('.');
+        }
+        out
+    }
+}
