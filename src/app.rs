@@ -12,7 +12,7 @@ use crate::components::ror_panel::RorPanel;
 use crate::components::teaching_switches::TeachingSwitches;
 use crate::components::winback_panel::WinbackPanel;
 use crate::i18n::Lang;
-use crate::state::{provide_data, provide_locale, provide_teaching, use_strings};
+use crate::state::{provide_data, provide_locale, provide_teaching, provide_theme, use_strings};
 
 /// The whole page.
 #[component]
@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     provide_locale(Lang::default());
     provide_teaching();
     provide_data();
+    provide_theme();
     let strings = use_strings();
     view! {
         <header class="app-header">

@@ -132,3 +132,41 @@ pub fn provide_data() -> DataState {
 pub fn use_data() -> DataState {
     use_context::<DataState>().expect("App provides the DataState context")
 }
+
+/// The page's colour scheme for charts, following the system's light or dark setting.
+#[derive(Clone, Copy)]
+pub struct ChartTheme(pub RwSignal<crate::core::chart::palette::Theme>);
+
+/// Makes the colour scheme available to the charts and keeps it in step with the system.
+pub fn provide_theme() -> ChartTheme {
+    use crate::core::chart::palette::Theme;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let theme = ChartTheme(RwSignal::new(Theme::Light));
+    let query = window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten();
+    if let Some(query) = query {
+        let read = move |q: &web_sys::MediaQueryList| {
+            theme.0.set(if q.matches() {
+                Theme::Dark
+            } else {
+                Theme::Light
+            })
+        };
+        read(&query);
+        let watched = query.clone();
+        let on_change = Closure::<dyn Fn()>::new(move || read(&watched));
+        let _ =
+            query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        // The page listens for as long as it is open.
+        on_change.forget();
+    }
+    provide_context(theme);
+    theme
+}
+
+/// The charts' colour scheme.
+pub fn use_theme() -> ChartTheme {
+    use_context::<ChartTheme>().expect("App provides the ChartTheme context")
+}

@@ -5,9 +5,12 @@ use leptos::ev;
 use leptos::prelude::*;
 use web_sys::{File, HtmlInputElement};
 
+use super::churn_chart::ChurnChart;
+use super::cohort_heatmap::CohortHeatmap;
 use super::cohort_table::CohortTable;
 use super::column_mapping::ColumnMapping;
 use super::date_order::DateOrderQuestion;
+use super::flows_chart::FlowsChart;
 use super::flows_table::FlowsTable;
 use super::import_status::ImportSummary;
 use crate::core::import::samples::Sample;
@@ -204,7 +207,10 @@ pub fn DataPanel() -> impl IntoView {
             }}
             <Show when=has_tables>
                 <FlowsTable />
+                <FlowsChart />
+                <ChurnChart />
                 <CohortTable />
+                <CohortHeatmap />
             </Show>
             <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
                 <p>{move || strings().import.drop_overlay}</p>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
+use super::projection_chart::ProjectionChart;
 use super::projection_table::ProjectionTable;
 use super::scenario_row::{ScenarioRow, ScenarioSignals};
 use crate::core::error::Field;
@@ -299,6 +300,7 @@ pub fn ProjectionPanel() -> impl IntoView {
                     })
                     .collect_view()
             }}
+            <ProjectionChart projection names unit=state.unit />
             <ProjectionTable projection names unit=state.unit />
         </section>
     }

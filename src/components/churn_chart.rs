@@ -1,0 +1,80 @@
+//! The churn trend of imported data, with the Wilson 95% band for the default definition.
+
+use leptos::prelude::*;
+
+use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use super::flows_chart::chart_file;
+use super::flows_table::with_table;
+use crate::charts;
+use crate::core::chart::churn::{points, summary, table};
+use crate::core::period::ChurnDefinition;
+use crate::state::use_strings;
+
+const DEFINITIONS: [(ChurnDefinition, &str); 3] = [
+    (ChurnDefinition::Start, "start"),
+    (ChurnDefinition::StartPlusNew, "start-new"),
+    (ChurnDefinition::Average, "average"),
+];
+
+/// The churn chart; absent counts of lost customers are said in words.
+#[component]
+pub fn ChurnChart() -> impl IntoView {
+    let strings = use_strings();
+    let definition = RwSignal::new(ChurnDefinition::default());
+    let width = RwSignal::new(0.0f32);
+    let data =
+        Memo::new(move |_| with_table(|t| points(&t.rows, definition.get())).unwrap_or_default());
+    let has_churn = Memo::new(move |_| data.with(|p| p.iter().any(|p| p.churn.is_some())));
+    let layout = move |w: f32| {
+        data.with(|p| {
+            (w > 0.0 && has_churn.get())
+                .then(|| charts::churn::scene(p, definition.get(), w, strings()))
+        })
+    };
+    let scene = Memo::new(move |_| layout(width.get()));
+    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let caption = Signal::derive(move || {
+        let s = strings();
+        data.with(|p| match summary(p) {
+            Some(sum) => s.churn_caption(definition.get(), &sum),
+            None => s.charts.churn_none.to_string(),
+        })
+    });
+    let rows = Signal::derive(move || {
+        let s = strings();
+        let c = s.charts;
+        let head = [
+            c.period,
+            s.churn_chart_name(definition.get()),
+            c.band_low,
+            c.band_high,
+        ];
+        Some(data.with(|p| table(p, head, &s.number_style, s.undefined_mark)))
+    });
+    view! {
+        <div class="chart-block">
+            <h3>{move || strings().charts.churn_title}</h3>
+            <fieldset class="switch chart-switch" disabled=move || !has_churn.get()>
+                <legend>{move || strings().charts.churn_legend}</legend>
+                {DEFINITIONS
+                    .into_iter()
+                    .map(|(d, key)| {
+                        view! {
+                            <label class="radio">
+                                <input
+                                    type="radio"
+                                    name="churn-chart-definition"
+                                    value=key
+                                    prop:checked=move || definition.get() == d
+                                    on:change=move |_| definition.set(d)
+                                />
+                                {move || strings().definition(d)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <ChartFrame kind="churn" width scene download file=chart_file("churn") caption table=rows />
+        </div>
+    }
+}

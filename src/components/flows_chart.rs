@@ -1,0 +1,56 @@
+//! The periods chart of imported data: new and returning customers up, lost down, net change.
+
+use leptos::prelude::*;
+
+use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use super::flows_table::with_table;
+use crate::charts;
+use crate::core::chart::flows::{bars, summary, table};
+use crate::state::use_strings;
+
+/// File name of a data chart: `retention-lab-<kind>-<granularity>`.
+pub fn chart_file(kind: &'static str) -> Signal<String> {
+    Signal::derive(move || match with_table(|t| t.granularity).flatten() {
+        Some(g) => format!("retention-lab-{kind}-{}", g.key()),
+        None => format!("retention-lab-{kind}"),
+    })
+}
+
+/// The chart beside the flows table.
+#[component]
+pub fn FlowsChart() -> impl IntoView {
+    let strings = use_strings();
+    let width = RwSignal::new(0.0f32);
+    let data = Memo::new(move |_| with_table(|t| bars(&t.rows)).unwrap_or_default());
+    let layout = move |w: f32| {
+        data.with(|b| (w > 0.0 && !b.is_empty()).then(|| charts::flows::scene(b, w, strings())))
+    };
+    let scene = Memo::new(move |_| layout(width.get()));
+    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let caption = Signal::derive(move || {
+        data.with(|b| {
+            summary(b)
+                .map(|s| strings().flows_caption(&s))
+                .unwrap_or_default()
+        })
+    });
+    let rows = Signal::derive(move || {
+        let s = strings();
+        let c = s.charts;
+        let head = [
+            c.period,
+            c.new,
+            c.returning,
+            c.lost,
+            c.net_change,
+            c.net_growth,
+        ];
+        Some(data.with(|b| table(b, head, &s.number_style, s.undefined_mark)))
+    });
+    view! {
+        <div class="chart-block">
+            <h3>{move || strings().charts.flows_title}</h3>
+            <ChartFrame kind="flows" width scene download file=chart_file("flows") caption table=rows />
+        </div>
+    }
+}

@@ -1,0 +1,121 @@
+//! The projection chart: every scenario's multiple of the starting base over the horizon, on
+//! a linear or log axis.
+
+use leptos::prelude::*;
+
+use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use crate::charts;
+use crate::core::chart::projection::{has_zero, table, Line};
+use crate::core::figure::{PeriodUnit, Value};
+use crate::core::projection::Projection;
+use crate::state::use_strings;
+
+/// The chart under the scenarios.
+#[component]
+pub fn ProjectionChart(
+    projection: Memo<Projection>,
+    #[prop(into)] names: Signal<Vec<String>>,
+    #[prop(into)] unit: Signal<PeriodUnit>,
+) -> impl IntoView {
+    let strings = use_strings();
+    let log = RwSignal::new(false);
+    let width = RwSignal::new(0.0f32);
+    let lines = Memo::new(move |_| {
+        names.with(|n| {
+            projection.with(|p| {
+                p.results
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        r.as_ref().map(|r| Line {
+                            name: n.get(i).cloned().unwrap_or_default(),
+                            values: r.multipliers.clone(),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let layout = move |w: f32| {
+        lines.with(|l| {
+            (w > 0.0 && l.iter().any(Option::is_some))
+                .then(|| charts::projection::scene(l, log.get(), unit.get(), w, strings()))
+        })
+    };
+    let scene = Memo::new(move |_| layout(width.get()));
+    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let caption = Signal::derive(move || {
+        let s = strings();
+        let horizon = projection.with(|p| p.horizon).unwrap_or(0);
+        let horizon = s.value(Value::Periods {
+            count: horizon as f64,
+            decimals: 0,
+            unit: unit.get(),
+        });
+        let ends: Vec<(String, Option<f64>)> = lines.with(|l| {
+            names.with(|n| {
+                n.iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let end = l
+                            .get(i)
+                            .and_then(|l| l.as_ref())
+                            .and_then(|l| l.values.last().copied());
+                        (name.clone(), end)
+                    })
+                    .collect()
+            })
+        });
+        s.projection_caption(&horizon, &ends)
+    });
+    let note = Signal::derive(move || {
+        (log.get() && lines.with(|l| has_zero(l))).then(|| strings().charts.log_zero.to_string())
+    });
+    let data = Signal::derive(move || {
+        let s = strings();
+        let mut period = s.unit(unit.get(), true).to_string();
+        if let Some(first) = period.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        let start = projection.with(|p| p.start);
+        Some(lines.with(|l| {
+            names.with(|n| table(l, n, start, &period, &s.number_style, s.undefined_mark))
+        }))
+    });
+
+    view! {
+        <div class="chart-block" data-testid="projection-chart">
+            <h3>{move || strings().charts.projection_title}</h3>
+            <fieldset class="switch chart-switch">
+                <legend>{move || strings().charts.scale_legend}</legend>
+                {[(false, "linear"), (true, "log")]
+                    .into_iter()
+                    .map(|(is_log, key)| {
+                        view! {
+                            <label class="radio">
+                                <input
+                                    type="radio"
+                                    name="projection-scale"
+                                    value=key
+                                    prop:checked=move || log.get() == is_log
+                                    on:change=move |_| log.set(is_log)
+                                />
+                                {move || if is_log { strings().charts.scale_log } else { strings().charts.scale_linear }}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <ChartFrame
+                kind="projection"
+                width
+                scene
+                download
+                file="retention-lab-projection".to_string()
+                caption
+                table=data
+                note
+            />
+        </div>
+    }
+}
