@@ -11,6 +11,10 @@ const test = base.test.extend({
       if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    // Error events that reach no console (a ResizeObserver loop, say) are reported too.
+    await page.addInitScript(() => {
+      window.addEventListener("error", (e) => console.error(`window error: ${e.message}`));
+    });
     page.on("request", (req) => {
       const url = new URL(req.url());
       const local = url.hostname === "127.0.0.1";

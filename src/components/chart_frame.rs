@@ -15,7 +15,8 @@ use crate::state::{use_strings, use_theme};
 /// Width of the saved images, in CSS pixels (wider when the chart needs it).
 pub const DOWNLOAD_WIDTH: f32 = 760.0;
 
-/// Watches the element's width and writes it, in whole CSS pixels, to `width`.
+/// Watches the element's width (an element whose size never depends on the chart, so that
+/// drawing cannot change what is observed) and writes it, in whole CSS pixels, to `width`.
 fn observe_width(target: NodeRef<Div>, width: RwSignal<f32>) {
     let observer =
         StoredValue::new_local(None::<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>);
@@ -69,13 +70,13 @@ pub fn ChartFrame(
 ) -> impl IntoView {
     let strings = use_strings();
     let theme = use_theme();
-    let view_ref = NodeRef::<Div>::new();
+    let sizer_ref = NodeRef::<Div>::new();
     let pinned_ref = NodeRef::<Canvas>::new();
     let main_ref = NodeRef::<Canvas>::new();
     let error = RwSignal::new(None::<String>);
     let draws = RwSignal::new(0u32);
     let open = RwSignal::new(false);
-    observe_width(view_ref, width);
+    observe_width(sizer_ref, width);
 
     Effect::new(move |_| {
         let theme = theme.0.get();
@@ -117,10 +118,10 @@ pub fn ChartFrame(
 
     view! {
         <figure class="chart" data-testid=format!("chart-{kind}") data-draws=move || draws.get()>
+            <div class="chart-sizer" node_ref=sizer_ref aria-hidden="true"></div>
             <div
                 class="chart-view"
                 dir="ltr"
-                node_ref=view_ref
                 tabindex=move || scrolls().then_some("0")
                 aria-label=move || scrolls().then(|| strings().charts.scroll_hint)
                 class:scrolls=scrolls
