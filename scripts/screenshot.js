@@ -13,9 +13,11 @@ const { chromium } = require("@playwright/test");
   const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
   await page.goto(url);
   await page.getByTestId("ror").waitFor();
+  await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-projection]")?.dataset.draws) > 0);
   await page.screenshot({ path: out, fullPage: true });
   await page.getByRole("button", { name: "Load sample" }).click();
   await page.getByTestId("cohort-table").waitFor();
+  await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-heatmap]")?.dataset.draws) > 0);
   await page.getByTestId("data-panel").screenshot({ path: out.replace(/\.png$/, "-data.png") });
   await browser.close();
 })().catch((e) => {

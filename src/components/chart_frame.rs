@@ -75,6 +75,8 @@ pub fn ChartFrame(
     let main_ref = NodeRef::<Canvas>::new();
     let error = RwSignal::new(None::<String>);
     let draws = RwSignal::new(0u32);
+    // Milliseconds the last drawing took (for the redraw benchmark).
+    let draw_ms = RwSignal::new(0.0f64);
     let open = RwSignal::new(false);
     observe_width(sizer_ref, width);
 
@@ -85,10 +87,13 @@ pub fn ChartFrame(
         };
         scene.with(|s| {
             let Some(s) = s else { return };
+            let clock = window().performance();
+            let t0 = clock.as_ref().map_or(0.0, |p| p.now());
             let drawn = canvas::paint(&pin, s, 0.0, s.pinned, theme)
                 .and_then(|_| canvas::paint(&main, s, s.pinned, s.width, theme));
             match drawn {
                 Ok(()) => {
+                    draw_ms.set(clock.map_or(0.0, |p| p.now()) - t0);
                     error.set(None);
                     draws.update(|n| *n += 1);
                 }
@@ -117,7 +122,7 @@ pub fn ChartFrame(
     let scrolls = move || scene.with(|s| s.as_ref().is_some_and(|s| s.width > width.get() + 1.0));
 
     view! {
-        <figure class="chart" data-testid=format!("chart-{kind}") data-draws=move || draws.get()>
+        <figure class="chart" data-testid=format!("chart-{kind}") data-draws=move || draws.get() data-draw-ms=move || format!("{:.2}", draw_ms.get())>
             <div class="chart-sizer" node_ref=sizer_ref aria-hidden="true"></div>
             <div
                 class="chart-view"
