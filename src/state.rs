@@ -8,7 +8,7 @@ use crate::core::import::importer::{Dataset, DateQuestion, Options};
 use crate::core::import::layout::Preview;
 use crate::core::import::problem::Problems;
 use crate::core::import::tables::Granularity;
-use crate::i18n::{Lang, Strings};
+use crate::i18n::{Lang, Strings, Text};
 use crate::import_client::Source;
 
 /// The page's language, provided by [`crate::App`].
@@ -26,6 +26,14 @@ pub fn provide_locale(lang: Lang) -> Locale {
 pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
     let Locale(lang) = use_context::<Locale>().expect("App provides the Locale context");
     move || lang.get().strings()
+}
+
+/// One string of the current language, as a reactive view. Every call returns the same
+/// closure type, so the page carries one copy of the code that renders and updates a string
+/// instead of one per label.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let strings = use_strings();
+    move || text(strings())
 }
 
 /// Teacher mode: every figure expands into its steps; large type for a projector.

@@ -1,11 +1,10 @@
 //! A chart saved as a file: SVG from the SVG backend, PNG from a canvas off the page.
 
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, HtmlCanvasElement};
 
-use super::{render, to_svg, Placement};
+use super::{canvas::draw, to_svg, Placement};
 use crate::core::chart::palette::Theme;
 use crate::core::chart::scene::Scene;
 use crate::download::{save_blob, save_text};
@@ -26,9 +25,8 @@ pub fn save_png(scene: &Scene, name: &str) -> Result<(), String> {
         .unchecked_into();
     canvas.set_width((scene.width as f64 * PNG_SCALE).ceil() as u32);
     canvas.set_height((scene.height as f64 * PNG_SCALE).ceil() as u32);
-    let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
-    render(
-        &mut backend,
+    draw(
+        &canvas,
         scene,
         Placement {
             scale: PNG_SCALE,

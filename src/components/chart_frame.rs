@@ -10,7 +10,7 @@ use crate::charts::{canvas, export};
 use crate::core::chart::scene::Scene;
 use crate::core::chart::table::DataTable;
 use crate::i18n::fill;
-use crate::state::{use_strings, use_theme};
+use crate::state::{tr, use_strings, use_theme};
 
 /// Width of the saved images, in CSS pixels (wider when the chart needs it).
 pub const DOWNLOAD_WIDTH: f32 = 760.0;
@@ -158,10 +158,10 @@ pub fn ChartFrame(
                     {move || if shown() { strings().charts.hide_data } else { strings().charts.show_data }}
                 </button>
                 <button type="button" class="secondary" data-testid="chart-download-svg" on:click=move |_| save(true)>
-                    {move || strings().charts.download_svg}
+                    {tr(|s| s.charts.download_svg)}
                 </button>
                 <button type="button" class="secondary" data-testid="chart-download-png" on:click=move |_| save(false)>
-                    {move || strings().charts.download_png}
+                    {tr(|s| s.charts.download_png)}
                 </button>
             </div>
             <div class="table-scroll" id=table_id hidden=move || !shown()>

@@ -5,16 +5,11 @@ use leptos::prelude::*;
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::flows_chart::chart_file;
 use super::flows_table::with_table;
+use super::radio_group::RadioGroup;
 use crate::charts;
 use crate::core::chart::churn::{points, summary, table};
-use crate::core::period::ChurnDefinition;
-use crate::state::use_strings;
-
-const DEFINITIONS: [(ChurnDefinition, &str); 3] = [
-    (ChurnDefinition::Start, "start"),
-    (ChurnDefinition::StartPlusNew, "start-new"),
-    (ChurnDefinition::Average, "average"),
-];
+use crate::core::period::{ChurnDefinition, DEFINITIONS};
+use crate::state::{tr, use_strings};
 
 /// The churn chart; absent counts of lost customers are said in words.
 #[component]
@@ -53,27 +48,17 @@ pub fn ChurnChart() -> impl IntoView {
     });
     view! {
         <div class="chart-block">
-            <h3>{move || strings().charts.churn_title}</h3>
-            <fieldset class="switch chart-switch" disabled=move || !has_churn.get()>
-                <legend>{move || strings().charts.churn_legend}</legend>
-                {DEFINITIONS
-                    .into_iter()
-                    .map(|(d, key)| {
-                        view! {
-                            <label class="radio">
-                                <input
-                                    type="radio"
-                                    name="churn-chart-definition"
-                                    value=key
-                                    prop:checked=move || definition.get() == d
-                                    on:change=move |_| definition.set(d)
-                                />
-                                {move || strings().definition(d)}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <h3>{tr(|s| s.charts.churn_title)}</h3>
+            <RadioGroup
+                name="churn-chart-definition"
+                legend=|s| s.charts.churn_legend
+                options=&DEFINITIONS
+                label=|s, d| s.definition(d)
+                value=definition
+                on_pick=move |d| definition.set(d)
+                disabled=Signal::derive(move || !has_churn.get())
+                class="chart-switch"
+            />
             <ChartFrame kind="churn" width scene download file=chart_file("churn") caption table=rows />
         </div>
     }

@@ -7,7 +7,7 @@ use super::flows_chart::chart_file;
 use super::flows_table::with_table;
 use crate::charts;
 use crate::core::chart::heatmap::{prepare, summary, table};
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// The heatmap under the cohort table.
 #[component]
@@ -50,7 +50,7 @@ pub fn CohortHeatmap() -> impl IntoView {
     view! {
         <Show when=move || heat.with(Option::is_some)>
             <div class="chart-block">
-                <h3>{move || strings().charts.heatmap_title}</h3>
+                <h3>{tr(|s| s.charts.heatmap_title)}</h3>
                 <ChartFrame
                     kind="heatmap"
                     width

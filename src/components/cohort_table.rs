@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::flows_table::{file_name, with_table};
+use super::radio_group::RadioGroup;
 use crate::core::import::tables::{cohort_csv, Cohorts};
 use crate::download::save_text;
-use crate::state::{use_data, use_strings};
+use crate::state::{tr, use_data, use_strings};
 
 /// The cohort table.
 #[component]
@@ -95,29 +96,26 @@ pub fn CohortTable() -> impl IntoView {
     let has_cohorts = move || with_table(|t| t.cohorts.is_some()).unwrap_or(false);
     view! {
         <div class="cohorts" data-testid="cohort-section">
-            <h3>{move || strings().import.cohort_heading}</h3>
+            <h3>{tr(|s| s.import.cohort_heading)}</h3>
             <Show
                 when=has_cohorts
-                fallback=move || view! { <p class="note" data-testid="no-cohorts">{move || strings().import.no_cohorts}</p> }
+                fallback=move || view! { <p class="note" data-testid="no-cohorts">{tr(|s| s.import.no_cohorts)}</p> }
             >
-                <fieldset class="switch">
-                    <legend>{move || strings().import.cohort_show}</legend>
-                    <label class="radio">
-                        <input type="radio" name="cohort-values" value="shares" prop:checked=move || !counts.get() on:change=move |_| counts.set(false) />
-                        {move || strings().import.cohort_shares}
-                    </label>
-                    <label class="radio">
-                        <input type="radio" name="cohort-values" value="counts" prop:checked=move || counts.get() on:change=move |_| counts.set(true) />
-                        {move || strings().import.cohort_counts}
-                    </label>
-                </fieldset>
+                <RadioGroup
+                    name="cohort-values"
+                    legend=|s| s.import.cohort_show
+                    options=&[(false, "shares"), (true, "counts")]
+                    label=|s, c| if c { s.import.cohort_counts } else { s.import.cohort_shares }
+                    value=counts
+                    on_pick=move |c| counts.set(c)
+                />
                 {table}
                 <div class="downloads">
                     <button type="button" data-testid="download-cohort" on:click=move |_| download(false)>
-                        {move || strings().import.download_cohort}
+                        {tr(|s| s.import.download_cohort)}
                     </button>
                     <button type="button" data-testid="download-cohort-counts" on:click=move |_| download(true)>
-                        {move || strings().import.download_cohort_counts}
+                        {tr(|s| s.import.download_cohort_counts)}
                     </button>
                 </div>
             </Show>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::import::layout::{column_letter, Format, Layout, Preview, Role};
 use crate::import_flow;
-use crate::state::{use_data, use_strings};
+use crate::state::{tr, use_data, use_strings};
 
 /// Asks which column is which, starting from the import's guess.
 #[component]
@@ -80,11 +80,11 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
     let preview_rows = preview.rows.clone();
     view! {
         <div class="column-mapping" role="group" aria-labelledby="mapping-heading" data-testid="column-mapping">
-            <h3 id="mapping-heading">{move || strings().import.mapping_heading}</h3>
-            <p>{move || strings().import.mapping_intro}</p>
+            <h3 id="mapping-heading">{tr(|s| s.import.mapping_heading)}</h3>
+            <p>{tr(|s| s.import.mapping_intro)}</p>
             <div class="table-scroll">
                 <table class="preview-table" data-testid="mapping-preview">
-                    <caption>{move || strings().import.mapping_preview}</caption>
+                    <caption>{tr(|s| s.import.mapping_preview)}</caption>
                     <thead>
                         <tr>{(0..width).map(|c| view! { <th scope="col">{column_letter(c)}</th> }).collect_view()}</tr>
                     </thead>
@@ -98,7 +98,7 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
             </div>
             <div class="fields">
                 <div class="field">
-                    <label for="mapping-format">{move || strings().import.mapping_format}</label>
+                    <label for="mapping-format">{tr(|s| s.import.mapping_format)}</label>
                     <select
                         id="mapping-format"
                         data-testid="mapping-format"
@@ -129,7 +129,7 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
                             layout.update(|l| l.has_header = on);
                         }
                     />
-                    {move || strings().import.mapping_has_header}
+                    {tr(|s| s.import.mapping_has_header)}
                 </label>
                 {move || {
                     let format = layout.with(|l| l.format);
@@ -173,7 +173,7 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
             </div>
             <p class="error" role="alert" data-testid="mapping-problem">{move || problem.get()}</p>
             <button type="button" data-testid="mapping-apply" on:click=apply>
-                {move || strings().import.mapping_apply}
+                {tr(|s| s.import.mapping_apply)}
             </button>
         </div>
     }

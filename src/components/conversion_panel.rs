@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
+use super::radio_group::RadioGroup;
 use crate::core::conversion;
 use crate::core::error::Field;
 use crate::core::figure::{FigureId, PeriodUnit};
 use crate::core::rate::RateText;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// The churn conversion panel.
 #[component]
@@ -36,36 +37,26 @@ pub fn ConversionPanel() -> impl IntoView {
     }];
     view! {
         <section class="panel" aria-labelledby="conversion-heading" data-testid="conversion-panel">
-            <h2 id="conversion-heading">{move || strings().conversion_heading}</h2>
-            <p class="intro">{move || strings().conversion_intro}</p>
+            <h2 id="conversion-heading">{tr(|s| s.conversion_heading)}</h2>
+            <p class="intro">{tr(|s| s.conversion_intro)}</p>
             <Presets presets clear=Box::new(move || churn.set(String::new())) />
             <div class="fields">
                 <NumberField label=|s| s.conversion_churn_label id="conversion-churn" value=churn error decimal=true />
-                <fieldset class="switch">
-                    <legend>{move || strings().conversion_unit_label}</legend>
-                    {PeriodUnit::ALL
-                        .into_iter()
-                        .map(|u| view! {
-                            <label class="radio">
-                                <input
-                                    type="radio"
-                                    name="conversion-unit"
-                                    value=u.key()
-                                    prop:checked=move || unit.get() == u
-                                    on:change=move |_| unit.set(u)
-                                />
-                                {move || strings().unit(u, true)}
-                            </label>
-                        })
-                        .collect_view()}
-                </fieldset>
+                <RadioGroup
+                    name="conversion-unit"
+                    legend=|s| s.conversion_unit_label
+                    options=&PeriodUnit::KEYED
+                    label=|s, u| s.unit(u, true)
+                    value=unit
+                    on_pick=move |u| unit.set(u)
+                />
             </div>
             <div class="figures">
                 <FigureCard report id=FigureId::ChurnMonthly />
                 <FigureCard report id=FigureId::ChurnQuarterly />
                 <FigureCard report id=FigureId::ChurnAnnual />
             </div>
-            <p class="note">{move || strings().conversion_note}</p>
+            <p class="note">{tr(|s| s.conversion_note)}</p>
         </section>
     }
 }

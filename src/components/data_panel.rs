@@ -18,7 +18,7 @@ use crate::core::import::tables::Granularity;
 use crate::i18n::Strings;
 use crate::import_client::Source;
 use crate::import_flow;
-use crate::state::{use_data, use_strings, ImportStatus};
+use crate::state::{tr, use_data, use_strings, ImportStatus};
 
 fn sample_name(s: &Strings, sample: Sample) -> &'static str {
     match sample {
@@ -105,11 +105,11 @@ pub fn DataPanel() -> impl IntoView {
 
     view! {
         <section class="panel data-panel" aria-labelledby="data-heading" data-testid="data-panel">
-            <h2 id="data-heading">{move || strings().import.heading}</h2>
-            <p class="intro">{move || strings().import.intro}</p>
+            <h2 id="data-heading">{tr(|s| s.import.heading)}</h2>
+            <p class="intro">{tr(|s| s.import.intro)}</p>
             <div class="data-inputs">
                 <div class="field paste-field">
-                    <label for="paste-csv">{move || strings().import.paste_label}</label>
+                    <label for="paste-csv">{tr(|s| s.import.paste_label)}</label>
                     <textarea
                         id="paste-csv"
                         data-testid="paste-csv"
@@ -125,9 +125,9 @@ pub fn DataPanel() -> impl IntoView {
                             }
                         }
                     ></textarea>
-                    <p class="hint" id="paste-csv-hint">{move || strings().import.paste_hint}</p>
+                    <p class="hint" id="paste-csv-hint">{tr(|s| s.import.paste_hint)}</p>
                     <button type="button" data-testid="use-pasted" on:click=move |_| read_paste()>
-                        {move || strings().import.use_pasted}
+                        {tr(|s| s.import.use_pasted)}
                     </button>
                 </div>
                 <div class="data-sources">
@@ -141,11 +141,11 @@ pub fn DataPanel() -> impl IntoView {
                             node_ref=file_input
                             on:change=on_file
                         />
-                        <label for="upload-csv" class="button-like">{move || strings().import.upload}</label>
-                        <p class="hint">{move || strings().import.drop_hint}</p>
+                        <label for="upload-csv" class="button-like">{tr(|s| s.import.upload)}</label>
+                        <p class="hint">{tr(|s| s.import.drop_hint)}</p>
                     </div>
                     <div class="field sample-field">
-                        <label for="sample-select">{move || strings().import.sample_label}</label>
+                        <label for="sample-select">{tr(|s| s.import.sample_label)}</label>
                         <select
                             id="sample-select"
                             data-testid="sample-select"
@@ -168,12 +168,12 @@ pub fn DataPanel() -> impl IntoView {
                                 .collect_view()}
                         </select>
                         <button type="button" data-testid="load-sample" on:click=load_sample>
-                            {move || strings().import.load_sample}
+                            {tr(|s| s.import.load_sample)}
                         </button>
                     </div>
                     <Show when=is_transactions>
                         <div class="field">
-                            <label for="granularity-select">{move || strings().import.period_label}</label>
+                            <label for="granularity-select">{tr(|s| s.import.period_label)}</label>
                             <select
                                 id="granularity-select"
                                 data-testid="period-select"
@@ -213,7 +213,7 @@ pub fn DataPanel() -> impl IntoView {
                 <CohortHeatmap />
             </Show>
             <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
-                <p>{move || strings().import.drop_overlay}</p>
+                <p>{tr(|s| s.import.drop_overlay)}</p>
             </div>
         </section>
     }

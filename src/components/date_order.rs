@@ -6,7 +6,7 @@ use crate::core::import::dates::DateOrder;
 use crate::core::import::importer::DateQuestion;
 use crate::i18n::fill;
 use crate::import_flow;
-use crate::state::{use_data, use_strings};
+use crate::state::{tr, use_data, use_strings};
 
 /// Asks whether 05/03/2024 is 5 March or May 3.
 #[component]
@@ -35,7 +35,7 @@ pub fn DateOrderQuestion(question: DateQuestion) -> impl IntoView {
     ];
     view! {
         <fieldset class="date-order" data-testid="date-order">
-            <legend>{move || strings().import.date_order_heading}</legend>
+            <legend>{tr(|s| s.import.date_order_heading)}</legend>
             <p>{move || fill(strings().import.date_order_intro, &[("examples", &examples())])}</p>
             {options
                 .into_iter()
@@ -64,7 +64,7 @@ pub fn DateOrderQuestion(question: DateQuestion) -> impl IntoView {
                     import_flow::again(data, move |o| o.date_order = Some(order));
                 }
             >
-                {move || strings().import.date_order_apply}
+                {tr(|s| s.import.date_order_apply)}
             </button>
         </fieldset>
     }

@@ -6,7 +6,7 @@ use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::flows_table::with_table;
 use crate::charts;
 use crate::core::chart::flows::{bars, summary, table};
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// File name of a data chart: `retention-lab-<kind>-<granularity>`.
 pub fn chart_file(kind: &'static str) -> Signal<String> {
@@ -49,7 +49,7 @@ pub fn FlowsChart() -> impl IntoView {
     });
     view! {
         <div class="chart-block">
-            <h3>{move || strings().charts.flows_title}</h3>
+            <h3>{tr(|s| s.charts.flows_title)}</h3>
             <ChartFrame kind="flows" width scene download file=chart_file("flows") caption table=rows />
         </div>
     }

@@ -7,7 +7,7 @@ use super::period_working::PeriodWorking;
 use crate::core::import::tables::{results_csv, FlowRow, Granularity, PeriodTable};
 use crate::download::save_text;
 use crate::i18n::{fill, Strings};
-use crate::state::{use_data, use_strings};
+use crate::state::{tr, use_data, use_strings};
 
 fn count(s: &Strings, v: Option<u64>) -> String {
     v.map_or_else(
@@ -115,10 +115,10 @@ pub fn FlowsTable() -> impl IntoView {
     };
     view! {
         <div class="flows" data-testid="flows-section">
-            <h3>{move || strings().import.flows_heading}</h3>
+            <h3>{tr(|s| s.import.flows_heading)}</h3>
             <div class="table-scroll">
                 <table class="data-table" data-testid="flows-table">
-                    <caption>{move || strings().import.flows_caption}</caption>
+                    <caption>{tr(|s| s.import.flows_caption)}</caption>
                     <thead>
                         <tr>
                             {move || {
@@ -154,7 +154,7 @@ pub fn FlowsTable() -> impl IntoView {
             })}
             <div class="downloads">
                 <button type="button" data-testid="download-results" on:click=download>
-                    {move || strings().import.download_results}
+                    {tr(|s| s.import.download_results)}
                 </button>
             </div>
             {move || selected.get().and_then(|i| with_table(|t| t.rows.get(i).cloned()).flatten()).map(|row| view! { <PeriodWorking row /> })}

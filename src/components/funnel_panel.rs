@@ -9,7 +9,7 @@ use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::funnel;
 use crate::i18n::fill;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 #[derive(Clone, Copy)]
 struct Stage {
@@ -82,8 +82,8 @@ pub fn FunnelPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="funnel-heading" data-testid="funnel-panel">
-            <h2 id="funnel-heading">{move || strings().funnel_heading}</h2>
-            <p class="intro">{move || strings().funnel_intro}</p>
+            <h2 id="funnel-heading">{tr(|s| s.funnel_heading)}</h2>
+            <p class="intro">{tr(|s| s.funnel_intro)}</p>
             <Presets presets clear=Box::new(clear) />
             <ol class="stages">
                 <For each=move || stages.get() key=|s| s.key let:stage>
@@ -98,7 +98,7 @@ pub fn FunnelPanel() -> impl IntoView {
                         view! {
                             <li class="stage" data-testid=move || format!("stage-{}", index.get())>
                                 <div class="field">
-                                    <label for=name_id.clone()>{move || strings().stage_name_label}</label>
+                                    <label for=name_id.clone()>{tr(|s| s.stage_name_label)}</label>
                                     <input
                                         id=name_id
                                         type="text"
@@ -119,14 +119,14 @@ pub fn FunnelPanel() -> impl IntoView {
                                     disabled=move || count.get() <= 2
                                     on:click=move |_| stages.update(|l| l.retain(|s| s.key != stage.key))
                                 >
-                                    {move || strings().remove_stage}
+                                    {tr(|s| s.remove_stage)}
                                 </button>
                             </li>
                         }
                     }
                 </For>
             </ol>
-            <button type="button" class="secondary add" on:click=add>{move || strings().add_stage}</button>
+            <button type="button" class="secondary add" on:click=add>{tr(|s| s.add_stage)}</button>
             <div class="figures funnel-figures">
                 {move || {
                     (1..count.get())

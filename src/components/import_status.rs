@@ -8,7 +8,7 @@ use crate::core::import::layout::Format;
 use crate::core::import::problem::Problems;
 use crate::i18n::{fill, Strings};
 use crate::import_flow;
-use crate::state::{use_data, use_strings, ImportStatus};
+use crate::state::{tr, use_data, use_strings, ImportStatus};
 
 fn seconds(s: &Strings, ms: f64) -> String {
     s.number_style.fixed(ms / 1000.0, 2)
@@ -102,7 +102,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
     let listed = problems.listed.clone();
     view! {
         <div class="import-problems" role="alert" data-testid="import-problems">
-            <h3>{move || strings().import.problems_heading}</h3>
+            <h3>{tr(|s| s.import.problems_heading)}</h3>
             <ol>
                 {listed
                     .into_iter()
@@ -123,7 +123,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
                     {move || fill(strings().import.skip_bad_rows, &[("count", &strings().number_style.count(bad_rows as i64))])}
                 </button>
             })}
-            {pasted.then(|| view! { <p class="hint">{move || strings().import.text_kept}</p> })}
+            {pasted.then(|| view! { <p class="hint">{tr(|s| s.import.text_kept)}</p> })}
         </div>
     }
 }

@@ -11,7 +11,7 @@ use crate::core::error::Field;
 use crate::core::figure::{Currency, FigureId, PeriodUnit};
 use crate::core::ltv::{self, LtvText};
 use crate::core::rate::RateText;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 #[derive(Clone, Copy)]
 struct LtvState {
@@ -92,12 +92,12 @@ pub fn LtvPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="ltv-heading" data-testid="ltv-panel">
-            <h2 id="ltv-heading">{move || strings().ltv_heading}</h2>
-            <p class="intro">{move || strings().ltv_intro}</p>
+            <h2 id="ltv-heading">{tr(|s| s.ltv_heading)}</h2>
+            <p class="intro">{tr(|s| s.ltv_intro)}</p>
             <Presets presets clear=Box::new(clear) />
             <div class="fields">
                 <div class="field">
-                    <label for="ltv-unit">{move || strings().ltv_unit_label}</label>
+                    <label for="ltv-unit">{tr(|s| s.ltv_unit_label)}</label>
                     <select
                         id="ltv-unit"
                         on:change=move |ev| {
@@ -116,7 +116,7 @@ pub fn LtvPanel() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="ltv-currency">{move || strings().currency_label}</label>
+                    <label for="ltv-currency">{tr(|s| s.currency_label)}</label>
                     <select
                         id="ltv-currency"
                         on:change=move |ev| {
@@ -150,7 +150,7 @@ pub fn LtvPanel() -> impl IntoView {
                 <FigureCard report id=FigureId::LtvFromChurn />
                 <FigureCard report id=FigureId::LtvDiscounted />
             </div>
-            <p class="note">{move || strings().ltv_note}</p>
+            <p class="note">{tr(|s| s.ltv_note)}</p>
         </section>
     }
 }

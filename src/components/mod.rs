@@ -21,6 +21,7 @@ pub mod presets;
 pub mod projection_chart;
 pub mod projection_panel;
 pub mod projection_table;
+pub mod radio_group;
 pub mod ror_panel;
 pub mod scenario_row;
 pub mod teaching_switches;

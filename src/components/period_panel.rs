@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use super::figure_card::{FigureCard, FigureValue, FigureWorking};
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
+use super::radio_group::RadioGroup;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
-use crate::core::period::{self, ChurnDefinition, PeriodText};
-use crate::state::use_strings;
+use crate::core::period::{self, ChurnDefinition, PeriodText, DEFINITIONS};
+use crate::state::{tr, use_strings};
 
 /// The fields of the period calculator, as typed.
 #[derive(Clone, Copy)]
@@ -41,12 +42,6 @@ impl PeriodFields {
         self.joined_left.set(text.joined_left.to_string());
     }
 }
-
-const DEFINITIONS: [(ChurnDefinition, &str); 3] = [
-    (ChurnDefinition::Start, "start"),
-    (ChurnDefinition::StartPlusNew, "start-new"),
-    (ChurnDefinition::Average, "average"),
-];
 
 /// The period calculator.
 #[component]
@@ -81,8 +76,8 @@ pub fn PeriodPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="period-heading" data-testid="period-panel">
-            <h2 id="period-heading">{move || strings().period_heading}</h2>
-            <p class="intro">{move || strings().period_intro}</p>
+            <h2 id="period-heading">{tr(|s| s.period_heading)}</h2>
+            <p class="intro">{tr(|s| s.period_intro)}</p>
             <Presets presets clear=Box::new(move || fields.fill(&PeriodText::default())) />
             <div class="fields">
                 <NumberField label=|s| s.customers_at_start id="period-start" value=fields.start error=error(Field::Start) />
@@ -91,37 +86,25 @@ pub fn PeriodPanel() -> impl IntoView {
                 <NumberField label=|s| s.returning_customers id="period-returning" value=fields.returning error=error(Field::Returning) hint=|s| s.returning_hint />
                 <NumberField label=|s| s.joined_and_left id="period-joined-left" value=fields.joined_left error=error(Field::JoinedLeft) hint=|s| s.joined_left_hint />
             </div>
-            <p class="legend">{move || strings().period_legend}</p>
-            <fieldset class="switch">
-                <legend>{move || strings().churn_definition}</legend>
-                {DEFINITIONS
-                    .into_iter()
-                    .map(|(d, key)| {
-                        view! {
-                            <label class="radio">
-                                <input
-                                    type="radio"
-                                    name="churn-definition"
-                                    value=key
-                                    prop:checked=move || definition.get() == d
-                                    on:change=move |_| definition.set(d)
-                                />
-                                {move || strings().definition(d)}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <p class="legend">{tr(|s| s.period_legend)}</p>
+            <RadioGroup
+                name="churn-definition"
+                legend=|s| s.churn_definition
+                options=&DEFINITIONS
+                label=|s, d| s.definition(d)
+                value=definition
+                on_pick=move |d| definition.set(d)
+            />
             <div class="figures">
                 <FigureCard report id=FigureId::End />
                 <FigureCard report id=FigureId::Churn>
                     <Show
                         when=default_definition
-                        fallback=move || view! { <p class="note">{move || strings().interval_other_definition}</p> }
+                        fallback=move || view! { <p class="note">{tr(|s| s.interval_other_definition)}</p> }
                     >
                         <div class="interval">
                             <p>
-                                {move || strings().interval_caption} ": "
+                                {tr(|s| s.interval_caption)} ": "
                                 <FigureValue report id=FigureId::ChurnLow />
                                 " .. "
                                 <FigureValue report id=FigureId::ChurnHigh />
@@ -134,7 +117,7 @@ pub fn PeriodPanel() -> impl IntoView {
                 <FigureCard report id=FigureId::GrossAcquisition />
                 <FigureCard report id=FigureId::NetGrowth />
             </div>
-            <h3>{move || strings().churn_variants_heading}</h3>
+            <h3>{tr(|s| s.churn_variants_heading)}</h3>
             <div class="figures variants">
                 <FigureCard report id=FigureId::ChurnStart />
                 <FigureCard report id=FigureId::ChurnStartNew />

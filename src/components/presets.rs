@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Text;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// One example: its button label and what pressing it does.
 pub struct Preset {
@@ -35,7 +35,7 @@ pub fn Presets(
         <div class="presets" role="group" aria-label=move || strings().presets>
             {buttons}
             <button type="button" class="clear" on:click=move |_| clear()>
-                {move || strings().clear}
+                {tr(|s| s.clear)}
             </button>
         </div>
     }

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use super::radio_group::RadioGroup;
 use crate::charts;
 use crate::core::chart::projection::{has_zero, table, Line};
 use crate::core::figure::{PeriodUnit, Value};
 use crate::core::projection::Projection;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// The chart under the scenarios.
 #[component]
@@ -85,27 +86,16 @@ pub fn ProjectionChart(
 
     view! {
         <div class="chart-block" data-testid="projection-chart">
-            <h3>{move || strings().charts.projection_title}</h3>
-            <fieldset class="switch chart-switch">
-                <legend>{move || strings().charts.scale_legend}</legend>
-                {[(false, "linear"), (true, "log")]
-                    .into_iter()
-                    .map(|(is_log, key)| {
-                        view! {
-                            <label class="radio">
-                                <input
-                                    type="radio"
-                                    name="projection-scale"
-                                    value=key
-                                    prop:checked=move || log.get() == is_log
-                                    on:change=move |_| log.set(is_log)
-                                />
-                                {move || if is_log { strings().charts.scale_log } else { strings().charts.scale_linear }}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <h3>{tr(|s| s.charts.projection_title)}</h3>
+            <RadioGroup
+                name="projection-scale"
+                legend=|s| s.charts.scale_legend
+                options=&[(false, "linear"), (true, "log")]
+                label=|s, is_log| if is_log { s.charts.scale_log } else { s.charts.scale_linear }
+                value=log
+                on_pick=move |l| log.set(l)
+                class="chart-switch"
+            />
             <ChartFrame
                 kind="projection"
                 width

@@ -8,12 +8,13 @@ use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use super::projection_chart::ProjectionChart;
 use super::projection_table::ProjectionTable;
+use super::radio_group::RadioGroup;
 use super::scenario_row::{ScenarioRow, ScenarioSignals};
 use crate::core::error::Field;
 use crate::core::figure::{FigureId, PeriodUnit, Report};
 use crate::core::projection::{self, Mode, ProjectionText, ScenarioText};
 use crate::i18n::fill;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// The projection's inputs as signals.
 #[derive(Clone, Copy)]
@@ -119,7 +120,8 @@ const MODES: [(Mode, &str); 2] = [
     (Mode::Proportional, "proportional"),
     (Mode::FixedAdds, "fixed"),
 ];
-const UNITS: [PeriodUnit; 2] = [PeriodUnit::Years, PeriodUnit::Months];
+const UNITS: [(PeriodUnit, &str); 2] =
+    [(PeriodUnit::Years, "years"), (PeriodUnit::Months, "months")];
 
 /// The projection panel.
 #[component]
@@ -195,8 +197,8 @@ pub fn ProjectionPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="projection-heading" data-testid="projection-panel">
-            <h2 id="projection-heading">{move || strings().projection_heading}</h2>
-            <p class="intro">{move || strings().projection_intro}</p>
+            <h2 id="projection-heading">{tr(|s| s.projection_heading)}</h2>
+            <p class="intro">{tr(|s| s.projection_intro)}</p>
             <Presets presets clear=Box::new(clear) />
             <div class="fields">
                 <NumberField label=|s| s.starting_customers id="projection-start" value=state.start error=field_error(Field::ProjectionStart) />
@@ -204,55 +206,32 @@ pub fn ProjectionPanel() -> impl IntoView {
             </div>
             <p class="note" data-testid="horizon-rounded" aria-live="polite">{rounded_note}</p>
             <div class="switches">
-                <fieldset class="switch">
-                    <legend>{move || strings().unit_legend}</legend>
-                    {UNITS
-                        .into_iter()
-                        .map(|unit| {
-                            view! {
-                                <label class="radio">
-                                    <input
-                                        type="radio"
-                                        name="projection-unit"
-                                        value=unit.key()
-                                        prop:checked=move || state.unit.get() == unit
-                                        on:change=move |_| state.switch_unit(unit, &strings().number_style)
-                                    />
-                                    {move || strings().unit(unit, false)}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <fieldset class="switch">
-                    <legend>{move || strings().mode_legend}</legend>
-                    {MODES
-                        .into_iter()
-                        .map(|(mode, key)| {
-                            view! {
-                                <label class="radio">
-                                    <input
-                                        type="radio"
-                                        name="projection-mode"
-                                        value=key
-                                        prop:checked=move || state.mode.get() == mode
-                                        on:change=move |_| state.mode.set(mode)
-                                    />
-                                    {move || match mode {
-                                        Mode::Proportional => strings().mode_proportional,
-                                        Mode::FixedAdds => strings().mode_fixed,
-                                    }}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
+                <RadioGroup
+                    name="projection-unit"
+                    legend=|s| s.unit_legend
+                    options=&UNITS
+                    label=|s, u| s.unit(u, false)
+                    value=state.unit
+                    on_pick=move |u| state.switch_unit(u, &strings().number_style)
+                />
+                <RadioGroup
+                    name="projection-mode"
+                    legend=|s| s.mode_legend
+                    options=&MODES
+                    label=|s, m| match m {
+                        Mode::Proportional => s.mode_proportional,
+                        Mode::FixedAdds => s.mode_fixed,
+                    }
+                    value=state.mode
+                    on_pick=move |m| state.mode.set(m)
+                >
                     <p class="note" data-testid="mode-help">
                         {move || match state.mode.get() {
                             Mode::Proportional => strings().mode_proportional_help,
                             Mode::FixedAdds => strings().mode_fixed_help,
                         }}
                     </p>
-                </fieldset>
+                </RadioGroup>
             </div>
             <p class="legend">{unit_hint}</p>
             <div class="scenarios">
@@ -273,7 +252,7 @@ pub fn ProjectionPanel() -> impl IntoView {
                     />
                 </For>
                 <button type="button" class="secondary add" on:click=add>
-                    {move || strings().add_scenario}
+                    {tr(|s| s.add_scenario)}
                 </button>
             </div>
             {move || {

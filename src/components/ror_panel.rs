@@ -8,7 +8,7 @@ use super::presets::{Preset, Presets};
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::ror;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// Total customers, helped, repeat or referral: ROR three ways, each with its working.
 #[component]
@@ -36,26 +36,26 @@ pub fn RorPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="ror-heading" data-testid="ror-panel">
-            <h2 id="ror-heading">{move || strings().ror_heading}</h2>
-            <p class="intro">{move || strings().ror_intro}</p>
+            <h2 id="ror-heading">{tr(|s| s.ror_heading)}</h2>
+            <p class="intro">{tr(|s| s.ror_intro)}</p>
             <Presets presets clear=Box::new(move || fill(["", "", ""])) />
             <div class="fields">
                 <NumberField label=|s| s.total_customers id="ror-total" value=total error=error(Field::Total) />
                 <NumberField label=|s| s.helped_customers id="ror-helped" value=helped error=error(Field::Helped) />
                 <NumberField label=|s| s.repeat_customers id="ror-repeat" value=repeat error=error(Field::Repeat) />
             </div>
-            <p class="legend">{move || strings().ror_legend}</p>
+            <p class="legend">{tr(|s| s.ror_legend)}</p>
             <div class="figures">
                 <FigureCard report id=FigureId::Ror>
                     <Show when=is_seed>
-                        <p class="note" data-testid="ror-seed-note">{move || strings().ror_seed_print_note}</p>
+                        <p class="note" data-testid="ror-seed-note">{tr(|s| s.ror_seed_print_note)}</p>
                     </Show>
-                    <p class="note">{move || strings().ror_direction_note}</p>
+                    <p class="note">{tr(|s| s.ror_direction_note)}</p>
                 </FigureCard>
                 <FigureCard report id=FigureId::RepeatShare />
                 <FigureCard report id=FigureId::JacksonRor />
             </div>
-            <p class="note">{move || strings().ror_rubin_note}</p>
+            <p class="note">{tr(|s| s.ror_rubin_note)}</p>
         </section>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::number_field::NumberField;
 use crate::core::error::Field;
 use crate::core::projection::{RateText, ScenarioText};
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// A rate field's signals: the text, and the exact value behind it when the text is the rounded
 /// display of a unit conversion (valid only while the text is unchanged).
@@ -95,7 +95,7 @@ pub fn ScenarioRow(
         <fieldset class="scenario" data-testid=move || format!("scenario-{}", index.get())>
             <legend>{move || format!("{} {}", strings().scenario_label, index.get() + 1)}</legend>
             <div class="field">
-                <label for=name_id.clone()>{move || strings().scenario_name}</label>
+                <label for=name_id.clone()>{tr(|s| s.scenario_name)}</label>
                 <input
                     id=name_id
                     type="text"
@@ -120,7 +120,7 @@ pub fn ScenarioRow(
             />
             <div class="row-actions">
                 <button type="button" class="secondary" on:click=move |_| on_duplicate.run(key)>
-                    {move || strings().duplicate_scenario}
+                    {tr(|s| s.duplicate_scenario)}
                 </button>
                 <button
                     type="button"
@@ -128,7 +128,7 @@ pub fn ScenarioRow(
                     disabled=move || !removable.get()
                     on:click=move |_| on_remove.run(key)
                 >
-                    {move || strings().remove_scenario}
+                    {tr(|s| s.remove_scenario)}
                 </button>
             </div>
         </fieldset>

@@ -8,7 +8,7 @@ use super::presets::{Preset, Presets};
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::winback;
-use crate::state::use_strings;
+use crate::state::{tr, use_strings};
 
 /// The win-back panel.
 #[component]
@@ -25,8 +25,8 @@ pub fn WinbackPanel() -> impl IntoView {
     }];
     view! {
         <section class="panel" aria-labelledby="winback-heading" data-testid="winback-panel">
-            <h2 id="winback-heading">{move || strings().winback_heading}</h2>
-            <p class="intro">{move || strings().winback_intro}</p>
+            <h2 id="winback-heading">{tr(|s| s.winback_heading)}</h2>
+            <p class="intro">{tr(|s| s.winback_intro)}</p>
             <Presets presets clear=Box::new(move || dormant.set(String::new())) />
             <div class="fields">
                 <NumberField label=|s| s.dormant_label id="winback-dormant" value=dormant error />

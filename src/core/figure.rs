@@ -181,6 +181,13 @@ impl PeriodUnit {
     /// Every unit, shortest first.
     pub const ALL: [PeriodUnit; 3] = [PeriodUnit::Months, PeriodUnit::Quarters, PeriodUnit::Years];
 
+    /// Every unit with its key, for the page's switches.
+    pub const KEYED: [(PeriodUnit, &'static str); 3] = [
+        (PeriodUnit::Months, "months"),
+        (PeriodUnit::Quarters, "quarters"),
+        (PeriodUnit::Years, "years"),
+    ];
+
     /// A stable key for form values.
     pub fn key(self) -> &'static str {
         match self {

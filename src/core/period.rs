@@ -22,6 +22,13 @@ pub enum ChurnDefinition {
     Average,
 }
 
+/// The churn definitions in the order the page offers them, each with its stable key.
+pub const DEFINITIONS: [(ChurnDefinition, &str); 3] = [
+    (ChurnDefinition::Start, "start"),
+    (ChurnDefinition::StartPlusNew, "start-new"),
+    (ChurnDefinition::Average, "average"),
+];
+
 /// The typed texts of one period's fields.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PeriodText<'a> {

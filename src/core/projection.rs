@@ -659,6 +659,26 @@ mod tests {
         c
     }
 
+    #[test]
+    fn a_unit_round_trip_keeps_the_last_digit_of_a_large_end_count() {
+        // 148% a year is 12.468466...% a month; rounding that to six decimals moved the end
+        // count after 22 years from 1,356,998,042 to 1,356,998,043.
+        let mut input = seed_preset();
+        input.horizon = "22".to_string();
+        input.scenarios = vec![ScenarioText::new("s", "42", "148")];
+        let (months, _) = switch_unit(&input, Unit::Months, &EN);
+        let (back, _) = switch_unit(&months, Unit::Years, &EN);
+        assert_eq!(back.scenarios[0].acquisition.text, "148");
+        assert_eq!(back.scenarios[0].acquisition.exact, None);
+        let end = |p: &ProjectionText| {
+            evaluate(p, &EN)
+                .report
+                .figure(FigureId::ProjectionEnd(0))
+                .cloned()
+        };
+        assert_eq!(end(&back), end(&input));
+    }
+
     proptest! {
         #[test]
         fn closed_form_equals_the_recurrence(r in 0.0f64..=1.0, a in 0.0f64..1.5, n in 0u32..=60, fixed in any::<bool>()) {

@@ -88,7 +88,9 @@ pub(crate) fn percent_field(
 /// of a short decimal (90.00000000000001 after a round trip) becomes that decimal, as if typed.
 pub(crate) fn converted(percent: f64, style: &NumberStyle) -> RateText {
     let snapped = (percent * 1e6).round() / 1e6;
-    if (percent - snapped).abs() < 1e-9 {
+    // Only float noise is snapped: a rate one part in a billion off a round number still
+    // compounds into a different last digit over a few hundred periods.
+    if (percent - snapped).abs() <= 1e-12 * percent.abs().max(1.0) {
         return RateText::typed(&style.plain(snapped, 6));
     }
     RateText {

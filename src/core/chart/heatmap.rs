@@ -139,12 +139,14 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
         );
     }
     let mut y = head_y + 20.0;
-    let draw_row = |scene: &mut Scene,
-                    label: &str,
-                    shares: &[Option<f64>],
-                    incomplete: Option<&[bool]>,
-                    y: f32,
-                    bold: bool| {
+    // Cell labels go after every cell, so that the canvas keeps one font and anchor for them.
+    let mut cell_texts = Vec::new();
+    let mut draw_row = |scene: &mut Scene,
+                        label: &str,
+                        shares: &[Option<f64>],
+                        incomplete: Option<&[bool]>,
+                        y: f32,
+                        bold: bool| {
         scene.shapes.push(Shape::Text {
             x: 8.0,
             y: y + row_h / 2.0,
@@ -170,7 +172,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
                 if faded {
                     t.push('*');
                 }
-                scene.shapes.push(Shape::Text {
+                cell_texts.push(Shape::Text {
                     x: x0 + cell / 2.0,
                     y: y + row_h / 2.0,
                     text: t,
@@ -200,6 +202,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
     }
     y += 6.0;
     draw_row(&mut scene, words.average, &heat.average, None, y, true);
+    scene.shapes.append(&mut cell_texts);
     y += row_h + 14.0;
 
     // The colour key: light to dark, 0% to 100%.

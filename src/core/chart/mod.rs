@@ -4,6 +4,7 @@
 
 pub mod churn;
 pub mod flows;
+pub mod forecast;
 pub mod heatmap;
 pub mod palette;
 pub mod projection;
