@@ -13,5 +13,6 @@ pub mod period;
 pub mod projection;
 pub mod rate;
 pub mod ror;
+pub mod sbg;
 pub mod stats;
 pub mod winback;
