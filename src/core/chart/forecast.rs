@@ -3,7 +3,7 @@
 //! projects it (thin line), with the end of the fitted periods marked.
 
 use super::projection::spread;
-use super::scale::{linear_ticks, period_ticks, Scale};
+use super::scale::{linear_ticks, Scale};
 use super::scene::{Align, Baseline, Paint, Scene, Shape, FONT, SMALL};
 use super::table::DataTable;
 use super::text;
@@ -96,30 +96,7 @@ pub fn layout(curves: &[Curve], width: f32, style: &NumberStyle, words: Words) -
         Paint::Muted,
     );
     scene.y_axis(&y, &tick_labels, left, right);
-    let target = ((right - left) / 48.0).max(2.0) as usize;
-    for t in period_ticks(n, target) {
-        let px = x.map(t as f64).unwrap_or(left);
-        scene.segment((px, bottom), (px, bottom + 4.0), Paint::Axis, 1.0);
-        scene.text(
-            px,
-            bottom + 7.0,
-            style.count(t as i64),
-            SMALL,
-            Align::Middle,
-            Baseline::Top,
-            Paint::Muted,
-        );
-    }
-    scene.text(
-        (left + right) / 2.0,
-        bottom + 26.0,
-        words.periods,
-        SMALL,
-        Align::Middle,
-        Baseline::Top,
-        Paint::Muted,
-    );
-    scene.segment((left, bottom), (right, bottom), Paint::Axis, 1.0);
+    scene.period_axis(&x, n, 48.0, bottom, words.periods, style);
 
     // The end of the fitted periods: what lies to its right is forecast.
     let mut marks: Vec<usize> = curves.iter().map(|c| c.fitted).filter(|&f| f < n).collect();

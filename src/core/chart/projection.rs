@@ -1,7 +1,7 @@
 //! The projection chart: one line per scenario of the multiple of the starting base over the
 //! horizon, the starting base marked, on a linear or log axis, each line labelled at its end.
 
-use super::scale::{linear_ticks, log_ticks, period_ticks, Scale};
+use super::scale::{linear_ticks, log_ticks, Scale};
 use super::scene::{Align, Baseline, Paint, Scene, Shape, FONT, SMALL};
 use super::table::DataTable;
 use super::text;
@@ -126,30 +126,7 @@ pub fn layout(
         Paint::Muted,
     );
     scene.y_axis(&y, &tick_labels, left, right);
-    let target = ((right - left) / 56.0).max(2.0) as usize;
-    for t in period_ticks(n, target) {
-        let px = x.map(t as f64).unwrap_or(left);
-        scene.segment((px, bottom), (px, bottom + 4.0), Paint::Axis, 1.0);
-        scene.text(
-            px,
-            bottom + 7.0,
-            style.count(t as i64),
-            SMALL,
-            Align::Middle,
-            Baseline::Top,
-            Paint::Muted,
-        );
-    }
-    scene.text(
-        (left + right) / 2.0,
-        bottom + 26.0,
-        words.periods,
-        SMALL,
-        Align::Middle,
-        Baseline::Top,
-        Paint::Muted,
-    );
-    scene.segment((left, bottom), (right, bottom), Paint::Axis, 1.0);
+    scene.period_axis(&x, n, 56.0, bottom, words.periods, style);
 
     // The starting base: a line at 1x and a dot where every scenario starts.
     if let Some(base_y) = y.map(1.0) {

@@ -213,6 +213,46 @@ impl Scene {
     }
 }
 
+impl Scene {
+    /// A time axis at `bottom` along `x` (periods 0..=n): a numbered tick about every
+    /// `spacing` pixels, the axis line, and `title` under it.
+    pub fn period_axis(
+        &mut self,
+        x: &super::scale::Scale,
+        n: usize,
+        spacing: f32,
+        bottom: f32,
+        title: &str,
+        style: &crate::core::number::NumberStyle,
+    ) {
+        let (left, right) = (x.from, x.to);
+        let target = ((right - left) / spacing).max(2.0) as usize;
+        for t in super::scale::period_ticks(n, target) {
+            let px = x.map(t as f64).unwrap_or(left);
+            self.segment((px, bottom), (px, bottom + 4.0), Paint::Axis, 1.0);
+            self.text(
+                px,
+                bottom + 7.0,
+                style.count(t as i64),
+                SMALL,
+                Align::Middle,
+                Baseline::Top,
+                Paint::Muted,
+            );
+        }
+        self.text(
+            (left + right) / 2.0,
+            bottom + 26.0,
+            title,
+            SMALL,
+            Align::Middle,
+            Baseline::Top,
+            Paint::Muted,
+        );
+        self.segment((left, bottom), (right, bottom), Paint::Axis, 1.0);
+    }
+}
+
 /// The centre of band `i` of `n` equal bands between `left` and `right`.
 pub fn band_centre(i: usize, n: usize, left: f32, right: f32) -> f32 {
     left + (right - left) * (i as f32 + 0.5) / n.max(1) as f32
