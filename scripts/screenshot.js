@@ -1,6 +1,6 @@
 // Takes the README's screenshots of the built app: node scripts/screenshot.js URL OUT.png
-// writes the whole page to OUT.png and the data panel, with the sample orders read, beside it
-// as OUT-data.png.
+// writes the whole page to OUT.png, the retention forecast with its preset beside it as
+// OUT-forecast.png, and the data panel, with the sample orders read, as OUT-data.png.
 const { chromium } = require("@playwright/test");
 
 (async () => {
@@ -15,6 +15,8 @@ const { chromium } = require("@playwright/test");
   await page.getByTestId("ror").waitFor();
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-projection]")?.dataset.draws) > 0);
   await page.screenshot({ path: out, fullPage: true });
+  await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-forecast]")?.dataset.draws) > 0);
+  await page.getByTestId("sbg-panel").screenshot({ path: out.replace(/\.png$/, "-forecast.png") });
   await page.getByRole("button", { name: "Load sample" }).click();
   await page.getByTestId("cohort-table").waitFor();
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-heatmap]")?.dataset.draws) > 0);

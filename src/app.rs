@@ -9,6 +9,7 @@ use crate::components::ltv_panel::LtvPanel;
 use crate::components::period_panel::PeriodPanel;
 use crate::components::projection_panel::ProjectionPanel;
 use crate::components::ror_panel::RorPanel;
+use crate::components::sbg_panel::SbgPanel;
 use crate::components::teaching_switches::TeachingSwitches;
 use crate::components::winback_panel::WinbackPanel;
 use crate::i18n::Lang;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
             <PeriodPanel />
             <DataPanel />
             <ProjectionPanel />
+            <SbgPanel />
             <LtvPanel />
             <ConversionPanel />
             <WinbackPanel />

@@ -11,8 +11,10 @@ use crate::core::period::ChurnDefinition;
 
 mod charts;
 mod import;
+mod sbg;
 pub use charts::{ChartStrings, EN_CHARTS};
 pub use import::{ImportStrings, EN_IMPORT};
+pub use sbg::{SbgStrings, EN_SBG};
 
 /// A language the page can be shown in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -47,6 +49,8 @@ pub struct Strings {
     pub import: &'static ImportStrings,
     /// The charts.
     pub charts: &'static ChartStrings,
+    /// The retention forecast.
+    pub sbg: &'static SbgStrings,
     pub app_title: &'static str,
     pub app_tagline: &'static str,
     pub privacy: &'static str,
@@ -231,6 +235,7 @@ pub static EN: Strings = Strings {
     number_style: NumberStyle::ENGLISH,
     import: &EN_IMPORT,
     charts: &EN_CHARTS,
+    sbg: &EN_SBG,
     app_title: "Retention Lab",
     app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
     privacy: "Your data never leaves your browser: every figure is computed on this page.",

@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod churn;
 pub mod export;
 pub mod flows;
+pub mod forecast;
 pub mod heatmap;
 pub mod projection;
 
