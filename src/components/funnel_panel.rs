@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::figure_card::FigureCard;
+use super::name_field::NameField;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use crate::core::error::Field;
@@ -94,19 +95,9 @@ pub fn FunnelPanel() -> impl IntoView {
                         let error = Signal::derive(move || {
                             report.with(|r| r.error(Field::StageCount(index.get())).map(|e| strings().error(e)))
                         });
-                        let name_id = format!("stage-{}-name", stage.key);
                         view! {
                             <li class="stage" data-testid=move || format!("stage-{}", index.get())>
-                                <div class="field">
-                                    <label for=name_id.clone()>{tr(|s| s.stage_name_label)}</label>
-                                    <input
-                                        id=name_id
-                                        type="text"
-                                        autocomplete="off"
-                                        prop:value=move || stage.name.get()
-                                        on:input=move |ev| stage.name.set(event_target_value(&ev))
-                                    />
-                                </div>
+                                <NameField label=|s| s.stage_name_label id=format!("stage-{}-name", stage.key) value=stage.name />
                                 <NumberField
                                     label=|s| s.stage_count_label
                                     id=format!("stage-{}-count", stage.key)

@@ -15,6 +15,7 @@ pub mod forecast_chart;
 pub mod funnel_panel;
 pub mod import_status;
 pub mod ltv_panel;
+pub mod name_field;
 pub mod number_field;
 pub mod period_panel;
 pub mod period_working;

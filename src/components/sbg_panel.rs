@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::flows_table::with_table;
 use super::forecast_chart::ForecastChart;
+use super::name_field::NameField;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use super::radio_group::RadioGroup;
@@ -228,16 +229,7 @@ fn CohortInput(
                 let s = strings();
                 crate::i18n::fill(s.sbg.cohort_legend, &[("n", &s.number_style.count(index as i64 + 1))])
             }}</legend>
-            <div class="field">
-                <label for=format!("sbg-name-{index}")>{tr(|s| s.sbg.name_label)}</label>
-                <input
-                    id=format!("sbg-name-{index}")
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || fields.name.get()
-                    on:input=move |ev| fields.name.set(event_target_value(&ev))
-                />
-            </div>
+            <NameField label=|s| s.sbg.name_label id=format!("sbg-name-{index}") value=fields.name />
             <div class="field" class:invalid=move || error.with(Option::is_some)>
                 <label for=counts_id.clone()>{tr(|s| s.sbg.counts_label)}</label>
                 <textarea

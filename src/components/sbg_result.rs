@@ -78,6 +78,11 @@ fn figures(
         Extent::Finite(x) => r3(x),
         Extent::Infinite => fill(t.not_finite, &[("a", &a)]),
     };
+    // The figure given as a sentence rather than a number, set in text size.
+    let in_words = match f.mean_lifetime {
+        Extent::Infinite => "lifetime",
+        Extent::Finite(_) => "",
+    };
     let dash = || s.undefined_mark.to_string();
     let del_label = fill(
         t.del,
@@ -107,7 +112,9 @@ fn figures(
         .nest(figures.into_iter().map(|(label, id, value)| {
             Plain::el("div").nest([
                 Plain::with_text("dt", label),
-                Plain::with_text("dd", value).attr("data-testid", format!("sbg-{id}-{i}")),
+                Plain::with_text("dd", value)
+                    .attr("data-testid", format!("sbg-{id}-{i}"))
+                    .attr("class", if id == in_words { "words" } else { "" }),
             ])
         }));
     let comparison = fill(

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::name_field::NameField;
 use super::number_field::NumberField;
 use crate::core::error::Field;
 use crate::core::projection::{RateText, ScenarioText};
@@ -88,22 +89,12 @@ pub fn ScenarioRow(
     let strings = use_strings();
     let key = scenario.key;
     let id = move |part: &str| format!("scenario-{key}-{part}");
-    let name_id = id("name");
     let retention_error = Signal::derive(move || error.run(Field::Retention(index.get())));
     let acquisition_error = Signal::derive(move || error.run(Field::Acquisition(index.get())));
     view! {
         <fieldset class="scenario" data-testid=move || format!("scenario-{}", index.get())>
             <legend>{move || format!("{} {}", strings().scenario_label, index.get() + 1)}</legend>
-            <div class="field">
-                <label for=name_id.clone()>{tr(|s| s.scenario_name)}</label>
-                <input
-                    id=name_id
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || scenario.name.get()
-                    on:input=move |ev| scenario.name.set(event_target_value(&ev))
-                />
-            </div>
+            <NameField label=|s| s.scenario_name id=id("name") value=scenario.name />
             <NumberField
                 label=|s| s.retention_pct
                 id=id("retention")
