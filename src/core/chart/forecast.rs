@@ -2,9 +2,9 @@
 //! as counted (dots), as the sBG model fits and forecasts it (thick line) and as constant churn
 //! projects it (thin line), with the end of the fitted periods marked.
 
-use super::projection::spread;
+use super::projection::end_labels_at;
 use super::scale::{linear_ticks, Scale};
-use super::scene::{Align, Baseline, Paint, Scene, Shape, FONT, SMALL};
+use super::scene::{Align, Baseline, Paint, Scene, Shape, SMALL};
 use super::table::DataTable;
 use super::text;
 use crate::core::number::NumberStyle;
@@ -159,23 +159,7 @@ pub fn layout(curves: &[Curve], width: f32, style: &NumberStyle, words: Words) -
         }
     }
 
-    let mut placed: Vec<(usize, String, f32)> = end_labels
-        .into_iter()
-        .map(|(i, t, v)| (i, t, y.map(v).unwrap_or(bottom)))
-        .collect();
-    placed.sort_by(|a, b| a.2.total_cmp(&b.2));
-    spread(&mut placed, FONT + 2.0, top, bottom);
-    for (i, label, py) in placed {
-        scene.text(
-            right + 6.0,
-            py,
-            label,
-            SMALL,
-            Align::Start,
-            Baseline::Middle,
-            Paint::Series(i),
-        );
-    }
+    end_labels_at(&mut scene, end_labels, &y, right, top, bottom);
 
     // The key: what a dot, a thick and a thin line stand for.
     let mut kx = left;

@@ -162,23 +162,7 @@ pub fn layout(
     }
 
     // End labels, pushed apart so none overlaps another.
-    let mut placed: Vec<(usize, String, f32)> = end_labels
-        .into_iter()
-        .map(|(i, t, v)| (i, t, y.map(v).unwrap_or(bottom)))
-        .collect();
-    placed.sort_by(|a, b| a.2.total_cmp(&b.2));
-    spread(&mut placed, FONT + 2.0, top, bottom);
-    for (i, label, py) in placed {
-        scene.text(
-            right + 6.0,
-            py,
-            label,
-            SMALL,
-            Align::Start,
-            Baseline::Middle,
-            Paint::Series(i),
-        );
-    }
+    end_labels_at(&mut scene, end_labels, &y, right, top, bottom);
     scene
 }
 
@@ -200,6 +184,35 @@ fn flush(scene: &mut Scene, run: &mut Vec<(f32, f32)>, i: usize) {
         });
     }
     run.clear();
+}
+
+/// Each series' label (series index, text, last value) at the right end of its line, pushed
+/// apart so that none overlaps another.
+pub fn end_labels_at(
+    scene: &mut Scene,
+    labels: Vec<(usize, String, f64)>,
+    y: &Scale,
+    right: f32,
+    top: f32,
+    bottom: f32,
+) {
+    let mut placed: Vec<(usize, String, f32)> = labels
+        .into_iter()
+        .map(|(i, t, v)| (i, t, y.map(v).unwrap_or(bottom)))
+        .collect();
+    placed.sort_by(|a, b| a.2.total_cmp(&b.2));
+    spread(&mut placed, FONT + 2.0, top, bottom);
+    for (i, label, py) in placed {
+        scene.text(
+            right + 6.0,
+            py,
+            label,
+            SMALL,
+            Align::Start,
+            Baseline::Middle,
+            Paint::Series(i),
+        );
+    }
 }
 
 /// Moves sorted label positions apart to at least `gap`, staying within `[top, bottom]`.
