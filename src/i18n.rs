@@ -1,7 +1,9 @@
 //! Every user-visible string, in one table per language.
 //!
-//! A language is a [`Strings`] value: the compiler refuses a table that lacks a key, so no
-//! language can miss a string. Messages that take values use `{name}` placeholders, filled by
+//! A language is a [`Strings`] value. English is compiled in, and the compiler refuses it a
+//! missing key; Persian and Vietnamese are files (`public/i18n/<tag>.txt`, see [`file`]) read
+//! when the language is chosen, and a test fails when either lacks a key or has one no table
+//! knows. Messages that take values use `{name}` placeholders, filled by
 //! [`fill`]. Numbers are written by the language's [`NumberStyle`].
 
 use crate::core::error::{ErrorKind, Field, FieldError};
@@ -9,7 +11,11 @@ use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
 use crate::core::number::{NumberError, NumberStyle};
 use crate::core::period::ChurnDefinition;
 
+mod table;
+use table::string_table;
+
 mod charts;
+pub mod file;
 mod import;
 mod sbg;
 pub use charts::{ChartStrings, EN_CHARTS};
@@ -21,20 +27,50 @@ pub use sbg::{SbgStrings, EN_SBG};
 pub enum Lang {
     #[default]
     En,
+    Fa,
+    Vi,
 }
 
 impl Lang {
-    /// The language's string table.
-    pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::En => &EN,
-        }
-    }
+    /// Every language, in the order the language switch lists them.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fa, Lang::Vi];
 
-    /// The BCP 47 tag for the document's `lang` attribute.
+    /// The BCP 47 tag for the document's `lang` attribute; also the name of the language's
+    /// strings file.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Fa => "fa",
+            Lang::Vi => "vi",
+        }
+    }
+
+    /// The language of a BCP 47 tag such as `fa-IR` or `vi`, if the page has it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The language's name in itself, as the language switch shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fa => "\u{0641}\u{0627}\u{0631}\u{0633}\u{06CC}",
+            Lang::Vi => "Ti\u{1EBF}ng Vi\u{1EC7}t",
+        }
+    }
+
+    /// Written right to left.
+    pub fn rtl(self) -> bool {
+        self == Lang::Fa
+    }
+
+    /// How the language writes numbers, METRICS.md's display rules.
+    pub fn number_style(self) -> NumberStyle {
+        match self {
+            Lang::En => NumberStyle::ENGLISH,
+            Lang::Fa => NumberStyle::PERSIAN,
+            Lang::Vi => NumberStyle::VIETNAMESE,
         }
     }
 }
@@ -42,192 +78,197 @@ impl Lang {
 /// Picks one string out of a table; components take these so that labels follow the language.
 pub type Text = fn(&'static Strings) -> &'static str;
 
-/// One language's strings.
-pub struct Strings {
-    pub number_style: NumberStyle,
-    /// The data-import panel.
-    pub import: &'static ImportStrings,
-    /// The charts.
-    pub charts: &'static ChartStrings,
-    /// The retention forecast.
-    pub sbg: &'static SbgStrings,
-    pub app_title: &'static str,
-    pub app_tagline: &'static str,
-    pub privacy: &'static str,
-    pub crash_notice: &'static str,
-    pub optional: &'static str,
-    pub presets: &'static str,
-    pub clear: &'static str,
-    pub undefined_mark: &'static str,
-    pub source_label: &'static str,
+string_table! {
+    /// One language's strings.
+    pub struct Strings {
+        [number_style: NumberStyle]
+        // The data-import panel.
+        [import: &'static ImportStrings]
+        // The charts.
+        [charts: &'static ChartStrings]
+        // The retention forecast.
+        [sbg: &'static SbgStrings]
+        app_title,
+        app_tagline,
+        privacy,
+        crash_notice,
+        language_label,
+        latin_digits,
+        language_failed,
+        optional,
+        presets,
+        clear,
+        undefined_mark,
+        source_label,
 
-    // ROR panel
-    pub ror_heading: &'static str,
-    pub ror_intro: &'static str,
-    pub total_customers: &'static str,
-    pub helped_customers: &'static str,
-    pub repeat_customers: &'static str,
-    pub ror_seed_preset: &'static str,
-    pub ror_legend: &'static str,
-    pub ror_seed_print_note: &'static str,
-    pub ror_direction_note: &'static str,
-    pub ror_rubin_note: &'static str,
+        // ROR panel
+        ror_heading,
+        ror_intro,
+        total_customers,
+        helped_customers,
+        repeat_customers,
+        ror_seed_preset,
+        ror_legend,
+        ror_seed_print_note,
+        ror_direction_note,
+        ror_rubin_note,
 
-    // Period panel
-    pub period_heading: &'static str,
-    pub period_intro: &'static str,
-    pub customers_at_start: &'static str,
-    pub new_customers: &'static str,
-    pub lost_customers: &'static str,
-    pub returning_customers: &'static str,
-    pub joined_and_left: &'static str,
-    pub returning_hint: &'static str,
-    pub joined_left_hint: &'static str,
-    pub telecom_preset: &'static str,
-    pub variants_preset: &'static str,
-    pub period_legend: &'static str,
-    pub churn_definition: &'static str,
-    pub churn_variants_heading: &'static str,
-    pub interval_caption: &'static str,
-    pub interval_other_definition: &'static str,
+        // Period panel
+        period_heading,
+        period_intro,
+        customers_at_start,
+        new_customers,
+        lost_customers,
+        returning_customers,
+        joined_and_left,
+        returning_hint,
+        joined_left_hint,
+        telecom_preset,
+        variants_preset,
+        period_legend,
+        churn_definition,
+        churn_variants_heading,
+        interval_caption,
+        interval_other_definition,
 
-    // Working and teacher mode
-    pub show_working: &'static str,
-    pub large_type: &'static str,
-    pub step_formula: &'static str,
-    pub step_numbers: &'static str,
-    pub step_result: &'static str,
+        // Working and teacher mode
+        show_working,
+        large_type,
+        step_formula,
+        step_numbers,
+        step_result,
 
-    // Projection panel
-    pub projection_heading: &'static str,
-    pub projection_intro: &'static str,
-    pub starting_customers: &'static str,
-    pub horizon: &'static str,
-    pub retention_pct: &'static str,
-    pub acquisition_pct: &'static str,
-    pub scenario_name: &'static str,
-    pub scenario_default_name: &'static str,
-    pub add_scenario: &'static str,
-    pub remove_scenario: &'static str,
-    pub duplicate_scenario: &'static str,
-    pub seed_projection_preset: &'static str,
-    pub reichheld_preset: &'static str,
-    pub mode_legend: &'static str,
-    pub mode_proportional: &'static str,
-    pub mode_fixed: &'static str,
-    pub mode_proportional_help: &'static str,
-    pub mode_fixed_help: &'static str,
-    pub unit_legend: &'static str,
-    pub per_period_hint: &'static str,
-    pub horizon_rounded: &'static str,
-    pub projection_table_caption: &'static str,
-    pub scenario_label: &'static str,
-    pub unit_years: &'static str,
-    pub unit_months: &'static str,
-    pub unit_quarters: &'static str,
-    pub unit_year: &'static str,
-    pub unit_month: &'static str,
-    pub unit_quarter: &'static str,
-    pub never: &'static str,
-    pub never_levels_off: &'static str,
-    pub no_plateau: &'static str,
+        // Projection panel
+        projection_heading,
+        projection_intro,
+        starting_customers,
+        horizon,
+        retention_pct,
+        acquisition_pct,
+        scenario_name,
+        scenario_default_name,
+        add_scenario,
+        remove_scenario,
+        duplicate_scenario,
+        seed_projection_preset,
+        reichheld_preset,
+        mode_legend,
+        mode_proportional,
+        mode_fixed,
+        mode_proportional_help,
+        mode_fixed_help,
+        unit_legend,
+        per_period_hint,
+        horizon_rounded,
+        projection_table_caption,
+        scenario_label,
+        unit_years,
+        unit_months,
+        unit_quarters,
+        unit_year,
+        unit_month,
+        unit_quarter,
+        never,
+        never_levels_off,
+        no_plateau,
 
-    pub ltv_heading: &'static str,
-    pub ltv_intro: &'static str,
-    pub revenue_label: &'static str,
-    pub years_label: &'static str,
-    pub margin_label: &'static str,
-    pub ltv_churn_label: &'static str,
-    pub discount_label: &'static str,
-    pub ltv_preset: &'static str,
-    pub currency_label: &'static str,
-    pub currency_none: &'static str,
-    pub ltv_unit_label: &'static str,
-    pub unit_option_months: &'static str,
-    pub unit_option_quarters: &'static str,
-    pub unit_option_years: &'static str,
-    pub ltv_note: &'static str,
-    pub conversion_heading: &'static str,
-    pub conversion_intro: &'static str,
-    pub conversion_churn_label: &'static str,
-    pub conversion_unit_label: &'static str,
-    pub conversion_preset: &'static str,
-    pub conversion_note: &'static str,
-    pub winback_heading: &'static str,
-    pub winback_intro: &'static str,
-    pub dormant_label: &'static str,
-    pub winback_preset: &'static str,
-    pub funnel_heading: &'static str,
-    pub funnel_intro: &'static str,
-    pub stage_name_label: &'static str,
-    pub stage_count_label: &'static str,
-    pub add_stage: &'static str,
-    pub remove_stage: &'static str,
-    pub funnel_preset: &'static str,
-    pub stage_default_name: &'static str,
-    pub fig_ltv_seed: &'static str,
-    pub fig_lifetime: &'static str,
-    pub fig_ltv_from_churn: &'static str,
-    pub fig_ltv_discounted: &'static str,
-    pub fig_churn_monthly: &'static str,
-    pub fig_churn_quarterly: &'static str,
-    pub fig_churn_annual: &'static str,
-    pub fig_winback_low: &'static str,
-    pub fig_winback_high: &'static str,
-    pub fig_funnel_stage: &'static str,
-    pub fig_funnel_overall: &'static str,
-    pub src_reichheld: &'static str,
-    pub src_winback: &'static str,
-    pub src_compounding: &'static str,
-    pub err_stage_grows: &'static str,
+        ltv_heading,
+        ltv_intro,
+        revenue_label,
+        years_label,
+        margin_label,
+        ltv_churn_label,
+        discount_label,
+        ltv_preset,
+        currency_label,
+        currency_none,
+        ltv_unit_label,
+        unit_option_months,
+        unit_option_quarters,
+        unit_option_years,
+        ltv_note,
+        conversion_heading,
+        conversion_intro,
+        conversion_churn_label,
+        conversion_unit_label,
+        conversion_preset,
+        conversion_note,
+        winback_heading,
+        winback_intro,
+        dormant_label,
+        winback_preset,
+        funnel_heading,
+        funnel_intro,
+        stage_name_label,
+        stage_count_label,
+        add_stage,
+        remove_stage,
+        funnel_preset,
+        stage_default_name,
+        fig_ltv_seed,
+        fig_lifetime,
+        fig_ltv_from_churn,
+        fig_ltv_discounted,
+        fig_churn_monthly,
+        fig_churn_quarterly,
+        fig_churn_annual,
+        fig_winback_low,
+        fig_winback_high,
+        fig_funnel_stage,
+        fig_funnel_overall,
+        src_reichheld,
+        src_winback,
+        src_compounding,
+        err_stage_grows,
 
-    // Figure names
-    pub fig_ror: &'static str,
-    pub fig_repeat_share: &'static str,
-    pub fig_jackson_ror: &'static str,
-    pub fig_end: &'static str,
-    pub fig_churn: &'static str,
-    pub fig_churn_low: &'static str,
-    pub fig_churn_high: &'static str,
-    pub fig_retention: &'static str,
-    pub fig_gross_acquisition: &'static str,
-    pub fig_net_growth: &'static str,
-    pub fig_churn_start: &'static str,
-    pub fig_churn_start_new: &'static str,
-    pub fig_churn_average: &'static str,
-    pub fig_churn_spread: &'static str,
-    pub points_suffix: &'static str,
-    pub fig_projection_multiplier: &'static str,
-    pub fig_projection_end: &'static str,
-    pub fig_projection_growth: &'static str,
-    pub fig_projection_doubling: &'static str,
-    pub fig_projection_plateau: &'static str,
+        // Figure names
+        fig_ror,
+        fig_repeat_share,
+        fig_jackson_ror,
+        fig_end,
+        fig_churn,
+        fig_churn_low,
+        fig_churn_high,
+        fig_retention,
+        fig_gross_acquisition,
+        fig_net_growth,
+        fig_churn_start,
+        fig_churn_start_new,
+        fig_churn_average,
+        fig_churn_spread,
+        points_suffix,
+        fig_projection_multiplier,
+        fig_projection_end,
+        fig_projection_growth,
+        fig_projection_doubling,
+        fig_projection_plateau,
 
-    // Sources
-    pub src_seed: &'static str,
-    pub src_dean_jackson: &'static str,
-    pub src_stripe: &'static str,
-    pub src_wilson: &'static str,
-    pub src_arithmetic: &'static str,
-    pub src_textbook: &'static str,
+        // Sources
+        src_seed,
+        src_dean_jackson,
+        src_stripe,
+        src_wilson,
+        src_arithmetic,
+        src_textbook,
 
-    // Field errors
-    pub err_empty: &'static str,
-    pub err_unexpected: &'static str,
-    pub err_grouping: &'static str,
-    pub err_negative: &'static str,
-    pub err_fraction: &'static str,
-    pub err_too_large: &'static str,
-    pub err_ambiguous: &'static str,
-    pub err_exceeds: &'static str,
-    pub err_range: &'static str,
-    pub err_at_least: &'static str,
+        // Field errors
+        err_empty,
+        err_unexpected,
+        err_grouping,
+        err_negative,
+        err_fraction,
+        err_too_large,
+        err_ambiguous,
+        err_exceeds,
+        err_range,
+        err_at_least,
 
-    // Reasons a figure has no value
-    pub why_needs_field: &'static str,
-    pub why_zero_field: &'static str,
-    pub why_zero_sum: &'static str,
-    pub why_needs_others: &'static str,
+        // Reasons a figure has no value
+        why_needs_field,
+        why_zero_field,
+        why_zero_sum,
+        why_needs_others,
+    }
 }
 
 /// English.
@@ -240,6 +281,9 @@ pub static EN: Strings = Strings {
     app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
     privacy: "Your data never leaves your browser: every figure is computed on this page.",
     crash_notice: "Something went wrong and the calculator stopped. Please reload the page.",
+    language_label: "Language",
+    latin_digits: "Latin digits (0123456789)",
+    language_failed: "That language could not be loaded ({error}), so the page stays as it was.",
     optional: "optional, empty means 0",
     presets: "Examples",
     clear: "Clear",

@@ -9,6 +9,7 @@ pub mod download;
 pub mod i18n;
 pub mod import_client;
 pub mod import_flow;
+pub mod locale;
 pub mod state;
 pub mod worker;
 

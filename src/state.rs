@@ -8,24 +8,51 @@ use crate::core::import::importer::{Dataset, DateQuestion, Options};
 use crate::core::import::layout::Preview;
 use crate::core::import::problem::Problems;
 use crate::core::import::tables::Granularity;
-use crate::i18n::{Lang, Strings, Text};
+use crate::i18n::{Strings, Text};
 use crate::import_client::Source;
+use crate::locale::{self, Choice};
 
-/// The page's language, provided by [`crate::App`].
+/// The page's language and its strings, provided by [`crate::App`].
 #[derive(Clone, Copy)]
-pub struct Locale(pub RwSignal<Lang>);
+pub struct Locale {
+    choice: RwSignal<Choice>,
+    strings: RwSignal<&'static Strings>,
+}
+
+impl Locale {
+    /// The language shown.
+    pub fn choice(&self) -> Choice {
+        self.choice.get()
+    }
+
+    /// Shows the page in `choice`, whose strings have been read.
+    pub fn set(&self, choice: Choice, strings: &'static Strings) {
+        locale::apply(choice, strings);
+        self.strings.set(strings);
+        self.choice.set(choice);
+    }
+}
 
 /// Makes the language available to every component below.
-pub fn provide_locale(lang: Lang) -> Locale {
-    let locale = Locale(RwSignal::new(lang));
+pub fn provide_locale(choice: Choice, strings: &'static Strings) -> Locale {
+    locale::apply(choice, strings);
+    let locale = Locale {
+        choice: RwSignal::new(choice),
+        strings: RwSignal::new(strings),
+    };
     provide_context(locale);
     locale
 }
 
+/// The page's language.
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().expect("App provides the Locale context")
+}
+
 /// The current language's strings, read reactively.
 pub fn use_strings() -> impl Fn() -> &'static Strings + Copy {
-    let Locale(lang) = use_context::<Locale>().expect("App provides the Locale context");
-    move || lang.get().strings()
+    let locale = use_locale();
+    move || locale.strings.get()
 }
 
 /// One string of the current language, as a reactive view. Every call returns the same

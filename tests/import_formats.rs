@@ -607,7 +607,7 @@ fn counts_warn_about_a_given_end_or_start_that_disagrees() {
             },
         ]
     );
-    let en = retention_lab::i18n::Lang::En.strings();
+    let en = &retention_lab::i18n::EN;
     assert_eq!(
         en.import_warning(&d.warnings[0]),
         "Row 4 (W2): the given end 999 differs from start + new + returning − lost − joined and left = 115; the computed end is used."

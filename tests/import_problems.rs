@@ -7,7 +7,7 @@ use retention_lab::core::import::dates::DateOrder;
 use retention_lab::core::import::importer::{Options, Outcome};
 use retention_lab::core::import::problem::{Problems, LISTED};
 use retention_lab::core::import::tables::Granularity;
-use retention_lab::i18n::{fill, Lang};
+use retention_lab::i18n::{fill, EN};
 
 /// How much of a message a case pins down.
 enum Msg {
@@ -33,7 +33,7 @@ fn failed(text: &[u8], options: &Options) -> Problems {
 /// Every problem of the file, in order: (row, column, message).
 fn check(text: impl AsRef<[u8]>, options: Options, want: &[(Option<u64>, Option<&str>, Msg)]) {
     let problems = failed(text.as_ref(), &options);
-    let en = Lang::En.strings();
+    let en = &EN;
     assert_eq!(problems.total, want.len() as u64, "{problems:?}");
     for (got, (row, column, msg)) in problems.listed.iter().zip(want) {
         assert_eq!(got.row, *row, "{got:?}");
@@ -306,7 +306,7 @@ bad! {
 #[test]
 fn the_not_a_date_message_names_every_form() {
     let problems = failed(b"customer_id,date\nA,March 5\n", &plain());
-    let en = Lang::En.strings();
+    let en = &EN;
     assert_eq!(
         en.problem(&problems.listed[0]),
         format!("Row 2, column \u{201c}date\u{201d}: \u{201c}March 5\u{201d}: {NOT_A_DATE}")
@@ -327,7 +327,7 @@ fn more_than_20_problems_list_20_and_count_the_rest() {
     let rows: Vec<u64> = problems.listed.iter().filter_map(|p| p.row).collect();
     assert_eq!(rows, (2..=21).collect::<Vec<u64>>());
     assert_eq!(problems.first_bad_rows, rows);
-    let en = Lang::En.strings();
+    let en = &EN;
     assert_eq!(
         en.problem(&problems.listed[19]),
         "Row 21, column \u{201c}date\u{201d}: \u{201c}2024-02-31\u{201d}: month 2 of 2024 has no day 31."
@@ -408,7 +408,7 @@ fn a_counts_row_left_out_leaves_the_next_start_unknown() {
         panic!("Jan and Apr should be read");
     };
     assert_eq!(d.skipped.first_bad_rows, [3, 4]);
-    let en = Lang::En.strings();
+    let en = &EN;
     let words: Vec<String> = d.skipped.listed.iter().map(|p| en.problem(p)).collect();
     assert_eq!(
         words[1],

@@ -14,6 +14,7 @@ pub mod flows_table;
 pub mod forecast_chart;
 pub mod funnel_panel;
 pub mod import_status;
+pub mod language_switch;
 pub mod ltv_panel;
 pub mod name_field;
 pub mod number_field;
