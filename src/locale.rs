@@ -132,17 +132,19 @@ pub async fn load(choice: Choice) -> Result<&'static Strings, LoadError> {
     };
     let entries = file::parse(&text).map_err(|e| {
         let what = match e.kind {
-            FileErrorKind::NoSeparator => "no \" = \"".to_string(),
-            FileErrorKind::Duplicate { key, first } => {
-                format!("\"{key}\" again (first on line {first})")
-            }
-            FileErrorKind::BadEscape => "a backslash other than \\n or \\\\".to_string(),
+            FileErrorKind::NoSeparator => "no \"=\"",
+            FileErrorKind::BadEscape => "a backslash other than \\n or \\\\",
         };
         format!("{url}, line {}: {what}", e.line)
     })?;
     let built = file::build(entries, style);
-    if !built.missing.is_empty() {
-        web_sys::console::warn_1(&format!("{url} lacks {}", built.missing.join(", ")).into());
+    if !built.missing.is_empty() || !built.unknown.is_empty() {
+        let note = format!(
+            "{url} lacks [{}] and has unknown or repeated keys [{}]",
+            built.missing.join(", "),
+            built.unknown.join(", ")
+        );
+        web_sys::console::warn_1(&note.into());
     }
     LOADED.with(|l| l.borrow_mut().push((choice, built.strings)));
     Ok(built.strings)

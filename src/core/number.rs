@@ -406,15 +406,19 @@ impl Decimal {
         Decimal { units, scale: 0 }
     }
 
-    /// The nearest f64.
+    /// The nearest f64 (ties to even), as a correct decimal parser gives it: 0.1 becomes the
+    /// f64 nearest to 0.1, not 1 / 10 computed in floating point. Exact for every scale up to
+    /// 38 (typed numbers have at most [`MAX_SCALE`] decimals); beyond that the last division
+    /// by ten is rounded.
     pub fn to_f64(self) -> f64 {
-        // Through text, so that 0.1 becomes the f64 nearest to 0.1 (not 1 / 10 computed).
-        let digits = self.units.unsigned_abs().to_string();
-        let scale = self.scale as usize;
-        let padded = format!("{digits:0>width$}", width = scale + 1);
-        let (int, frac) = padded.split_at(padded.len() - scale);
-        let sign = if self.units < 0 { "-" } else { "" };
-        format!("{sign}{int}.{frac}0").parse().unwrap_or(f64::NAN)
+        let scale = self.scale.min(38);
+        let magnitude = nearest_f64(self.units.unsigned_abs(), 10u128.pow(scale))
+            / 10f64.powi((self.scale - scale) as i32);
+        if self.units < 0 {
+            -magnitude
+        } else {
+            magnitude
+        }
     }
 
     /// Both numbers at the same scale, or `None` when that overflows.
@@ -456,6 +460,42 @@ impl Decimal {
             scale: self.scale,
         })
     }
+}
+
+/// The f64 nearest to `n / d`, ties to even, for `0 < d < 2^127`: long division gives at least
+/// 55 significant bits of the quotient, the remainder says whether anything follows, and the
+/// quotient is rounded to 53 bits once. Integers only, so no rounding happens on the way.
+fn nearest_f64(n: u128, d: u128) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let (mut q, mut r) = (n / d, n % d);
+    // The value is (q + r / d) * 2^exp throughout.
+    let mut exp: i32 = 0;
+    while q < 1 << 54 {
+        // r < d < 2^127, so doubling it cannot overflow.
+        r <<= 1;
+        q <<= 1;
+        if r >= d {
+            r -= d;
+            q |= 1;
+        }
+        exp -= 1;
+    }
+    let drop = 128 - q.leading_zeros() - 53;
+    let dropped = q & ((1 << drop) - 1);
+    let half = 1u128 << (drop - 1);
+    let mut mantissa = q >> drop;
+    exp += drop as i32;
+    if dropped > half || (dropped == half && (r != 0 || mantissa & 1 == 1)) {
+        mantissa += 1;
+        if mantissa == 1 << 53 {
+            mantissa >>= 1;
+            exp += 1;
+        }
+    }
+    // 2^53 > mantissa, so it converts exactly, and 2^exp is exact: -180 < exp < 76 here.
+    mantissa as f64 * f64::from_bits(((exp + 1023) as u64) << 52)
 }
 
 /// The most decimal places a typed decimal number may have.
@@ -653,6 +693,55 @@ mod tests {
         assert_eq!(en.percent(-0.00001, 2), "0.00%");
         assert_eq!(en.percent(-0.02, 2), "-2.00%");
         assert_eq!(en.fixed(f64::NAN, 2), "\u{2014}");
+    }
+
+    /// What a correct decimal parser (the standard library's) makes of the same digits.
+    fn parsed(d: Decimal) -> f64 {
+        let digits = d.units.unsigned_abs().to_string();
+        let scale = d.scale as usize;
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        let sign = if d.units < 0 { "-" } else { "" };
+        format!("{sign}{int}.{frac}0").parse().expect("digits")
+    }
+
+    #[test]
+    fn decimals_become_the_nearest_f64() {
+        let d = |units: i128, scale: u32| Decimal { units, scale }.to_f64();
+        assert_eq!(d(1, 1), 0.1);
+        assert_eq!(d(3, 1), 0.3);
+        assert_eq!(d(-25, 2), -0.25);
+        assert_eq!(d(0, 5), 0.0);
+        assert_eq!(d(1, 18), 1e-18);
+        assert_eq!(d(17_510_000, 0), 17_510_000.0);
+        // 2^53 + 1 and 2^53 + 3 lie halfway between two f64s: ties go to the even one.
+        assert_eq!(d(9_007_199_254_740_993, 0), 9_007_199_254_740_992.0);
+        assert_eq!(d(9_007_199_254_740_995, 0), 9_007_199_254_740_996.0);
+        // Just above the halfway point rounds up.
+        assert_eq!(d(90_071_992_547_409_931, 1), 9_007_199_254_740_994.0);
+        assert_eq!(d(i128::MAX, 0), 1.7014118346046923e38);
+        assert_eq!(d(1, 38), 1e-38);
+        assert_eq!(d(123_456_789_012_345_678, 18), 0.123_456_789_012_345_68);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_agree_with_a_correct_parser(
+            units in proptest::prelude::any::<i128>(),
+            scale in 0u32..=38,
+        ) {
+            let d = Decimal { units, scale };
+            proptest::prop_assert_eq!(d.to_f64().to_bits(), parsed(d).to_bits());
+        }
+
+        #[test]
+        fn short_decimals_agree_with_a_correct_parser(
+            units in -10_000_000_000_000_000_000i128..10_000_000_000_000_000_000,
+            scale in 0u32..=18,
+        ) {
+            let d = Decimal { units, scale };
+            proptest::prop_assert_eq!(d.to_f64().to_bits(), parsed(d).to_bits());
+        }
     }
 
     #[test]

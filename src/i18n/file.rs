@@ -5,8 +5,6 @@
 //! `\\` a backslash. Blank lines and lines starting with `#` are skipped. Nothing here touches
 //! the web, so the files are checked by native tests.
 
-use std::collections::HashMap;
-
 use super::{ChartStrings, ImportStrings, SbgStrings, Strings};
 use crate::core::number::{Digits, NumberStyle};
 
@@ -19,18 +17,19 @@ pub struct FileError {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileErrorKind {
-    /// The line has no ` = `.
+    /// The line has no `=`.
     NoSeparator,
-    /// The key appeared before, on the given line.
-    Duplicate { key: String, first: usize },
     /// A backslash followed by something other than `n` or `\`.
     BadEscape,
 }
 
-/// The entries of a language file, in file order, with the line each came from.
-pub fn parse(text: &str) -> Result<Vec<(String, String, usize)>, FileError> {
+/// One line of a language file: its key, its value and its (1-based) line number.
+pub type Entry = (String, String, usize);
+
+/// The entries of a language file, in file order, with the line each came from. A key that
+/// appears twice is not an error here: [`build`] reports the second as unknown.
+pub fn parse(text: &str) -> Result<Vec<Entry>, FileError> {
     let mut entries = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let trimmed = raw.trim_start_matches('\u{FEFF}').trim_end_matches('\r');
@@ -38,18 +37,14 @@ pub fn parse(text: &str) -> Result<Vec<(String, String, usize)>, FileError> {
             continue;
         }
         let error = |kind| FileError { line, kind };
+        // Keys never hold `=`, so the first one ends the key; one space on each side of it
+        // belongs to the format, anything more to the value.
         let (key, value) = trimmed
-            .split_once(" = ")
+            .split_once('=')
             .ok_or_else(|| error(FileErrorKind::NoSeparator))?;
-        let key = key.trim();
-        if let Some(first) = seen.insert(key, line) {
-            return Err(error(FileErrorKind::Duplicate {
-                key: key.to_string(),
-                first,
-            }));
-        }
+        let value = value.strip_prefix(' ').unwrap_or(value);
         let value = unescape(value).ok_or_else(|| error(FileErrorKind::BadEscape))?;
-        entries.push((key.to_string(), value, line));
+        entries.push((key.trim().to_string(), value, line));
     }
     Ok(entries)
 }
@@ -92,19 +87,33 @@ pub struct Built {
     pub strings: &'static Strings,
     /// Keys the file lacks; each shows as its [`missing_marker`].
     pub missing: Vec<String>,
-    /// Keys in the file that no table has.
+    /// Keys in the file that no table has, or that appear a second time, in file order.
     pub unknown: Vec<String>,
 }
 
 /// Builds every table from a file's entries, with the language's number style.
-pub fn build(entries: Vec<(String, String, usize)>, number_style: NumberStyle) -> Built {
-    let mut values: HashMap<String, String> = entries.into_iter().map(|(k, v, _)| (k, v)).collect();
+///
+/// The files list their keys in table order, so each key is looked for first where the
+/// previous one was found; a file in another order still builds, only slower.
+pub fn build(entries: Vec<Entry>, number_style: NumberStyle) -> Built {
+    let mut entries: Vec<Option<(String, String)>> =
+        entries.into_iter().map(|(k, v, _)| Some((k, v))).collect();
+    let mut next = 0;
     let mut missing = Vec::new();
     let mut take = |prefix: &str, key: &'static str| -> &'static str {
-        let full = format!("{prefix}{key}");
-        match values.remove(&full) {
-            Some(v) => keep(v),
+        let n = entries.len();
+        let found = (0..n).map(|i| (next + i) % n).find(|&i| {
+            entries[i]
+                .as_ref()
+                .is_some_and(|(k, _)| k.strip_prefix(prefix) == Some(key))
+        });
+        match found.and_then(|i| {
+            next = i + 1;
+            entries[i].take()
+        }) {
+            Some((_, v)) => keep(v),
             None => {
+                let full = format!("{prefix}{key}");
                 let marker = keep(missing_marker(&full));
                 missing.push(full);
                 marker
@@ -123,8 +132,7 @@ pub fn build(entries: Vec<(String, String, usize)>, number_style: NumberStyle) -
         sbg,
         &mut |k| take("", k),
     )));
-    let mut unknown: Vec<String> = values.into_keys().collect();
-    unknown.sort();
+    let unknown = entries.into_iter().flatten().map(|(k, _)| k).collect();
     Built {
         strings,
         missing,
@@ -205,16 +213,6 @@ mod tests {
             })
         );
         assert_eq!(
-            parse("a = 1\nb = 2\na = 3\n"),
-            Err(FileError {
-                line: 3,
-                kind: FileErrorKind::Duplicate {
-                    key: "a".into(),
-                    first: 1
-                }
-            })
-        );
-        assert_eq!(
             parse("a = tab\\t\n"),
             Err(FileError {
                 line: 1,
@@ -244,6 +242,31 @@ mod tests {
         assert_eq!(built.strings.sbg.heading, "\u{27E6}sbg.heading\u{27E7}");
         assert!(built.missing.contains(&"import.paste_label".to_string()));
         assert_eq!(built.unknown, ["no_such_key"]);
+    }
+
+    #[test]
+    fn a_repeated_key_is_reported_and_the_first_value_kept() {
+        let mut text = String::new();
+        for (k, v) in entries(&EN) {
+            text.push_str(&format!("{k} = {}\n", escape(v)));
+        }
+        text.push_str("clear = again\n");
+        let built = build(parse(&text).expect("valid"), NumberStyle::ENGLISH);
+        assert_eq!(built.strings.clear, EN.clear);
+        assert_eq!(built.unknown, ["clear"]);
+        assert!(built.missing.is_empty());
+    }
+
+    #[test]
+    fn a_file_in_another_order_builds_the_same_tables() {
+        let mut lines: Vec<String> = entries(&EN)
+            .iter()
+            .map(|(k, v)| format!("{k} = {}\n", escape(v)))
+            .collect();
+        lines.reverse();
+        let built = build(parse(&lines.concat()).expect("valid"), NumberStyle::ENGLISH);
+        assert!(built.missing.is_empty() && built.unknown.is_empty());
+        assert_eq!(entries(built.strings), entries(&EN));
     }
 
     #[test]
