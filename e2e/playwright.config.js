@@ -18,6 +18,9 @@ module.exports = defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: "off",
     screenshot: "only-on-failure",
+    // The service worker would answer requests that tests intercept or count; the offline
+    // tests (offline.spec.js) turn it on for themselves.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [
