@@ -15,12 +15,6 @@ test.use({ serviceWorkers: "allow" });
 const DIST = path.join(__dirname, "..", "dist");
 const ROOT = path.join(__dirname, "..");
 
-function copyOfBuild() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-lab-build-"));
-  fs.cpSync(DIST, dir, { recursive: true });
-  return dir;
-}
-
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -32,6 +26,19 @@ function freePort() {
   });
 }
 
+// Servers and copies still there when a test ends (it failed before stopping them).
+const leftovers = [];
+test.afterEach(async () => {
+  for (const cleanUp of leftovers.splice(0)) await cleanUp();
+});
+
+function copyOfBuild() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "retention-lab-build-"));
+  fs.cpSync(DIST, dir, { recursive: true });
+  leftovers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** A static server on 127.0.0.1 for `dir`, which the test can stop. */
 async function serve(dir) {
   const port = await freePort();
@@ -40,11 +47,15 @@ async function serve(dir) {
     ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir],
     { stdio: "ignore" },
   );
+  const exited = new Promise((resolve) => proc.once("exit", resolve));
   const url = `http://127.0.0.1:${port}/`;
   await expect
     .poll(async () => fetch(`${url}index.html`).then((r) => r.status, () => 0), { timeout: 10_000 })
     .toBe(200);
-  const exited = new Promise((resolve) => proc.once("exit", resolve));
+  leftovers.push(async () => {
+    proc.kill();
+    await exited;
+  });
   return {
     url,
     stop: async () => {
@@ -100,7 +111,6 @@ test("after one visit the page loads and works with the server stopped", async (
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
   await expect(page.getByTestId("language-failed")).toBeHidden();
   await expect(page.getByTestId("ror")).toHaveText("2,500");
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** The base64 sha384 that Trunk writes in `integrity` attributes. */
@@ -175,5 +185,4 @@ test("a new build shows on the next load, and offline after that", async ({ page
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Retention Lab, bản mới");
   expect(await page.title()).toBe("Retention Lab (new build)");
   expect(await buildMark(page)).toBe("new");
-  fs.rmSync(dir, { recursive: true, force: true });
 });

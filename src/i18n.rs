@@ -8,8 +8,9 @@
 
 use crate::core::error::{ErrorKind, Field, FieldError};
 use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
-use crate::core::number::{NumberError, NumberStyle};
+use crate::core::number::{parse_decimal, NumberError, NumberStyle};
 use crate::core::period::ChurnDefinition;
+use crate::core::projection::ProjectionText;
 
 mod table;
 use table::string_table;
@@ -147,6 +148,7 @@ string_table! {
         acquisition_pct,
         scenario_name,
         scenario_default_name,
+        scenario_keeps,
         add_scenario,
         remove_scenario,
         duplicate_scenario,
@@ -268,6 +270,22 @@ string_table! {
         why_zero_field,
         why_zero_sum,
         why_needs_others,
+        // The funnel example's stage names, in the order of core::funnel::SEED
+        funnel_stage_exposed,
+        funnel_stage_saw,
+        funnel_stage_engaged,
+        funnel_stage_contacted,
+        funnel_stage_bought,
+        // Formulas written partly in words (core::figure::words)
+        formula_funnel_stage,
+        formula_funnel_overall,
+        formula_doubling,
+        formula_doubling_test,
+        formula_convert_down,
+        formula_convert_up,
+        formula_winback_low,
+        formula_winback_high,
+        formula_spread,
     }
 }
 
@@ -332,6 +350,7 @@ pub static EN: Strings = Strings {
     acquisition_pct: "Acquisition (%)",
     scenario_name: "Scenario name",
     scenario_default_name: "Scenario {n}",
+    scenario_keeps: "Keeps {rate}",
     add_scenario: "Add scenario",
     remove_scenario: "Remove",
     duplicate_scenario: "Duplicate",
@@ -448,7 +467,33 @@ pub static EN: Strings = Strings {
     why_zero_field: "Undefined because “{field}” is 0.",
     why_zero_sum: "Undefined because the denominator is 0.",
     why_needs_others: "Needs the figures it is built from.",
+    funnel_stage_exposed: "Exposed",
+    funnel_stage_saw: "Saw",
+    funnel_stage_engaged: "Engaged",
+    funnel_stage_contacted: "Contacted",
+    funnel_stage_bought: "Bought",
+    formula_funnel_stage: "stage / previous stage",
+    formula_funnel_overall: "last / first",
+    formula_doubling: "first n with C(n) ≥ 2 C0; only when a > 2 (1 − r)",
+    formula_doubling_test: "vs",
+    formula_convert_down: "1 − (1 − c)^k, k = periods in the longer one",
+    formula_convert_up: "1 − (1 − c)^(1/k), k = periods in the longer one",
+    formula_winback_low: "dormant × 25%",
+    formula_winback_high: "dormant × 60%",
+    formula_spread: "max − min",
 };
+
+/// The name of a downloaded file, without its extension: `retention-lab` and then each word
+/// of `words` (in the page's language) after a `-`, spaces inside a word written as `-` too:
+/// `retention-lab-cohort-counts-month`. The prefix stays ASCII so the files sort together.
+pub fn file_name(words: &[&str]) -> String {
+    let mut out = String::from("retention-lab");
+    for part in words.iter().flat_map(|w| w.split_whitespace()) {
+        out.push('-');
+        out.push_str(part);
+    }
+    out
+}
 
 /// Replaces each `{key}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -581,6 +626,19 @@ impl Strings {
         }
     }
 
+    /// A preset's scenarios named after their retention in this language ("Keeps 90%"); the
+    /// core names them in English.
+    pub fn name_scenarios(&self, mut text: ProjectionText) -> ProjectionText {
+        let st = &self.number_style;
+        for s in &mut text.scenarios {
+            if let Ok(r) = parse_decimal(&s.retention.text, st) {
+                let rate = format!("{}{}", st.plain(r, 2), st.percent);
+                s.name = fill(self.scenario_keeps, &[("rate", &rate)]);
+            }
+        }
+        text
+    }
+
     /// A period unit's name, singular or plural.
     pub fn unit(&self, unit: PeriodUnit, singular: bool) -> &'static str {
         match (unit, singular) {
@@ -599,9 +657,31 @@ impl Strings {
             .iter()
             .map(|t| match t {
                 Term::Num(v) => self.value(*v),
-                Term::Op(op) => (*op).to_string(),
+                // Constants in the operators ("1 + ", " − 100%") in the language's digits.
+                Term::Op(op) => self.number_style.localize(self.in_words(op)),
             })
             .collect()
+    }
+
+    /// A formula (or a piece of working) that the core writes partly in words, in this
+    /// language; any other is returned as it is.
+    pub fn in_words(&self, text: &'static str) -> &'static str {
+        use crate::core::figure::words as w;
+        let table = [
+            (w::FUNNEL_STAGE, self.formula_funnel_stage),
+            (w::FUNNEL_OVERALL, self.formula_funnel_overall),
+            (w::DOUBLING, self.formula_doubling),
+            (w::DOUBLING_TEST, self.formula_doubling_test),
+            (w::CONVERT_DOWN, self.formula_convert_down),
+            (w::CONVERT_UP, self.formula_convert_up),
+            (w::WINBACK_LOW, self.formula_winback_low),
+            (w::WINBACK_HIGH, self.formula_winback_high),
+            (w::SPREAD, self.formula_spread),
+        ];
+        table
+            .into_iter()
+            .find(|(english, _)| *english == text)
+            .map_or(text, |(_, said)| said)
     }
 
     /// What is wrong with a field, in words.

@@ -1,5 +1,6 @@
 //! Every language file has exactly the keys of the English tables, each with the same
-//! placeholders, and nothing empty; Vietnamese is written with precomposed letters.
+//! placeholders, and nothing empty; Vietnamese is written with precomposed letters; the
+//! downloads are named in each language.
 
 use std::collections::BTreeSet;
 
@@ -95,4 +96,141 @@ fn language_tags_map_to_the_page_languages() {
     assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
     assert_eq!(Lang::from_tag("de-DE"), None);
     assert_eq!(Lang::from_tag(""), None);
+}
+
+/// The words of every download's file name, for each language.
+fn file_words(s: &retention_lab::i18n::Strings) -> Vec<&'static str> {
+    let (i, c) = (s.import, s.charts);
+    vec![
+        i.file_results,
+        i.file_cohort,
+        i.file_cohort_counts,
+        c.file_projection,
+        c.file_flows,
+        c.file_churn,
+        c.file_heatmap,
+        c.file_forecast,
+        s.unit_month,
+        s.unit_quarter,
+        s.unit_year,
+    ]
+}
+
+#[test]
+fn english_file_names_are_the_documented_ones() {
+    use retention_lab::core::import::tables::Granularity;
+    use retention_lab::i18n::file_name;
+    let i = EN.import;
+    let csv = |what, g| format!("{}.csv", EN.data_file(what, g));
+    assert_eq!(
+        csv(i.file_results, Some(Granularity::Month)),
+        "retention-lab-results-month.csv"
+    );
+    assert_eq!(csv(i.file_results, None), "retention-lab-results.csv");
+    assert_eq!(
+        csv(i.file_cohort_counts, Some(Granularity::Quarter)),
+        "retention-lab-cohort-counts-quarter.csv"
+    );
+    assert_eq!(
+        EN.data_file(EN.charts.file_heatmap, Some(Granularity::Year)),
+        "retention-lab-heatmap-year"
+    );
+    assert_eq!(
+        file_name(&[EN.charts.file_forecast]),
+        "retention-lab-forecast"
+    );
+}
+
+#[test]
+fn file_names_are_in_the_language_with_dashes_for_spaces() {
+    use retention_lab::core::import::tables::Granularity;
+    let expected = [
+        (Lang::Fa, "retention-lab-تعدادهای-کوهورت-ماه"),
+        (Lang::Vi, "retention-lab-số-lượng-theo-nhóm-tháng"),
+    ];
+    for ((lang, text), (_, want)) in FILES.into_iter().zip(expected) {
+        let s = build(parse(text).expect("parses"), lang.number_style()).strings;
+        let name = s.data_file(s.import.file_cohort_counts, Some(Granularity::Month));
+        assert_eq!(name, want, "{}", lang.tag());
+    }
+}
+
+#[test]
+fn file_name_words_are_letters_only() {
+    // No separator or character a file system refuses, and no digits or Latin letters in
+    // Persian: the words are the language's own.
+    let mut tables = vec![(Lang::En, &EN)];
+    for (lang, text) in FILES {
+        tables.push((
+            lang,
+            build(parse(text).expect("parses"), lang.number_style()).strings,
+        ));
+    }
+    for (lang, s) in tables {
+        for word in file_words(s) {
+            let bad = word
+                .chars()
+                .find(|c| !(c.is_alphabetic() || *c == ' ' || is_ezafe(*c)));
+            assert_eq!(bad, None, "{}: {word:?}", lang.tag());
+            if lang == Lang::Fa {
+                assert!(
+                    !word.chars().any(|c| c.is_ascii_alphanumeric()),
+                    "fa: {word:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Persian writes the ezafe as a combining hamza (U+0654). Not the zero-width non-joiner
+/// (U+200C): browsers turn it into `_` in a file name, so a word that needs one is written
+/// with a space (a `-` in the name).
+fn is_ezafe(c: char) -> bool {
+    c == '\u{0654}'
+}
+
+#[test]
+fn period_labels_the_import_wrote_take_the_language_digits() {
+    let (lang, text) = FILES[0];
+    let fa = build(parse(text).expect("parses"), lang.number_style()).strings;
+    assert_eq!(fa.period_label("2024-03", true), "۲۰۲۴-۰۳");
+    assert_eq!(fa.period_label("2024-Q1", true), "۲۰۲۴-Q۱");
+    // A counts file's label is the user's text.
+    assert_eq!(fa.period_label("Q1 2024", false), "Q1 2024");
+    assert_eq!(EN.period_label("2024-03", true), "2024-03");
+}
+
+#[test]
+fn preset_scenarios_are_named_in_the_language() {
+    use retention_lab::core::projection::seed_preset;
+    let names = |s: &retention_lab::i18n::Strings| -> Vec<String> {
+        s.name_scenarios(seed_preset())
+            .scenarios
+            .into_iter()
+            .map(|sc| sc.name)
+            .collect()
+    };
+    assert_eq!(names(&EN), ["Keeps 90%", "Keeps 80%"]);
+    let (lang, text) = FILES[0];
+    let fa = build(parse(text).expect("parses"), lang.number_style()).strings;
+    assert_eq!(names(fa), ["نرخ حفظ ۹۰٪", "نرخ حفظ ۸۰٪"]);
+}
+
+#[test]
+fn every_formula_in_words_is_said_in_every_language() {
+    use retention_lab::core::figure::words;
+    for w in words::ALL {
+        assert_eq!(
+            EN.in_words(w),
+            w,
+            "English says the formula as the core writes it"
+        );
+    }
+    for (lang, text) in FILES {
+        let built = build(parse(text).expect("parses"), lang.number_style());
+        for w in words::ALL {
+            let said = built.strings.in_words(w);
+            assert_ne!(said, w, "{}: {w:?} is not translated", lang.tag());
+        }
+    }
 }

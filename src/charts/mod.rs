@@ -10,6 +10,8 @@ pub mod forecast;
 pub mod heatmap;
 pub mod projection;
 
+use std::borrow::Cow;
+
 use plotters::prelude::{DrawingBackend, FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::Color;
@@ -17,8 +19,10 @@ use plotters::style::Color;
 use crate::core::chart::palette::{background, colour, Rgba, Theme};
 use crate::core::chart::scene::{Align, Baseline, Paint, Scene, Shape};
 
-/// The page's font stack (style/main.css), which covers Latin, Vietnamese and Persian.
-pub const FONT_STACK: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Sans Arabic\", Vazirmatn, Tahoma, Arial, sans-serif";
+/// The page's font stack (`--font` in style/main.css; a test keeps the two equal): fonts
+/// that cover all of Vietnamese before the Persian ones, so that a Vietnamese word is never
+/// drawn in two fonts.
+pub const FONT_STACK: &str = "-apple-system, BlinkMacSystemFont, \"Segoe UI\", Roboto, \"Noto Sans\", \"Helvetica Neue\", Arial, \"Noto Sans Arabic\", Vazirmatn, Tahoma, system-ui, sans-serif";
 
 /// How a scene lands on a surface.
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +38,23 @@ pub struct Placement {
 
 fn rgba(c: Rgba, faded: bool) -> RGBAColor {
     RGBAColor(c.0, c.1, c.2, if faded { c.3 * 0.4 } else { c.3 })
+}
+
+/// A text with Persian (or other right-to-left) letters set as one right-to-left piece, as
+/// the page sets it: on the charts' left-to-right line the "x" of "نرخ حفظ ۹۰٪ ۱٫۹۴۹x" would
+/// otherwise end up on the far side of the name, away from its number. Texts without such
+/// letters (ticks and period labels, in any digits) stay as they are.
+fn directed(text: &str) -> Cow<'_, str> {
+    let rtl = |c: char| {
+        c.is_alphabetic()
+            && matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    };
+    if text.chars().any(rtl) {
+        // Right-to-left isolate ... pop directional isolate.
+        Cow::Owned(format!("\u{2067}{text}\u{2069}"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Draws `scene` on `backend`, whose size is the scene's (less the offset) times the scale.
@@ -141,7 +162,9 @@ pub fn render<DB: DrawingBackend>(
                     },
                 );
                 let style = font.color(&paint(*p, false).to_rgba()).pos(pos);
-                backend.draw_text(text, &style, px(*x, *y)).map_err(err)?;
+                backend
+                    .draw_text(&directed(text), &style, px(*x, *y))
+                    .map_err(err)?;
             }
         }
     }
@@ -221,6 +244,26 @@ mod tests {
         assert!(svg.contains("رشد سریع · Tăng trưởng"));
         assert!(svg.contains("Noto Sans Arabic"));
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn right_to_left_text_is_set_apart() {
+        assert_eq!(
+            directed("نرخ حفظ ۹۰٪ ۱٫۹۴۹x"),
+            "\u{2067}نرخ حفظ ۹۰٪ ۱٫۹۴۹x\u{2069}"
+        );
+        for plain in ["۱٫۵x", "۲۰۲۴-۰۱", "Tăng trưởng 1.949x", "Keeps 90%"] {
+            assert_eq!(directed(plain), plain);
+        }
+    }
+
+    #[test]
+    fn charts_use_the_page_font_stack() {
+        let css = include_str!("../../style/main.css");
+        let start = css.find("--font:").expect("--font in main.css") + "--font:".len();
+        let value = &css[start..start + css[start..].find(';').expect("end of --font")];
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(words(value), FONT_STACK);
     }
 
     #[test]

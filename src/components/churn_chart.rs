@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::flows_chart::chart_file;
-use super::flows_table::with_table;
+use super::flows_table::{show_labels, with_table};
 use super::radio_group::RadioGroup;
 use crate::charts;
 use crate::core::chart::churn::{points, summary, table};
@@ -17,8 +17,14 @@ pub fn ChurnChart() -> impl IntoView {
     let strings = use_strings();
     let definition = RwSignal::new(ChurnDefinition::default());
     let width = RwSignal::new(0.0f32);
-    let data =
-        Memo::new(move |_| with_table(|t| points(&t.rows, definition.get())).unwrap_or_default());
+    let data = Memo::new(move |_| {
+        with_table(|t| {
+            let mut p = points(&t.rows, definition.get());
+            show_labels(strings(), t, p.iter_mut().map(|p| &mut p.label));
+            p
+        })
+        .unwrap_or_default()
+    });
     let has_churn = Memo::new(move |_| data.with(|p| p.iter().any(|p| p.churn.is_some())));
     let layout = move |w: f32| {
         data.with(|p| {
@@ -59,7 +65,7 @@ pub fn ChurnChart() -> impl IntoView {
                 disabled=Signal::derive(move || !has_churn.get())
                 class="chart-switch"
             />
-            <ChartFrame kind="churn" width scene download file=chart_file("churn") caption table=rows />
+            <ChartFrame kind="churn" width scene download file=chart_file(|s| s.charts.file_churn) caption table=rows />
         </div>
     }
 }

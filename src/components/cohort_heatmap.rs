@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::flows_chart::chart_file;
-use super::flows_table::with_table;
+use super::flows_table::{show_labels, with_table};
 use crate::charts;
 use crate::core::chart::heatmap::{prepare, summary, table};
 use crate::state::{tr, use_strings};
@@ -15,7 +15,14 @@ pub fn CohortHeatmap() -> impl IntoView {
     let strings = use_strings();
     let width = RwSignal::new(0.0f32);
     let granularity = Memo::new(move |_| with_table(|t| t.granularity).flatten());
-    let heat = Memo::new(move |_| with_table(|t| t.cohorts.as_ref().map(prepare)).flatten());
+    let heat = Memo::new(move |_| {
+        with_table(|t| {
+            let mut h = prepare(t.cohorts.as_ref()?);
+            show_labels(strings(), t, h.rows.iter_mut().map(|r| &mut r.label));
+            Some(h)
+        })
+        .flatten()
+    });
     let layout = move |w: f32| {
         heat.with(|h| {
             h.as_ref()
@@ -56,7 +63,7 @@ pub fn CohortHeatmap() -> impl IntoView {
                     width
                     scene
                     download
-                    file=chart_file("heatmap")
+                    file=chart_file(|s| s.charts.file_heatmap)
                     caption
                     table=rows
                     note

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::flows_table::{file_name, with_table};
+use super::flows_table::{show_labels, with_table};
 use super::radio_group::RadioGroup;
 use crate::core::import::tables::{cohort_csv, Cohorts};
 use crate::download::save_text;
@@ -20,19 +20,34 @@ pub fn CohortTable() -> impl IntoView {
         let file = data.dataset.with_untracked(|d| {
             let t = d.as_ref()?.table(g)?;
             let c = t.cohorts.as_ref()?;
-            let what = if as_counts { "cohort-counts" } else { "cohort" };
-            Some((cohort_csv(c, as_counts), file_name(what, t.granularity)))
+            Some((cohort_csv(c, as_counts), t.granularity))
         });
-        if let Some((text, name)) = file {
-            let _ = save_text(&name, "text/csv;charset=utf-8", &text);
+        if let Some((text, g)) = file {
+            let s = strings();
+            let what = if as_counts {
+                s.import.file_cohort_counts
+            } else {
+                s.import.file_cohort
+            };
+            let name = s.data_file(what, g);
+            let _ = save_text(&format!("{name}.csv"), "text/csv;charset=utf-8", &text);
         }
     };
     let table = move || {
         let s = strings();
         let as_counts = counts.get();
         let share = |v: Option<f64>| v.map(|v| s.number_style.percent(v, 2)).unwrap_or_default();
-        with_table(|t| t.cohorts.clone()).flatten().map(|c: Cohorts| {
-            let head = (0..c.periods).map(|k| view! { <th scope="col">{format!("k{k}")}</th> }).collect_view();
+        let cohorts = with_table(|t| {
+            let mut c = t.cohorts.clone()?;
+            show_labels(s, t, c.rows.iter_mut().map(|r| &mut r.label));
+            Some(c)
+        });
+        cohorts.flatten().map(|c: Cohorts| {
+            // Column k is k periods after the cohort's first: "k" as in the caption, the
+            // number in the page's digits.
+            let head = (0..c.periods)
+                .map(|k| view! { <th scope="col">{format!("k{}", s.number_style.count(k as i64))}</th> })
+                .collect_view();
             let rows = c
                 .rows
                 .iter()

@@ -14,6 +14,13 @@ pub fn value_text(strings: &Strings, figure: &Figure) -> String {
     }
 }
 
+/// A formula with its constants in the language's digits: "1 − (1 − c)^12".
+pub fn formula(strings: &Strings, figure: &Figure) -> String {
+    strings
+        .number_style
+        .localize(strings.in_words(figure.working.formula))
+}
+
 /// The working on one line: "H / R = 1,000 / 350 = 2.857" (or "p = 3 / 20, z = 1.96 → 5.24%"
 /// where the numbers are inputs rather than an equal expression).
 pub fn working_line(strings: &Strings, figure: &Figure) -> String {
@@ -21,12 +28,12 @@ pub fn working_line(strings: &Strings, figure: &Figure) -> String {
     match &w.substituted {
         Some(terms) if w.equation => format!(
             "{} = {} = {}",
-            w.formula,
+            formula(strings, figure),
             strings.terms(terms),
             value_text(strings, figure)
         ),
         Some(terms) => format!("{} → {}", strings.terms(terms), value_text(strings, figure)),
-        None => w.formula.to_string(),
+        None => formula(strings, figure),
     }
 }
 
@@ -65,7 +72,7 @@ pub fn FigureWorking(report: Memo<Report>, id: FigureId) -> impl IntoView {
             view! {
                 <dl class="working-steps">
                     <dt>{s.step_formula}</dt>
-                    <dd class="formula">{w.formula}</dd>
+                    <dd class="formula">{formula(s, fig)}</dd>
                     {numbers.map(|n| view! { <dt>{s.step_numbers}</dt><dd class="numbers">{n}</dd> })}
                     {result.map(|v| view! { <dt>{s.step_result}</dt><dd class="result">{v}</dd> })}
                     <dt>{s.source_label}</dt>

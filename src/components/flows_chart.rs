@@ -3,16 +3,19 @@
 use leptos::prelude::*;
 
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
-use super::flows_table::with_table;
+use super::flows_table::{show_labels, with_table};
 use crate::charts;
 use crate::core::chart::flows::{bars, summary, table};
+use crate::i18n::Text;
 use crate::state::{tr, use_strings};
 
-/// File name of a data chart: `retention-lab-<kind>-<granularity>`.
-pub fn chart_file(kind: &'static str) -> Signal<String> {
-    Signal::derive(move || match with_table(|t| t.granularity).flatten() {
-        Some(g) => format!("retention-lab-{kind}-{}", g.key()),
-        None => format!("retention-lab-{kind}"),
+/// File name of a data chart, without extension: `retention-lab-<word>-<granularity>` in
+/// the page's language.
+pub fn chart_file(word: Text) -> Signal<String> {
+    let strings = use_strings();
+    Signal::derive(move || {
+        let s = strings();
+        s.data_file(word(s), with_table(|t| t.granularity).flatten())
     })
 }
 
@@ -21,7 +24,14 @@ pub fn chart_file(kind: &'static str) -> Signal<String> {
 pub fn FlowsChart() -> impl IntoView {
     let strings = use_strings();
     let width = RwSignal::new(0.0f32);
-    let data = Memo::new(move |_| with_table(|t| bars(&t.rows)).unwrap_or_default());
+    let data = Memo::new(move |_| {
+        with_table(|t| {
+            let mut b = bars(&t.rows);
+            show_labels(strings(), t, b.iter_mut().map(|b| &mut b.label));
+            b
+        })
+        .unwrap_or_default()
+    });
     let layout = move |w: f32| {
         data.with(|b| (w > 0.0 && !b.is_empty()).then(|| charts::flows::scene(b, w, strings())))
     };
@@ -50,7 +60,7 @@ pub fn FlowsChart() -> impl IntoView {
     view! {
         <div class="chart-block">
             <h3>{tr(|s| s.charts.flows_title)}</h3>
-            <ChartFrame kind="flows" width scene download file=chart_file("flows") caption table=rows />
+            <ChartFrame kind="flows" width scene download file=chart_file(|s| s.charts.file_flows) caption table=rows />
         </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::period_working::PeriodWorking;
-use crate::core::import::tables::{results_csv, FlowRow, Granularity, PeriodTable};
+use crate::core::import::tables::{results_csv, FlowRow, PeriodTable};
 use crate::download::save_text;
 use crate::i18n::{fill, Strings};
 use crate::state::{tr, use_data, use_strings};
@@ -23,20 +23,41 @@ fn rate(s: &Strings, v: Option<f64>) -> String {
     )
 }
 
-/// The file name of a download: `retention-lab-<what>-<granularity>.csv`.
-pub fn file_name(what: &str, g: Option<Granularity>) -> String {
-    match g {
-        Some(g) => format!("retention-lab-{what}-{}.csv", g.key()),
-        None => format!("retention-lab-{what}.csv"),
-    }
-}
-
 /// The table of the chosen granularity, read in place.
 pub fn with_table<T>(f: impl FnOnce(&PeriodTable) -> T) -> Option<T> {
     let data = use_data();
     let g = data.granularity.get();
     data.dataset
         .with(|d| d.as_ref().and_then(|d| d.table(g)).map(f))
+}
+
+/// Rewrites `labels`, period labels of table `t`, as the page shows them
+/// ([`Strings::period_label`]).
+pub fn show_labels<'a>(s: &Strings, t: &PeriodTable, labels: impl Iterator<Item = &'a mut String>) {
+    let from_dates = t.granularity.is_some();
+    for label in labels {
+        *label = s.period_label(label, from_dates);
+    }
+}
+
+/// Row `i` of the chosen table, labelled as the page shows it.
+fn picked_row(s: &Strings, i: usize) -> Option<FlowRow> {
+    with_table(|t| {
+        let mut row = t.rows.get(i)?.clone();
+        show_labels(s, t, std::iter::once(&mut row.label));
+        Some(row)
+    })
+    .flatten()
+}
+
+/// The rows of the chosen table, labelled as the page shows them.
+fn shown_rows(s: &Strings) -> Vec<FlowRow> {
+    with_table(|t| {
+        let mut rows = t.rows.clone();
+        show_labels(s, t, rows.iter_mut().map(|r| &mut r.label));
+        rows
+    })
+    .unwrap_or_default()
 }
 
 /// The flows of every period.
@@ -60,10 +81,12 @@ pub fn FlowsTable() -> impl IntoView {
         let file = data.dataset.with_untracked(|d| {
             d.as_ref()
                 .and_then(|d| d.table(g))
-                .map(|t| (results_csv(t), file_name("results", t.granularity)))
+                .map(|t| (results_csv(t), t.granularity))
         });
-        if let Some((text, name)) = file {
-            let _ = save_text(&name, "text/csv;charset=utf-8", &text);
+        if let Some((text, g)) = file {
+            let s = strings();
+            let name = s.data_file(s.import.file_results, g);
+            let _ = save_text(&format!("{name}.csv"), "text/csv;charset=utf-8", &text);
         }
     };
     let incomplete = move || {
@@ -71,7 +94,7 @@ pub fn FlowsTable() -> impl IntoView {
             t.rows
                 .last()
                 .filter(|r| r.incomplete)
-                .map(|r| r.label.clone())
+                .map(|r| strings().period_label(&r.label, t.granularity.is_some()))
         })
         .flatten()
     };
@@ -139,8 +162,7 @@ pub fn FlowsTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            with_table(|t| t.rows.clone())
-                                .unwrap_or_default()
+                            shown_rows(strings())
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, r)| row_view(i, r))
@@ -157,7 +179,7 @@ pub fn FlowsTable() -> impl IntoView {
                     {tr(|s| s.import.download_results)}
                 </button>
             </div>
-            {move || selected.get().and_then(|i| with_table(|t| t.rows.get(i).cloned()).flatten()).map(|row| view! { <PeriodWorking row /> })}
+            {move || selected.get().and_then(|i| picked_row(strings(), i)).map(|row| view! { <PeriodWorking row /> })}
         </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::charts;
 use crate::core::chart::forecast::{table, Curve};
 use crate::core::figure::PeriodUnit;
 use crate::core::sbg::SbgReport;
-use crate::i18n::fill;
+use crate::i18n::{file_name, fill};
 use crate::state::{tr, use_strings};
 
 /// The curves of every cohort with a forecast, as shares of its period-0 count.
@@ -98,7 +98,7 @@ pub fn ForecastChart(
     view! {
         <div class="chart-block">
             <h3>{tr(|s| s.sbg.chart_title)}</h3>
-            <ChartFrame kind="forecast" width scene download file="retention-lab-forecast".to_string() caption table=rows />
+            <ChartFrame kind="forecast" width scene download file=Signal::derive(move || file_name(&[strings().charts.file_forecast])) caption table=rows />
         </div>
     }
 }

@@ -34,9 +34,18 @@ pub fn FunnelPanel() -> impl IntoView {
         }
     };
     let seed = move || {
-        funnel::SEED
-            .iter()
-            .map(|(n, c)| new_stage(n, c))
+        let s = strings();
+        let names = [
+            s.funnel_stage_exposed,
+            s.funnel_stage_saw,
+            s.funnel_stage_engaged,
+            s.funnel_stage_contacted,
+            s.funnel_stage_bought,
+        ];
+        names
+            .into_iter()
+            .zip(funnel::SEED)
+            .map(|(name, (_, count))| new_stage(name, count))
             .collect::<Vec<_>>()
     };
     let stages = RwSignal::new(seed());
@@ -47,7 +56,11 @@ pub fn FunnelPanel() -> impl IntoView {
                 .map(|(i, s)| {
                     let name = s.name.get();
                     if name.trim().is_empty() {
-                        fill(strings().stage_default_name, &[("n", &(i + 1).to_string())])
+                        let s = strings();
+                        fill(
+                            s.stage_default_name,
+                            &[("n", &s.number_style.count(i as i64 + 1))],
+                        )
                     } else {
                         name
                     }
@@ -77,8 +90,9 @@ pub fn FunnelPanel() -> impl IntoView {
         })
     };
     let add = move |_| {
-        let n = count.get_untracked() + 1;
-        let name = fill(strings().stage_default_name, &[("n", &n.to_string())]);
+        let s = strings();
+        let n = count.get_untracked() as i64 + 1;
+        let name = fill(s.stage_default_name, &[("n", &s.number_style.count(n))]);
         stages.update(|list| list.push(new_stage(&name, "")));
     };
     view! {

@@ -9,6 +9,7 @@ use crate::charts;
 use crate::core::chart::projection::{has_zero, table, Line};
 use crate::core::figure::{PeriodUnit, Value};
 use crate::core::projection::Projection;
+use crate::i18n::file_name;
 use crate::state::{tr, use_strings};
 
 /// The chart under the scenarios.
@@ -101,7 +102,7 @@ pub fn ProjectionChart(
                 width
                 scene
                 download
-                file="retention-lab-projection".to_string()
+                file=Signal::derive(move || file_name(&[strings().charts.file_projection]))
                 caption
                 table=data
                 note

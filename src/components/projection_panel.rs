@@ -12,6 +12,7 @@ use super::radio_group::RadioGroup;
 use super::scenario_row::{ScenarioRow, ScenarioSignals};
 use crate::core::error::Field;
 use crate::core::figure::{FigureId, PeriodUnit, Report};
+use crate::core::number::parse_count;
 use crate::core::projection::{self, Mode, ProjectionText, ScenarioText};
 use crate::i18n::fill;
 use crate::state::{tr, use_strings};
@@ -127,7 +128,7 @@ const UNITS: [(PeriodUnit, &str); 2] =
 #[component]
 pub fn ProjectionPanel() -> impl IntoView {
     let strings = use_strings();
-    let state = ProjectionState::new(&projection::seed_preset());
+    let state = ProjectionState::new(&strings().name_scenarios(projection::seed_preset()));
     let projection =
         Memo::new(move |_| projection::evaluate(&state.read(), &strings().number_style));
     let report: Memo<Report> = Memo::new(move |_| projection.with(|p| p.report.clone()));
@@ -143,9 +144,10 @@ pub fn ProjectionPanel() -> impl IntoView {
                 .map(|(i, r)| {
                     let name = r.name.get();
                     if name.trim().is_empty() {
+                        let s = strings();
                         fill(
-                            strings().scenario_default_name,
-                            &[("n", &(i + 1).to_string())],
+                            s.scenario_default_name,
+                            &[("n", &s.number_style.count(i as i64 + 1))],
                         )
                     } else {
                         name
@@ -157,11 +159,15 @@ pub fn ProjectionPanel() -> impl IntoView {
     let presets = vec![
         Preset {
             label: |s| s.seed_projection_preset,
-            apply: Box::new(move || state.fill(&projection::seed_preset())),
+            apply: Box::new(move || {
+                state.fill(&strings().name_scenarios(projection::seed_preset()))
+            }),
         },
         Preset {
             label: |s| s.reichheld_preset,
-            apply: Box::new(move || state.fill(&projection::reichheld_preset())),
+            apply: Box::new(move || {
+                state.fill(&strings().name_scenarios(projection::reichheld_preset()))
+            }),
         },
     ];
     let clear = move || {
@@ -173,18 +179,22 @@ pub fn ProjectionPanel() -> impl IntoView {
     let on_duplicate = Callback::new(move |key| state.duplicate(key));
     let on_remove = Callback::new(move |key| state.remove(key));
     let add = move |_| {
-        let n = count.get_untracked() + 1;
+        let s = strings();
+        let n = count.get_untracked() as i64 + 1;
         state.add(fill(
-            strings().scenario_default_name,
-            &[("n", &n.to_string())],
+            s.scenario_default_name,
+            &[("n", &s.number_style.count(n))],
         ));
     };
     let rounded_note = move || {
         let (months, years) = state.rounded.get()?;
         (state.horizon.get() == years.to_string()).then(|| {
+            // The months as typed, written again in the page's digits when they read.
+            let st = &strings().number_style;
+            let months = parse_count(&months).map_or(months, |m| st.count(m as i64));
             fill(
                 strings().horizon_rounded,
-                &[("months", &months), ("years", &years.to_string())],
+                &[("months", &months), ("years", &st.count(years as i64))],
             )
         })
     };

@@ -259,10 +259,16 @@ fn FromData(fields: SbgFields) -> impl IntoView {
     let choice = RwSignal::new(0usize);
     let options = move || {
         with_table(|t| {
+            let from_dates = t.granularity.is_some();
             t.cohorts.as_ref().map(|c| {
                 c.rows
                     .iter()
-                    .map(|r| (r.label.clone(), r.survivors.clone()))
+                    .map(|r| {
+                        (
+                            strings().period_label(&r.label, from_dates),
+                            r.survivors.clone(),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
         })

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::plain_view::{Plain, PlainView};
+use crate::core::number::parse_decimal;
 use crate::core::sbg::{Extent, Forecast, Model, NoForecast, SbgReport};
 use crate::i18n::{fill, Strings};
 use crate::state::{use_strings, use_teaching};
@@ -84,10 +85,10 @@ fn figures(
         Extent::Finite(_) => "",
     };
     let dash = || s.undefined_mark.to_string();
-    let del_label = fill(
-        t.del,
-        &[("rate", &format!("{}{}", discount.trim(), st.percent))],
-    );
+    // The rate as typed, written again in the page's digits (it reads: there is a DEL).
+    let rate = parse_decimal(discount, st)
+        .map_or_else(|_| discount.trim().to_string(), |d| st.plain(d, 4));
+    let del_label = fill(t.del, &[("rate", &format!("{rate}{}", st.percent))]);
     let mut figures = vec![
         (t.alpha.to_string(), "alpha", a),
         (t.beta.to_string(), "beta", b),
@@ -129,9 +130,10 @@ fn figures(
         Plain::el("li").nest([
             Plain::with_text("span", s.sbg_step(step.id)).attr("class", "step-name"),
             Plain::Text(": ".into()),
-            Plain::with_text("code", step.formula).attr("dir", "ltr"),
+            Plain::with_text("code", st.localize(step.formula)).attr("dir", "ltr"),
             Plain::Text(" ".into()),
-            Plain::with_text("span", step.substituted.clone())
+            // The numbers are the language's already; the constants around them follow.
+            Plain::with_text("span", st.localize(&step.substituted))
                 .attr("class", "substituted")
                 .attr("dir", "ltr"),
         ])

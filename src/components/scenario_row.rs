@@ -93,7 +93,10 @@ pub fn ScenarioRow(
     let acquisition_error = Signal::derive(move || error.run(Field::Acquisition(index.get())));
     view! {
         <fieldset class="scenario" data-testid=move || format!("scenario-{}", index.get())>
-            <legend>{move || format!("{} {}", strings().scenario_label, index.get() + 1)}</legend>
+            <legend>{move || {
+                let s = strings();
+                format!("{} {}", s.scenario_label, s.number_style.count(index.get() as i64 + 1))
+            }}</legend>
             <NameField label=|s| s.scenario_name id=id("name") value=scenario.name />
             <NumberField
                 label=|s| s.retention_pct

@@ -33,8 +33,8 @@ pub fn evaluate(churn: &RateText, unit: PeriodUnit, style: &NumberStyle) -> Repo
             let per_year_to = to.per_year();
             let formula = match (per_year_from, per_year_to) {
                 (a, b) if a == b => "c",
-                (a, b) if a > b => "1 − (1 − c)^k, k = periods in the longer one",
-                _ => "1 − (1 − c)^(1/k), k = periods in the longer one",
+                (a, b) if a > b => super::figure::words::CONVERT_DOWN,
+                _ => super::figure::words::CONVERT_UP,
             };
             figure(id, formula, Source::Compounding, || {
                 let c = c.ok_or(Undefined::NeedsField(Field::ConvertChurn))?;

@@ -329,3 +329,32 @@ impl Report {
         self.figures.iter().find(|f| f.id == id)
     }
 }
+
+/// Formulas and working written partly in words. They are constants so that the page can say
+/// the words in its language (`Strings::in_words`) and a formula changed here keeps its
+/// translation linked.
+pub mod words {
+    pub const FUNNEL_STAGE: &str = "stage / previous stage";
+    pub const FUNNEL_OVERALL: &str = "last / first";
+    pub const DOUBLING: &str = "first n with C(n) ≥ 2 C0; only when a > 2 (1 − r)";
+    /// The comparison in the doubling figure's working: "a vs 2 × (1 − r)".
+    pub const DOUBLING_TEST: &str = "vs";
+    pub const CONVERT_DOWN: &str = "1 − (1 − c)^k, k = periods in the longer one";
+    pub const CONVERT_UP: &str = "1 − (1 − c)^(1/k), k = periods in the longer one";
+    pub const WINBACK_LOW: &str = "dormant × 25%";
+    pub const WINBACK_HIGH: &str = "dormant × 60%";
+    pub const SPREAD: &str = "max − min";
+
+    /// Every one of them.
+    pub const ALL: [&str; 9] = [
+        FUNNEL_STAGE,
+        FUNNEL_OVERALL,
+        DOUBLING,
+        DOUBLING_TEST,
+        CONVERT_DOWN,
+        CONVERT_UP,
+        WINBACK_LOW,
+        WINBACK_HIGH,
+        SPREAD,
+    ];
+}

@@ -43,7 +43,7 @@ pub fn evaluate(stages: &[(String, String)]) -> Report {
         .map(|i| {
             figure(
                 FigureId::FunnelStage(i),
-                "stage / previous stage",
+                super::figure::words::FUNNEL_STAGE,
                 Source::Seed,
                 || {
                     let (prev, cur) = (need(i - 1)?, need(i)?);
@@ -56,7 +56,7 @@ pub fn evaluate(stages: &[(String, String)]) -> Report {
         .collect();
     figures.push(figure(
         FigureId::FunnelOverall,
-        "last / first",
+        super::figure::words::FUNNEL_OVERALL,
         Source::Seed,
         || {
             if counts.len() < 2 {

@@ -135,6 +135,20 @@ impl NumberStyle {
         self.fixed(value, 3)
     }
 
+    /// `text` with its ASCII digits in this style's digits and `%` as its percent sign, the
+    /// rest unchanged: for numbers the code writes as text rather than as a value (a period
+    /// label such as `2024-03`, a year, a formula's constants).
+    pub fn localize(&self, text: &str) -> String {
+        text.chars()
+            .fold(String::with_capacity(text.len()), |mut out, c| {
+                match c {
+                    '%' => out.push_str(self.percent),
+                    c => out.push(self.digit(c)),
+                }
+                out
+            })
+    }
+
     fn group_digits(&self, ascii_digits: &str) -> String {
         let len = ascii_digits.len();
         let mut out = String::with_capacity(len + len / 3);
@@ -693,6 +707,22 @@ mod tests {
         assert_eq!(en.percent(-0.00001, 2), "0.00%");
         assert_eq!(en.percent(-0.02, 2), "-2.00%");
         assert_eq!(en.fixed(f64::NAN, 2), "\u{2014}");
+    }
+
+    #[test]
+    fn localize_table() {
+        let cases: &[(NumberStyle, &str, &str)] = &[
+            (NumberStyle::PERSIAN, "2024-03", "۲۰۲۴-۰۳"),
+            (NumberStyle::PERSIAN, "2024-Q1", "۲۰۲۴-Q۱"),
+            (NumberStyle::PERSIAN, "1 − (1 − c)^12", "۱ − (۱ − c)^۱۲"),
+            (NumberStyle::PERSIAN, "dormant × 25%", "dormant × ۲۵٪"),
+            (NumberStyle::PERSIAN, "۱۰٫۵٪ + 1", "۱۰٫۵٪ + ۱"),
+            (NumberStyle::VIETNAMESE, "2024-03 − 100%", "2024-03 − 100%"),
+            (NumberStyle::ENGLISH, "k12", "k12"),
+        ];
+        for (style, text, want) in cases {
+            assert_eq!(style.localize(text), *want, "{text}");
+        }
     }
 
     /// What a correct decimal parser (the standard library's) makes of the same digits.

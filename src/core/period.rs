@@ -273,7 +273,7 @@ fn interval(l: Option<u64>, s: Option<u64>) -> (Figure, Figure) {
 fn spread(variants: &[&Figure]) -> Figure {
     figure(
         FigureId::ChurnSpread,
-        "max − min",
+        super::figure::words::SPREAD,
         Source::Arithmetic,
         || {
             let values: Option<Vec<f64>> = variants.iter().map(|f| f.raw()).collect();

@@ -388,11 +388,18 @@ fn scenario_figures(
             ));
             out.push(figure(
                 FigureId::ProjectionDoubling(i),
-                "first n with C(n) ≥ 2 C0; only when a > 2 (1 − r)",
+                super::figure::words::DOUBLING,
                 Source::Textbook,
                 || {
                     let (r, a, _) = inputs()?;
-                    let terms = vec![pct(a), Op(" vs 2 × (1 − "), pct(r), Op(")")];
+                    let terms = vec![
+                        pct(a),
+                        Op(" "),
+                        Op(super::figure::words::DOUBLING_TEST),
+                        Op(" 2 × (1 − "),
+                        pct(r),
+                        Op(")"),
+                    ];
                     let d = result.map(|res| res.doubling).ok_or(Undefined::NeedsOthers);
                     Ok((terms, d.map(|d| doubling_value(d, unit, 0))))
                 },

@@ -26,8 +26,16 @@ pub fn evaluate(dormant: &str) -> Report {
     };
     Report {
         figures: vec![
-            bound(FigureId::WinbackLow, RESPONSE.0, "dormant × 25%"),
-            bound(FigureId::WinbackHigh, RESPONSE.1, "dormant × 60%"),
+            bound(
+                FigureId::WinbackLow,
+                RESPONSE.0,
+                super::figure::words::WINBACK_LOW,
+            ),
+            bound(
+                FigureId::WinbackHigh,
+                RESPONSE.1,
+                super::figure::words::WINBACK_HIGH,
+            ),
         ],
         errors: form.errors,
     }

@@ -1,7 +1,7 @@
 //! The charts' strings: legends, axis titles, captions in words, buttons.
 
 use super::table::string_table;
-use super::{fill, Strings};
+use super::{file_name, fill, Strings};
 use crate::core::chart::{churn, flows, heatmap};
 use crate::core::figure::PeriodUnit;
 use crate::core::import::tables::Granularity;
@@ -62,6 +62,12 @@ string_table! {
         heatmap_caption_one,
         heatmap_furthest,
         cells_too_small,
+        /// Words of the saved images' file names (spaces become `-`).
+        file_projection,
+        file_flows,
+        file_churn,
+        file_heatmap,
+        file_forecast,
     }
 }
 
@@ -119,6 +125,11 @@ pub const EN_CHARTS: ChartStrings = ChartStrings {
     heatmap_caption_one: " On average {share} of a cohort was still active one {unit} later",
     heatmap_furthest: ", and {share} after {k} {units}",
     cells_too_small: "The cells are too small here to print their shares: the table below gives them.",
+    file_projection: "projection",
+    file_flows: "flows",
+    file_churn: "churn",
+    file_heatmap: "heatmap",
+    file_forecast: "forecast",
 };
 
 fn unit_of(g: Granularity) -> PeriodUnit {
@@ -136,6 +147,16 @@ fn capitalised(word: &str) -> String {
 }
 
 impl Strings {
+    /// The name of a download made from imported data, without its extension: `what`, then
+    /// for transactions the period length (`retention-lab-results-month`); a counts file's
+    /// periods are its rows and add no word.
+    pub fn data_file(&self, what: &str, g: Option<Granularity>) -> String {
+        match g {
+            Some(g) => file_name(&[what, self.unit(unit_of(g), true)]),
+            None => file_name(&[what]),
+        }
+    }
+
     /// A churn definition's name in the chart's legend and caption.
     pub fn churn_chart_name(&self, d: ChurnDefinition) -> &'static str {
         match d {

@@ -127,6 +127,10 @@ string_table! {
         date,
         order_day_first,
         order_month_first,
+        /// Words of the downloads' file names (spaces become `-`).
+        file_results,
+        file_cohort,
+        file_cohort_counts,
     }
 }
 
@@ -248,9 +252,23 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     date: "Date",
     order_day_first: "day first",
     order_month_first: "month first",
+    file_results: "results",
+    file_cohort: "cohort",
+    file_cohort_counts: "cohort counts",
 };
 
 impl Strings {
+    /// A period's label as the page shows it: one the import wrote from dates (`2024-03`,
+    /// `2024-Q1`, `2024`) in the language's digits; a counts file's label is the user's own
+    /// text and stays as it is. The exported files keep the labels as written.
+    pub fn period_label(&self, label: &str, from_dates: bool) -> String {
+        if from_dates {
+            self.number_style.localize(label)
+        } else {
+            label.to_string()
+        }
+    }
+
     /// A count in the language's digits and grouping.
     fn n(&self, v: u64) -> String {
         self.number_style.count(v as i64)
@@ -311,9 +329,9 @@ impl Strings {
             } => fill(
                 t.p_span,
                 &[
-                    ("first", first),
+                    ("first", &self.number_style.localize(first)),
                     ("first_row", &self.n(*first_row)),
-                    ("last", last),
+                    ("last", &self.number_style.localize(last)),
                     ("last_row", &self.n(*last_row)),
                     ("years", &self.n(u64::from(*limit_years))),
                 ],
@@ -323,7 +341,8 @@ impl Strings {
 
     fn date_error(&self, e: &DateError) -> String {
         let t = self.import;
-        let n = |v: u32| v.to_string();
+        // Years, months and days as dates write them: the language's digits, no grouping.
+        let n = |v: u32| self.number_style.localize(&v.to_string());
         match e {
             DateError::NotADate => t.d_not_a_date.to_string(),
             DateError::TwoDigitYear => t.d_two_digit_year.to_string(),

@@ -211,7 +211,8 @@ fn working(
                 StepId::Fit,
                 "LL(a, b) = \u{3A3} (n_{t\u{2212}1} \u{2212} n_t) ln P(t) + n_T ln S(T), t = 1..T",
                 format!(
-                    "T = {t_fit}: a = {}, b = {}, LL = {}",
+                    "T = {}: a = {}, b = {}, LL = {}",
+                    count(t_fit as u64),
                     r3(a),
                     r3(b),
                     ll(f.fitted.log_likelihood)
@@ -220,7 +221,8 @@ fn working(
             let r_at = |t: usize| {
                 let k = (t - 1) as f64;
                 format!(
-                    "r({t}) = {} / {} = {}",
+                    "r({}) = {} / {} = {}",
+                    count(t as u64),
                     r3(b + k),
                     r3(a + b + k),
                     pct(m.retention(t))
@@ -276,7 +278,8 @@ fn working(
                 StepId::Fit,
                 "a, b \u{2192} \u{221E}, a / (a + b) = c",
                 format!(
-                    "T = {t_fit}: c = {}, LL = {}",
+                    "T = {}: c = {}, LL = {}",
+                    count(t_fit as u64),
                     pct(g.churn),
                     ll(f.fitted.log_likelihood)
                 ),
@@ -333,7 +336,7 @@ fn working(
         steps.push(step(
             StepId::Mape,
             "MAPE = (1 / T) \u{3A3} |n_0 S(t) \u{2212} n_t| / n_t, t = 1..T",
-            format!("({sum}) / {t_fit} = {}", pct(mape)),
+            format!("({sum}) / {} = {}", count(t_fit as u64), pct(mape)),
         ));
     }
     if let (Some(value), Some(r), Some(del)) = (f.value, revenue, f.del) {
@@ -389,7 +392,7 @@ fn survival_line(f: &Forecast, n0: u64, style: &NumberStyle) -> String {
     let s = last.expected / n0 as f64;
     format!(
         "n_0 \u{D7} S({}) = {} \u{D7} {} = {}",
-        last.period,
+        style.count(last.period as i64),
         style.count(i64::try_from(n0).unwrap_or(i64::MAX)),
         style.fixed(s, 4),
         style.fixed(last.expected, 1)
