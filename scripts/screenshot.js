@@ -1,6 +1,7 @@
 // Takes the README's screenshots of the built app: node scripts/screenshot.js URL OUT.png
 // writes the whole page to OUT.png, the retention forecast with its preset beside it as
-// OUT-forecast.png, and the data panel, with the sample orders read, as OUT-data.png.
+// OUT-forecast.png, the data panel, with the sample orders read, as OUT-data.png, and the top
+// of the page as a Persian browser opens it as OUT-fa.png.
 const { chromium } = require("@playwright/test");
 
 (async () => {
@@ -21,6 +22,11 @@ const { chromium } = require("@playwright/test");
   await page.getByTestId("cohort-table").waitFor();
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-heatmap]")?.dataset.draws) > 0);
   await page.getByTestId("data-panel").screenshot({ path: out.replace(/\.png$/, "-data.png") });
+  const fa = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme, locale: "fa-IR" });
+  await fa.goto(url);
+  await fa.locator("html[lang=fa]").waitFor();
+  await fa.getByTestId("ror").waitFor();
+  await fa.screenshot({ path: out.replace(/\.png$/, "-fa.png") });
   await browser.close();
 })().catch((e) => {
   console.error(e);
