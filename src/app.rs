@@ -11,10 +11,12 @@ use crate::components::period_panel::PeriodPanel;
 use crate::components::projection_panel::ProjectionPanel;
 use crate::components::ror_panel::RorPanel;
 use crate::components::sbg_panel::SbgPanel;
+use crate::components::session_notice::SessionNotice;
 use crate::components::teaching_switches::TeachingSwitches;
 use crate::components::winback_panel::WinbackPanel;
 use crate::i18n::Strings;
 use crate::locale::Choice;
+use crate::sessions::provide_sessions;
 use crate::state::{provide_data, provide_locale, provide_teaching, provide_theme, use_strings};
 
 /// The whole page.
@@ -30,6 +32,7 @@ pub fn App(
     provide_data();
     provide_theme();
     let strings = use_strings();
+    provide_sessions(strings().session_default_name);
     view! {
         <header class="app-header">
             <h1>{move || strings().app_title}</h1>
@@ -39,6 +42,7 @@ pub fn App(
                 <LanguageSwitch />
                 <TeachingSwitches />
             </div>
+            <SessionNotice />
         </header>
         <main class="app-main">
             <RorPanel />

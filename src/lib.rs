@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod import_client;
 pub mod import_flow;
 pub mod locale;
+pub mod sessions;
 pub mod state;
 pub mod worker;
 

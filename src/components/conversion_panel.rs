@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::sessions::{field, use_sessions, Fields};
+
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
@@ -18,6 +20,10 @@ pub fn ConversionPanel() -> impl IntoView {
     let strings = use_strings();
     let churn = RwSignal::new(conversion::SEED_MONTHLY.to_string());
     let unit = RwSignal::new(PeriodUnit::Months);
+    use_sessions().keep(
+        "conversion",
+        Fields(vec![field("churn", churn), field("unit", unit)]),
+    );
     let report = Memo::new(move |_| {
         conversion::evaluate(
             &RateText::typed(&churn.read()),

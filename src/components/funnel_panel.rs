@@ -2,6 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::json::Json;
+use crate::core::saved;
+use crate::sessions::{use_sessions, Custom};
+
 use super::figure_card::FigureCard;
 use super::name_field::NameField;
 use super::number_field::NumberField;
@@ -49,6 +53,22 @@ pub fn FunnelPanel() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let stages = RwSignal::new(seed());
+    const STAGE: [&str; 2] = ["name", "count"];
+    use_sessions().keep(
+        "funnel",
+        Custom {
+            save: move || {
+                let rows: Vec<(String, String)> = stages
+                    .with(|list| list.iter().map(|s| (s.name.get(), s.count.get())).collect());
+                saved::pairs_to_json(&rows, STAGE)
+            },
+            load: move |json: &Json| {
+                if let Some(rows) = saved::pairs_from_json(json, STAGE) {
+                    stages.set(rows.iter().map(|(n, c)| new_stage(n, c)).collect());
+                }
+            },
+        },
+    );
     let names = Memo::new(move |_| {
         stages.with(|list| {
             list.iter()

@@ -53,25 +53,22 @@ pub fn LanguageSwitch() -> impl IntoView {
                 {Lang::ALL
                     .into_iter()
                     .map(|l| {
-                        view! {
-                            <option value=l.tag() lang=l.tag() selected=move || locale.choice().lang == l>
-                                {l.name()}
-                            </option>
-                        }
+                        // Only this switch changes the language, so the option chosen at
+                        // start stays right; a failed change puts the old value back.
+                        let chosen = untrack(|| locale.choice().lang) == l;
+                        view! { <option value=l.tag() lang=l.tag() selected=chosen>{l.name()}</option> }
                     })
                     .collect_view()}
             </select>
-            <Show when=move || locale.choice().lang == Lang::Fa>
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        data-testid="latin-digits"
-                        prop:checked=move || locale.choice().latin_digits
-                        on:change=on_digits
-                    />
-                    {tr(|s| s.latin_digits)}
-                </label>
-            </Show>
+            <label class="check" hidden=move || locale.choice().lang != Lang::Fa>
+                <input
+                    type="checkbox"
+                    data-testid="latin-digits"
+                    prop:checked=move || locale.choice().latin_digits
+                    on:change=on_digits
+                />
+                {tr(|s| s.latin_digits)}
+            </label>
             <p class="field-error" role="alert" data-testid="language-failed" hidden=move || failed.with(Option::is_none)>
                 {move || failed.get().map(|e| fill(strings().language_failed, &[("error", &e)]))}
             </p>

@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::json::Json;
+use crate::core::saved;
+use crate::sessions::{use_sessions, Custom};
+
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
@@ -66,6 +70,17 @@ impl LtvState {
 pub fn LtvPanel() -> impl IntoView {
     let strings = use_strings();
     let state = LtvState::new(&ltv::seed_preset());
+    use_sessions().keep(
+        "ltv",
+        Custom {
+            save: move || saved::ltv_to_json(&state.read()),
+            load: move |json: &Json| {
+                let text = saved::ltv_from_json(json, &state.read());
+                state.fill(&text);
+                state.currency.set(text.currency);
+            },
+        },
+    );
     let report = Memo::new(move |_| ltv::evaluate(&state.read(), &strings().number_style));
     let error = move |field: Field| {
         Signal::derive(move || report.with(|r| r.error(field).map(|e| strings().error(e))))

@@ -30,5 +30,6 @@ pub mod ror_panel;
 pub mod sbg_panel;
 pub mod sbg_result;
 pub mod scenario_row;
+pub mod session_notice;
 pub mod teaching_switches;
 pub mod winback_panel;

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::sessions::{field, use_sessions, Fields};
+
 use super::figure_card::{FigureCard, FigureValue, FigureWorking};
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
@@ -49,6 +51,17 @@ pub fn PeriodPanel() -> impl IntoView {
     let strings = use_strings();
     let fields = PeriodFields::new(&period::TELECOM_QUARTER);
     let definition = RwSignal::new(ChurnDefinition::default());
+    use_sessions().keep(
+        "period",
+        Fields(vec![
+            field("start", fields.start),
+            field("new", fields.new),
+            field("lost", fields.lost),
+            field("returning", fields.returning),
+            field("joined_left", fields.joined_left),
+            field("definition", definition),
+        ]),
+    );
     let report = Memo::new(move |_| {
         let text = PeriodText {
             start: &fields.start.read(),

@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::json::Json;
+use crate::core::saved;
+use crate::sessions::{use_sessions, Custom};
+
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
@@ -129,6 +133,13 @@ const UNITS: [(PeriodUnit, &str); 2] =
 pub fn ProjectionPanel() -> impl IntoView {
     let strings = use_strings();
     let state = ProjectionState::new(&strings().name_scenarios(projection::seed_preset()));
+    use_sessions().keep(
+        "projection",
+        Custom {
+            save: move || saved::projection_to_json(&state.read()),
+            load: move |json: &Json| state.fill(&saved::projection_from_json(json, &state.read())),
+        },
+    );
     let projection =
         Memo::new(move |_| projection::evaluate(&state.read(), &strings().number_style));
     let report: Memo<Report> = Memo::new(move |_| projection.with(|p| p.report.clone()));

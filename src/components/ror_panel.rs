@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::sessions::{field, use_sessions, Fields};
+
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
@@ -18,6 +20,14 @@ pub fn RorPanel() -> impl IntoView {
     let total = RwSignal::new(t0.to_string());
     let helped = RwSignal::new(h0.to_string());
     let repeat = RwSignal::new(r0.to_string());
+    use_sessions().keep(
+        "ror",
+        Fields(vec![
+            field("total", total),
+            field("helped", helped),
+            field("repeat", repeat),
+        ]),
+    );
 
     let report = Memo::new(move |_| ror::evaluate(&total.read(), &helped.read(), &repeat.read()));
     let is_seed = move || ror::is_seed_example(&total.read(), &helped.read(), &repeat.read());

@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::core::json::Json;
+use crate::core::saved;
+use crate::sessions::{use_sessions, Custom};
+
 use super::flows_table::with_table;
 use super::forecast_chart::ForecastChart;
 use super::name_field::NameField;
@@ -131,6 +135,13 @@ fn preset(s: &Strings) -> SbgInput {
 pub fn SbgPanel() -> impl IntoView {
     let strings = use_strings();
     let fields = SbgFields::new(&untrack(|| preset(strings())));
+    use_sessions().keep(
+        "sbg",
+        Custom {
+            save: move || saved::sbg_to_json(&fields.input()),
+            load: move |json: &Json| fields.fill(&saved::sbg_from_json(json, &fields.input())),
+        },
+    );
     let report: Memo<SbgReport> =
         Memo::new(move |_| evaluate(&fields.input(), &strings().number_style));
     let error = move |field: SbgField| {

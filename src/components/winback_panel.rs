@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::sessions::{field, use_sessions, Fields};
+
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
@@ -15,6 +17,7 @@ use crate::state::{tr, use_strings};
 pub fn WinbackPanel() -> impl IntoView {
     let strings = use_strings();
     let dormant = RwSignal::new("1,000".to_string());
+    use_sessions().keep("winback", Fields(vec![field("dormant", dormant)]));
     let report = Memo::new(move |_| winback::evaluate(&dormant.read()));
     let error = Signal::derive(move || {
         report.with(|r| r.error(Field::Dormant).map(|e| strings().error(e)))
