@@ -60,15 +60,17 @@ pub fn LanguageSwitch() -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-            <label class="check" hidden=move || locale.choice().lang != Lang::Fa>
-                <input
-                    type="checkbox"
-                    data-testid="latin-digits"
-                    prop:checked=move || locale.choice().latin_digits
-                    on:change=on_digits
-                />
-                {tr(|s| s.latin_digits)}
-            </label>
+            <Show when=move || locale.choice().lang == Lang::Fa>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="latin-digits"
+                        prop:checked=move || locale.choice().latin_digits
+                        on:change=on_digits
+                    />
+                    {tr(|s| s.latin_digits)}
+                </label>
+            </Show>
             <p class="field-error" role="alert" data-testid="language-failed" hidden=move || failed.with(Option::is_none)>
                 {move || failed.get().map(|e| fill(strings().language_failed, &[("error", &e)]))}
             </p>
