@@ -128,7 +128,7 @@ function rebuild(dir) {
   let html = fs.readFileSync(index, "utf8");
   html = html.replace("<title>Retention Lab</title>", "<title>Retention Lab (new build)</title>");
 
-  const css = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+  const css = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]{8,}\.css$/.test(f));
   const newCss = "main-0123456789abcdef.css";
   const text = fs.readFileSync(path.join(dir, css), "utf8");
   fs.writeFileSync(path.join(dir, newCss), `${text}\nhtml { --build-mark: new; }\n`);

@@ -12,7 +12,8 @@
 
 /* global BUILD_ID, APP_FILES */
 const CACHE = "retention-lab-" + BUILD_ID;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk writes the hash in hex without leading zeros, so its length varies.
+const HASHED = /-[0-9a-f]{8,}(_bg)?\.[a-z0-9]+$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
