@@ -170,3 +170,40 @@ test("a session saved by a newer version is shown and never written over", async
   await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
   expect(await page.evaluate(() => localStorage.getItem("retention-lab.session.future"))).toBe(newer);
 });
+
+test("two tabs: saving over the other tab's changes asks first, and either answer loses nothing", async ({ page, context }) => {
+  await openApp(page);
+  const total = (p) => p.getByTestId("ror-panel").getByLabel("Total customers");
+  await total(page).fill("11,111");
+  await expectStored(page, "ror", "total", "11,111");
+
+  // A second tab opens the same session and changes it.
+  const other = await context.newPage();
+  await openApp(other);
+  await expect(total(other)).toHaveValue("11,111");
+  await total(other).fill("22,222");
+  await expectStored(other, "ror", "total", "22,222");
+
+  // The first tab changes something else: it asks before saving over the other tab.
+  const questions = [];
+  page.on("dialog", async (dialog) => {
+    questions.push(dialog.message());
+    await (questions.length === 1 ? dialog.dismiss() : dialog.accept());
+  });
+  await page.locator("#winback-dormant").fill("3,333");
+  await expect(page.getByTestId("storage-changed-elsewhere")).toContainText("changed in another tab");
+  expect(questions).toHaveLength(1);
+  expect(questions[0]).toContain("changed in another tab");
+  // Kept: the other tab's version in storage, this tab's inputs on its page.
+  expect((await storedSession(page)).panels.ror.total).toBe("22,222");
+  await expect(total(page)).toHaveValue("11,111");
+  await expect(page.locator("#winback-dormant")).toHaveValue("3,333");
+
+  // Asked again on the next change, and this time saved over.
+  await page.locator("#winback-dormant").fill("4,444");
+  await expectStored(page, "winback", "dormant", "4,444");
+  expect(questions).toHaveLength(2);
+  expect((await storedSession(page)).panels.ror.total).toBe("11,111");
+  await expect(page.getByTestId("storage-changed-elsewhere")).toHaveCount(0);
+  await other.close();
+});

@@ -280,6 +280,8 @@ string_table! {
         storage_newer,
         download_session,
         download_damaged,
+        storage_conflict_question,
+        storage_changed_elsewhere,
         // The funnel example's stage names, in the order of core::funnel::SEED
         funnel_stage_exposed,
         funnel_stage_saw,
@@ -486,6 +488,8 @@ pub static EN: Strings = Strings {
     storage_newer: "This session was saved by a newer version of Retention Lab (data version {version}). It is shown as far as this version can read it, and changes made here are not saved, so the newer data stays as it was.",
     download_session: "Download the session",
     download_damaged: "Download the damaged data",
+    storage_conflict_question: "This session was changed in another tab since this page saved it. Save this page's inputs over those changes? (Cancel keeps the other tab's version; your inputs stay on this page.)",
+    storage_changed_elsewhere: "Not saved: this session was changed in another tab, and that version was kept. Your inputs stay on this page; download them to keep them, or reload to see the other tab's.",
     funnel_stage_exposed: "Exposed",
     funnel_stage_saw: "Saw",
     funnel_stage_engaged: "Engaged",

@@ -114,6 +114,8 @@ pub enum Notice {
     Damaged { key: String },
     /// The session was saved by a newer version; it is shown and never saved over.
     Newer { version: i64 },
+    /// Another tab changed the session and the user chose to keep that version.
+    ChangedElsewhere,
 }
 
 struct Inner {
@@ -121,6 +123,9 @@ struct Inner {
     session: Session,
     /// A newer version's session: shown, never written.
     read_only: bool,
+    /// When the stored session was last written, as this page knows it: a different time
+    /// in storage means another tab saved it since.
+    known: i64,
     /// What a damaged stored value held, for the user to download.
     damaged: Option<String>,
     timer: Option<TimeoutHandle>,
@@ -196,6 +201,7 @@ pub fn provide_sessions(default_name: &str) -> Sessions {
     let sessions = Sessions {
         inner: StoredValue::new_local(Rc::new(RefCell::new(Inner {
             storage,
+            known: session.modified,
             session,
             read_only,
             damaged,
@@ -273,6 +279,7 @@ impl Sessions {
     }
 
     /// Writes the session now, if there is anything to write and somewhere to write it.
+    /// When another tab saved the session since this page did, the user is asked first.
     fn write(&self) {
         let result = self.with(|i| {
             let timer = i.timer.take()?;
@@ -281,21 +288,55 @@ impl Sessions {
                 return None;
             }
             let storage = i.storage.as_ref()?;
-            i.session.modified = now();
             let key = format!("{SESSION_PREFIX}{}", i.session.id);
+            let stored = storage.get_item(&key).ok().flatten();
+            let elsewhere = stored
+                .and_then(|text| match session::read(&text) {
+                    Ok(s) => Some(s.modified),
+                    Err(ReadError::Newer { session, .. }) => Some(session.modified),
+                    Err(_) => None,
+                })
+                .is_some_and(|modified| modified != i.known);
+            if elsewhere && !ask_to_save_over() {
+                return Some(Err(()));
+            }
+            i.session.modified = now();
             let saved = storage
                 .set_item(&key, &i.session.to_text())
                 .and_then(|()| storage.set_item(OPEN_KEY, &i.session.id));
-            Some(saved.is_ok())
+            if saved.is_ok() {
+                i.known = i.session.modified;
+            }
+            Some(Ok(saved.is_ok()))
         });
         match result {
-            Some(true) if self.notice.with_untracked(|n| n == &Some(Notice::Full)) => {
+            Some(Ok(true))
+                if self
+                    .notice
+                    .with_untracked(|n| n.as_ref().is_some_and(Notice::passes)) =>
+            {
                 self.notice.set(None)
             }
-            Some(false) => self.notice.set(Some(Notice::Full)),
+            Some(Ok(false)) => self.notice.set(Some(Notice::Full)),
+            Some(Err(())) => self.notice.set(Some(Notice::ChangedElsewhere)),
             _ => {}
         }
     }
+}
+
+impl Notice {
+    /// A notice that a later successful save makes untrue.
+    fn passes(&self) -> bool {
+        matches!(self, Notice::Full | Notice::ChangedElsewhere)
+    }
+}
+
+/// Asks whether to save this page's inputs over the other tab's changes.
+fn ask_to_save_over() -> bool {
+    let question = crate::locale::current().storage_conflict_question;
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
 }
 
 /// A named input of [`Fields`].

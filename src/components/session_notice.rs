@@ -34,6 +34,11 @@ pub fn SessionNotice() -> impl IntoView {
                 false,
             ),
             Notice::Full => ("storage-full", s.storage_full.to_string(), false),
+            Notice::ChangedElsewhere => (
+                "storage-changed-elsewhere",
+                s.storage_changed_elsewhere.to_string(),
+                false,
+            ),
             Notice::Damaged { .. } => ("storage-damaged", s.storage_damaged.to_string(), true),
             Notice::Newer { version } => (
                 "storage-newer",
