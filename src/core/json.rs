@@ -623,4 +623,35 @@ mod tests {
         );
         assert_eq!(parse(&text), Ok(v));
     }
+
+    fn any_json() -> impl proptest::strategy::Strategy<Value = Json> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Json::Null),
+            any::<bool>().prop_map(Json::Bool),
+            any::<i64>().prop_map(Json::Int),
+            any::<String>().prop_map(Json::Str),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Json::Arr),
+                proptest::collection::vec((any::<String>(), inner), 0..6).prop_map(Json::Obj),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_value_reads_back_from_its_text(value in any_json()) {
+            proptest::prop_assert_eq!(parse(&value.to_text()), Ok(value));
+        }
+
+        #[test]
+        fn any_text_reads_or_says_where_without_panicking(text in ".{0,40}") {
+            if let Err(e) = parse(&text) {
+                proptest::prop_assert!(e.line >= 1 && e.column >= 1);
+                proptest::prop_assert!(e.column <= text.chars().count() + 1);
+            }
+        }
+    }
 }
