@@ -5,10 +5,11 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCache, RequestInit, Response, Storage};
+use web_sys::{RequestCache, RequestInit, Response};
 
 use crate::i18n::file::{self, FileErrorKind};
 use crate::i18n::{Lang, Strings, EN};
+use crate::sessions::local_storage;
 
 /// Where the choice is remembered.
 const LANGUAGE_KEY: &str = "retention-lab.language";
@@ -39,19 +40,19 @@ pub fn current() -> &'static Strings {
     CURRENT.with(Cell::get)
 }
 
-fn storage() -> Option<Storage> {
-    // Storage can be missing or refuse access (private modes, disabled cookies): then nothing
-    // is remembered, and the page still works.
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The remembered choice, or else the first of the browser's languages the page has, or
 /// else English.
 pub fn preferred() -> Choice {
-    let stored = storage().and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten());
-    let latin_digits = storage()
-        .and_then(|s| s.get_item(DIGITS_KEY).ok().flatten())
-        .is_some_and(|v| v == "true");
+    // Storage can be missing or refuse access: then nothing is remembered, and the page
+    // still works.
+    let storage = local_storage();
+    let read = |key| {
+        storage
+            .as_ref()
+            .and_then(|s| s.get_item(key).ok().flatten())
+    };
+    let stored = read(LANGUAGE_KEY);
+    let latin_digits = read(DIGITS_KEY).is_some_and(|v| v == "true");
     let lang = stored
         .as_deref()
         .and_then(Lang::from_tag)
@@ -69,7 +70,7 @@ pub fn preferred() -> Choice {
 
 /// Remembers the choice for the next visit (silently not, where storage is unavailable).
 pub fn remember(choice: Choice) {
-    if let Some(s) = storage() {
+    if let Some(s) = local_storage() {
         let _ = s.set_item(LANGUAGE_KEY, choice.lang.tag());
         let _ = s.set_item(
             DIGITS_KEY,

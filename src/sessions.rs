@@ -14,7 +14,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 use web_sys::Storage;
 
+use crate::core::figure::PeriodUnit;
 use crate::core::json::Json;
+use crate::core::period::{ChurnDefinition, DEFINITIONS};
+use crate::core::saved::{from_key, key_of};
 use crate::core::session::{self, ReadError, Session};
 
 /// Which session the page opens with.
@@ -151,7 +154,9 @@ fn new_id() -> String {
     )
 }
 
-fn open_storage() -> Option<Storage> {
+/// The browser's `localStorage`, when the page may use it: missing, refused (a private
+/// window, storage turned off) or refusing every call, there is none.
+pub fn local_storage() -> Option<Storage> {
     let storage = web_sys::window()?.local_storage().ok().flatten()?;
     // Some browsers hand out a storage object that refuses every call: try one.
     storage.get_item(OPEN_KEY).ok()?;
@@ -196,7 +201,7 @@ fn open(storage: Option<&Storage>, name: &str) -> (Session, Option<Notice>, Opti
 
 /// Opens the saved session (or a new one) and makes it available to the panels below.
 pub fn provide_sessions(default_name: &str) -> Sessions {
-    let storage = open_storage();
+    let storage = local_storage();
     let (session, notice, damaged, read_only) = open(storage.as_ref(), default_name);
     let sessions = Sessions {
         inner: StoredValue::new_local(Rc::new(RefCell::new(Inner {
@@ -352,21 +357,15 @@ macro_rules! keyed_by_list {
     ($ty:ty, $list:expr) => {
         impl Keyed for $ty {
             fn key(&self) -> &'static str {
-                $list
-                    .into_iter()
-                    .find(|(v, _)| v == self)
-                    .map_or("", |(_, k)| k)
+                key_of(&$list, *self)
             }
 
             fn from_key(key: &str) -> Option<Self> {
-                $list.into_iter().find(|(_, k)| *k == key).map(|(v, _)| v)
+                from_key(&$list, key)
             }
         }
     };
 }
-
-use crate::core::figure::PeriodUnit;
-use crate::core::period::{ChurnDefinition, DEFINITIONS};
 
 keyed_by_list!(PeriodUnit, PeriodUnit::KEYED);
 keyed_by_list!(ChurnDefinition, DEFINITIONS);
