@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{ResizeObserver, ResizeObserverEntry};
 
+use super::plain_view::{Plain, PlainView};
+use super::when::when;
 use crate::charts::{canvas, export};
 use crate::core::chart::scene::Scene;
 use crate::core::chart::table::DataTable;
@@ -122,13 +124,13 @@ pub fn ChartFrame(
     let scrolls = move || scene.with(|s| s.as_ref().is_some_and(|s| s.width > width.get() + 1.0));
 
     view! {
-        <figure class="chart" data-testid=format!("chart-{kind}") data-draws=move || draws.get() data-draw-ms=move || format!("{:.2}", draw_ms.get())>
+        <figure class="chart" data-testid=format!("chart-{kind}") data-draws=move || draws.get().to_string() data-draw-ms=move || format!("{:.2}", draw_ms.get())>
             <div class="chart-sizer" node_ref=sizer_ref aria-hidden="true"></div>
             <div
                 class="chart-view"
                 dir="ltr"
-                tabindex=move || scrolls().then_some("0")
-                aria-label=move || scrolls().then(|| strings().charts.scroll_hint)
+                tabindex=move || scrolls().then(|| "0".to_string())
+                aria-label=move || scrolls().then(|| strings().charts.scroll_hint.to_string())
                 class:scrolls=scrolls
                 class:failed=move || error.with(Option::is_some)
             >
@@ -165,42 +167,32 @@ pub fn ChartFrame(
                 </button>
             </div>
             <div class="table-scroll" id=table_id hidden=move || !shown()>
-                <Show when=shown>
-                    <DataTableView table />
-                </Show>
+                {when(shown, move || view! {
+                    <PlainView tree=move || table.with(|t| t.as_ref().map(data_table)) />
+                }.into_any())}
             </div>
         </figure>
     }
 }
 
 /// A chart's data as an HTML table.
-#[component]
-fn DataTableView(table: Signal<Option<DataTable>>) -> impl IntoView {
-    move || {
-        table.with(|t| {
-            t.as_ref().map(|t| {
-                let head = t
-                    .head
-                    .iter()
-                    .map(|h| view! { <th scope="col">{h.clone()}</th> })
-                    .collect_view();
-                let rows = t
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        let mut cells = row.iter();
-                        let first = cells.next().cloned().unwrap_or_default();
-                        let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
-                        view! { <tr><th scope="row">{first}</th>{rest}</tr> }
-                    })
-                    .collect_view();
-                view! {
-                    <table class="data" data-testid="chart-data-table">
-                        <thead><tr>{head}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-            })
-        })
-    }
+fn data_table(t: &DataTable) -> Plain {
+    let head = t
+        .head
+        .iter()
+        .map(|h| Plain::with_text("th", h).attr("scope", "col"));
+    let rows = t.rows.iter().map(|row| {
+        let mut cells = row.iter();
+        let first = cells.next().cloned().unwrap_or_default();
+        Plain::el("tr")
+            .nest([Plain::with_text("th", first).attr("scope", "row")])
+            .nest(cells.map(|c| Plain::with_text("td", c)))
+    });
+    Plain::el("table")
+        .attr("class", "data")
+        .attr("data-testid", "chart-data-table")
+        .nest([
+            Plain::el("thead").nest([Plain::el("tr").nest(head)]),
+            Plain::el("tbody").nest(rows),
+        ])
 }

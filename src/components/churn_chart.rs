@@ -6,10 +6,11 @@ use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::flows_chart::chart_file;
 use super::flows_table::{show_labels, with_table};
 use super::radio_group::RadioGroup;
+use super::texts::h3;
 use crate::charts;
 use crate::core::chart::churn::{points, summary, table};
 use crate::core::period::{ChurnDefinition, DEFINITIONS};
-use crate::state::{tr, use_strings};
+use crate::state::use_strings;
 
 /// The churn chart; absent counts of lost customers are said in words.
 #[component]
@@ -54,7 +55,7 @@ pub fn ChurnChart() -> impl IntoView {
     });
     view! {
         <div class="chart-block">
-            <h3>{tr(|s| s.charts.churn_title)}</h3>
+            {h3(|s| s.charts.churn_title)}
             <RadioGroup
                 name="churn-chart-definition"
                 legend=|s| s.charts.churn_legend

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::flows_chart::chart_file;
 use super::flows_table::{show_labels, with_table};
+use super::texts::h3;
+use super::when::when;
 use crate::charts;
 use crate::core::chart::heatmap::{prepare, summary, table};
-use crate::state::{tr, use_strings};
+use crate::state::use_strings;
 
 /// The heatmap under the cohort table.
 #[component]
@@ -55,9 +57,9 @@ pub fn CohortHeatmap() -> impl IntoView {
         })
     });
     view! {
-        <Show when=move || heat.with(Option::is_some)>
+        {when(move || heat.with(Option::is_some), move || view! {
             <div class="chart-block">
-                <h3>{tr(|s| s.charts.heatmap_title)}</h3>
+                {h3(|s| s.charts.heatmap_title)}
                 <ChartFrame
                     kind="heatmap"
                     width
@@ -70,6 +72,6 @@ pub fn CohortHeatmap() -> impl IntoView {
                     table_first=Signal::derive(move || !labelled.get())
                 />
             </div>
-        </Show>
+        }.into_any())}
     }
 }

@@ -8,6 +8,7 @@ use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use super::radio_group::RadioGroup;
+use super::texts::para;
 use crate::core::conversion;
 use crate::core::error::Field;
 use crate::core::figure::{FigureId, PeriodUnit};
@@ -44,7 +45,7 @@ pub fn ConversionPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="conversion-heading" data-testid="conversion-panel">
             <h2 id="conversion-heading">{tr(|s| s.conversion_heading)}</h2>
-            <p class="intro">{tr(|s| s.conversion_intro)}</p>
+            {para("intro", |s| s.conversion_intro)}
             <Presets presets clear=Box::new(move || churn.set(String::new())) />
             <div class="fields">
                 <NumberField label=|s| s.conversion_churn_label id="conversion-churn" value=churn error decimal=true />
@@ -62,7 +63,7 @@ pub fn ConversionPanel() -> impl IntoView {
                 <FigureCard report id=FigureId::ChurnQuarterly />
                 <FigureCard report id=FigureId::ChurnAnnual />
             </div>
-            <p class="note">{tr(|s| s.conversion_note)}</p>
+            {para("note", |s| s.conversion_note)}
         </section>
     }
 }

@@ -13,6 +13,8 @@ use super::date_order::DateOrderQuestion;
 use super::flows_chart::FlowsChart;
 use super::flows_table::FlowsTable;
 use super::import_status::ImportSummary;
+use super::texts::para;
+use super::when::when;
 use crate::core::import::samples::Sample;
 use crate::core::import::tables::Granularity;
 use crate::i18n::Strings;
@@ -106,7 +108,7 @@ pub fn DataPanel() -> impl IntoView {
     view! {
         <section class="panel data-panel" aria-labelledby="data-heading" data-testid="data-panel">
             <h2 id="data-heading">{tr(|s| s.import.heading)}</h2>
-            <p class="intro">{tr(|s| s.import.intro)}</p>
+            {para("intro", |s| s.import.intro)}
             <div class="data-inputs">
                 <div class="field paste-field">
                     <label for="paste-csv">{tr(|s| s.import.paste_label)}</label>
@@ -142,7 +144,7 @@ pub fn DataPanel() -> impl IntoView {
                             on:change=on_file
                         />
                         <label for="upload-csv" class="button-like">{tr(|s| s.import.upload)}</label>
-                        <p class="hint">{tr(|s| s.import.drop_hint)}</p>
+                        {para("hint", |s| s.import.drop_hint)}
                     </div>
                     <div class="field sample-field">
                         <label for="sample-select">{tr(|s| s.import.sample_label)}</label>
@@ -171,7 +173,7 @@ pub fn DataPanel() -> impl IntoView {
                             {tr(|s| s.import.load_sample)}
                         </button>
                     </div>
-                    <Show when=is_transactions>
+                    {when(is_transactions, move || view! {
                         <div class="field">
                             <label for="granularity-select">{tr(|s| s.import.period_label)}</label>
                             <select
@@ -196,7 +198,7 @@ pub fn DataPanel() -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </div>
-                    </Show>
+                    }.into_any())}
                 </div>
             </div>
             <ImportSummary />
@@ -205,13 +207,13 @@ pub fn DataPanel() -> impl IntoView {
                 ImportStatus::NeedDateOrder(question) => view! { <DateOrderQuestion question /> }.into_any(),
                 _ => ().into_any(),
             }}
-            <Show when=has_tables>
+            {when(has_tables, move || view! {
                 <FlowsTable />
                 <FlowsChart />
                 <ChurnChart />
                 <CohortTable />
                 <CohortHeatmap />
-            </Show>
+            }.into_any())}
             <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
                 <p>{tr(|s| s.import.drop_overlay)}</p>
             </div>

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::flows_table::{show_labels, with_table};
+use super::texts::h3;
 use crate::charts;
 use crate::core::chart::flows::{bars, summary, table};
 use crate::i18n::Text;
-use crate::state::{tr, use_strings};
+use crate::state::use_strings;
 
 /// File name of a data chart, without extension: `retention-lab-<word>-<granularity>` in
 /// the page's language.
@@ -59,7 +60,7 @@ pub fn FlowsChart() -> impl IntoView {
     });
     view! {
         <div class="chart-block">
-            <h3>{tr(|s| s.charts.flows_title)}</h3>
+            {h3(|s| s.charts.flows_title)}
             <ChartFrame kind="flows" width scene download file=chart_file(|s| s.charts.file_flows) caption table=rows />
         </div>
     }

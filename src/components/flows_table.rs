@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::period_working::PeriodWorking;
+use super::texts::h3;
 use crate::core::import::tables::{results_csv, FlowRow, PeriodTable};
 use crate::download::save_text;
 use crate::i18n::{fill, Strings};
@@ -138,7 +139,7 @@ pub fn FlowsTable() -> impl IntoView {
     };
     view! {
         <div class="flows" data-testid="flows-section">
-            <h3>{tr(|s| s.import.flows_heading)}</h3>
+            {h3(|s| s.import.flows_heading)}
             <div class="table-scroll">
                 <table class="data-table" data-testid="flows-table">
                     <caption>{tr(|s| s.import.flows_caption)}</caption>

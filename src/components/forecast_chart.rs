@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use super::texts::h3;
 use crate::charts;
 use crate::core::chart::forecast::{table, Curve};
 use crate::core::figure::PeriodUnit;
 use crate::core::sbg::SbgReport;
 use crate::i18n::{file_name, fill};
-use crate::state::{tr, use_strings};
+use crate::state::use_strings;
 
 /// The curves of every cohort with a forecast, as shares of its period-0 count.
 fn curves(report: &SbgReport, names: &[String]) -> Vec<Curve> {
@@ -97,7 +98,7 @@ pub fn ForecastChart(
     });
     view! {
         <div class="chart-block">
-            <h3>{tr(|s| s.sbg.chart_title)}</h3>
+            {h3(|s| s.sbg.chart_title)}
             <ChartFrame kind="forecast" width scene download file=Signal::derive(move || file_name(&[strings().charts.file_forecast])) caption table=rows />
         </div>
     }

@@ -4,12 +4,14 @@ use leptos::prelude::*;
 
 use crate::core::json::Json;
 use crate::core::saved;
-use crate::sessions::{use_sessions, Custom};
 
 use super::figure_card::FigureCard;
+use super::keep::keep_custom;
+use super::keyed_rows::keyed_rows;
 use super::name_field::NameField;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
+use super::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::funnel;
@@ -54,19 +56,17 @@ pub fn FunnelPanel() -> impl IntoView {
     };
     let stages = RwSignal::new(seed());
     const STAGE: [&str; 2] = ["name", "count"];
-    use_sessions().keep(
+    keep_custom(
         "funnel",
-        Custom {
-            save: move || {
-                let rows: Vec<(String, String)> = stages
-                    .with(|list| list.iter().map(|s| (s.name.get(), s.count.get())).collect());
-                saved::pairs_to_json(&rows, STAGE)
-            },
-            load: move |json: &Json| {
-                if let Some(rows) = saved::pairs_from_json(json, STAGE) {
-                    stages.set(rows.iter().map(|(n, c)| new_stage(n, c)).collect());
-                }
-            },
+        move || {
+            let rows: Vec<(String, String)> =
+                stages.with(|list| list.iter().map(|s| (s.name.get(), s.count.get())).collect());
+            saved::pairs_to_json(&rows, STAGE)
+        },
+        move |json: &Json| {
+            if let Some(rows) = saved::pairs_from_json(json, STAGE) {
+                stages.set(rows.iter().map(|(n, c)| new_stage(n, c)).collect());
+            }
         },
     );
     let names = Memo::new(move |_| {
@@ -118,11 +118,15 @@ pub fn FunnelPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="funnel-heading" data-testid="funnel-panel">
             <h2 id="funnel-heading">{tr(|s| s.funnel_heading)}</h2>
-            <p class="intro">{tr(|s| s.funnel_intro)}</p>
+            {para("intro", |s| s.funnel_intro)}
             <Presets presets clear=Box::new(clear) />
             <ol class="stages">
-                <For each=move || stages.get() key=|s| s.key let:stage>
-                    {
+                {keyed_rows(
+                    move || stages.with(|l| l.iter().map(|s| s.key).collect()),
+                    move |key| {
+                        let Some(stage) = stages.with(|l| l.iter().find(|s| s.key == key).copied()) else {
+                            return ().into_any();
+                        };
                         let index = Signal::derive(move || {
                             stages.with(|l| l.iter().position(|s| s.key == stage.key).unwrap_or(0))
                         });
@@ -148,8 +152,9 @@ pub fn FunnelPanel() -> impl IntoView {
                                 </button>
                             </li>
                         }
-                    }
-                </For>
+                        .into_any()
+                    },
+                )}
             </ol>
             <button type="button" class="secondary add" on:click=add>{tr(|s| s.add_stage)}</button>
             <div class="figures funnel-figures">

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::texts::{h3, para};
 use crate::core::import::importer::Dataset;
 use crate::core::import::layout::Format;
 use crate::core::import::problem::Problems;
 use crate::i18n::{fill, Strings};
 use crate::import_flow;
-use crate::state::{tr, use_data, use_strings, ImportStatus};
+use crate::state::{use_data, use_strings, ImportStatus};
 
 fn seconds(s: &Strings, ms: f64) -> String {
     s.number_style.fixed(ms / 1000.0, 2)
@@ -102,7 +103,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
     let listed = problems.listed.clone();
     view! {
         <div class="import-problems" role="alert" data-testid="import-problems">
-            <h3>{tr(|s| s.import.problems_heading)}</h3>
+            {h3(|s| s.import.problems_heading)}
             <ol>
                 {listed
                     .into_iter()
@@ -123,7 +124,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
                     {move || fill(strings().import.skip_bad_rows, &[("count", &strings().number_style.count(bad_rows as i64))])}
                 </button>
             })}
-            {pasted.then(|| view! { <p class="hint">{tr(|s| s.import.text_kept)}</p> })}
+            {pasted.then(|| view! { {para("hint", |s| s.import.text_kept)} })}
         </div>
     }
 }
@@ -133,7 +134,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
 pub fn ImportSummary() -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
-    let state = move || data.status.with(ImportStatus::key);
+    let state = move || data.status.with(ImportStatus::key).to_string();
     // Progress only moves the bar: rebuilding the block on every chunk would replace the Cancel
     // button under the pointer, and a click pressed on one button and released on its
     // replacement is lost.
@@ -204,9 +205,9 @@ pub fn ImportSummary() -> impl IntoView {
             class="import-summary"
             data-testid="import-summary"
             data-state=state
-            data-run=move || data.run.get()
-            data-wasm-memory=move || data.memory.get()
-            data-worker-ms=move || data.worker_ms.get()
+            data-run=move || data.run.get().to_string()
+            data-wasm-memory=move || data.memory.get().to_string()
+            data-worker-ms=move || data.worker_ms.get().to_string()
             aria-live="polite"
         >
             {body}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::when::when;
 use crate::i18n::{fill, Lang};
 use crate::locale::{self, Choice};
 use crate::state::{tr, use_locale, use_strings};
@@ -60,7 +61,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-            <Show when=move || locale.choice().lang == Lang::Fa>
+            {when(move || locale.choice().lang == Lang::Fa, move || view! {
                 <label class="check">
                     <input
                         type="checkbox"
@@ -70,7 +71,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                     />
                     {tr(|s| s.latin_digits)}
                 </label>
-            </Show>
+            }.into_any())}
             <p class="field-error" role="alert" data-testid="language-failed" hidden=move || failed.with(Option::is_none)>
                 {move || failed.get().map(|e| fill(strings().language_failed, &[("error", &e)]))}
             </p>

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use crate::core::json::Json;
 use crate::core::saved;
-use crate::sessions::{use_sessions, Custom};
 
 use super::figure_card::FigureCard;
+use super::keep::keep_custom;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use super::scenario_row::RateSignals;
+use super::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::{Currency, FigureId, PeriodUnit};
 use crate::core::ltv::{self, LtvText};
@@ -70,15 +71,13 @@ impl LtvState {
 pub fn LtvPanel() -> impl IntoView {
     let strings = use_strings();
     let state = LtvState::new(&ltv::seed_preset());
-    use_sessions().keep(
+    keep_custom(
         "ltv",
-        Custom {
-            save: move || saved::ltv_to_json(&state.read()),
-            load: move |json: &Json| {
-                let text = saved::ltv_from_json(json, &state.read());
-                state.fill(&text);
-                state.currency.set(text.currency);
-            },
+        move || saved::ltv_to_json(&state.read()),
+        move |json: &Json| {
+            let text = saved::ltv_from_json(json, &state.read());
+            state.fill(&text);
+            state.currency.set(text.currency);
         },
     );
     let report = Memo::new(move |_| ltv::evaluate(&state.read(), &strings().number_style));
@@ -108,7 +107,7 @@ pub fn LtvPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="ltv-heading" data-testid="ltv-panel">
             <h2 id="ltv-heading">{tr(|s| s.ltv_heading)}</h2>
-            <p class="intro">{tr(|s| s.ltv_intro)}</p>
+            {para("intro", |s| s.ltv_intro)}
             <Presets presets clear=Box::new(clear) />
             <div class="fields">
                 <div class="field">
@@ -165,7 +164,7 @@ pub fn LtvPanel() -> impl IntoView {
                 <FigureCard report id=FigureId::LtvFromChurn />
                 <FigureCard report id=FigureId::LtvDiscounted />
             </div>
-            <p class="note">{tr(|s| s.ltv_note)}</p>
+            {para("note", |s| s.ltv_note)}
         </section>
     }
 }

@@ -53,7 +53,7 @@ pub fn NumberField(
                 spellcheck="false"
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-invalid=move || error.with(Option::is_some).to_string()
                 aria-describedby=described_by
             />
             {hint.map(|h| view! { <p class="field-hint" id=hint_id>{move || h(strings())}</p> })}

@@ -9,6 +9,8 @@ use super::figure_card::{FigureCard, FigureValue, FigureWorking};
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use super::radio_group::RadioGroup;
+use super::texts::{h3, para};
+use super::when::when_else;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::period::{self, ChurnDefinition, PeriodText, DEFINITIONS};
@@ -90,7 +92,7 @@ pub fn PeriodPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="period-heading" data-testid="period-panel">
             <h2 id="period-heading">{tr(|s| s.period_heading)}</h2>
-            <p class="intro">{tr(|s| s.period_intro)}</p>
+            {para("intro", |s| s.period_intro)}
             <Presets presets clear=Box::new(move || fields.fill(&PeriodText::default())) />
             <div class="fields">
                 <NumberField label=|s| s.customers_at_start id="period-start" value=fields.start error=error(Field::Start) />
@@ -99,7 +101,7 @@ pub fn PeriodPanel() -> impl IntoView {
                 <NumberField label=|s| s.returning_customers id="period-returning" value=fields.returning error=error(Field::Returning) hint=|s| s.returning_hint />
                 <NumberField label=|s| s.joined_and_left id="period-joined-left" value=fields.joined_left error=error(Field::JoinedLeft) hint=|s| s.joined_left_hint />
             </div>
-            <p class="legend">{tr(|s| s.period_legend)}</p>
+            {para("legend", |s| s.period_legend)}
             <RadioGroup
                 name="churn-definition"
                 legend=|s| s.churn_definition
@@ -111,10 +113,7 @@ pub fn PeriodPanel() -> impl IntoView {
             <div class="figures">
                 <FigureCard report id=FigureId::End />
                 <FigureCard report id=FigureId::Churn>
-                    <Show
-                        when=default_definition
-                        fallback=move || view! { <p class="note">{tr(|s| s.interval_other_definition)}</p> }
-                    >
+                    {when_else(default_definition, move || view! {
                         <div class="interval">
                             <p>
                                 {tr(|s| s.interval_caption)} ": "
@@ -124,13 +123,13 @@ pub fn PeriodPanel() -> impl IntoView {
                             </p>
                             <FigureWorking report id=FigureId::ChurnLow />
                         </div>
-                    </Show>
+                    }.into_any(), || para("note", |s| s.interval_other_definition))}
                 </FigureCard>
                 <FigureCard report id=FigureId::Retention />
                 <FigureCard report id=FigureId::GrossAcquisition />
                 <FigureCard report id=FigureId::NetGrowth />
             </div>
-            <h3>{tr(|s| s.churn_variants_heading)}</h3>
+            {h3(|s| s.churn_variants_heading)}
             <div class="figures variants">
                 <FigureCard report id=FigureId::ChurnStart />
                 <FigureCard report id=FigureId::ChurnStartNew />

@@ -77,15 +77,24 @@ impl Plain {
     }
 }
 
-/// Shows the tree `tree` returns, rebuilt whenever what it reads changes.
+/// Shows the tree `tree` returns, or nothing while it returns `None`, rebuilt whenever what
+/// it reads changes.
 #[component]
-pub fn PlainView(tree: impl Fn() -> Plain + Send + Sync + 'static) -> impl IntoView {
+pub fn PlainView<T>(tree: impl Fn() -> T + Send + Sync + 'static) -> impl IntoView
+where
+    T: Into<Option<Plain>>,
+{
+    host(Box::new(move || tree().into()))
+}
+
+/// The element that holds the tree: one copy of this code serves every [`PlainView`].
+fn host(tree: Box<dyn Fn() -> Option<Plain> + Send + Sync>) -> impl IntoView {
     let host = NodeRef::<Div>::new();
     Effect::new(move |_| {
         let node = tree();
         let Some(host) = host.get() else { return };
         host.set_text_content(None);
-        if let Some(built) = node.build(&document()) {
+        if let Some(built) = node.and_then(|node| node.build(&document())) {
             let _ = host.append_child(&built);
         }
     });

@@ -32,7 +32,7 @@ pub fn Presets(
         })
         .collect_view();
     view! {
-        <div class="presets" role="group" aria-label=move || strings().presets>
+        <div class="presets" role="group" aria-label=move || strings().presets.to_string()>
             {buttons}
             <button type="button" class="clear" on:click=move |_| clear()>
                 {tr(|s| s.clear)}

@@ -5,19 +5,20 @@ use leptos::prelude::*;
 
 use super::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
 use super::radio_group::RadioGroup;
+use super::texts::h3;
 use crate::charts;
 use crate::core::chart::projection::{has_zero, table, Line};
 use crate::core::figure::{PeriodUnit, Value};
 use crate::core::projection::Projection;
 use crate::i18n::file_name;
-use crate::state::{tr, use_strings};
+use crate::state::use_strings;
 
 /// The chart under the scenarios.
 #[component]
 pub fn ProjectionChart(
     projection: Memo<Projection>,
     #[prop(into)] names: Signal<Vec<String>>,
-    #[prop(into)] unit: Signal<PeriodUnit>,
+    unit: RwSignal<PeriodUnit>,
 ) -> impl IntoView {
     let strings = use_strings();
     let log = RwSignal::new(false);
@@ -87,7 +88,7 @@ pub fn ProjectionChart(
 
     view! {
         <div class="chart-block" data-testid="projection-chart">
-            <h3>{tr(|s| s.charts.projection_title)}</h3>
+            {h3(|s| s.charts.projection_title)}
             <RadioGroup
                 name="projection-scale"
                 legend=|s| s.charts.scale_legend

@@ -5,15 +5,18 @@ use leptos::prelude::*;
 
 use crate::core::json::Json;
 use crate::core::saved;
-use crate::sessions::{use_sessions, Custom};
 
 use super::figure_card::FigureCard;
+use super::keep::keep_custom;
+use super::keyed_rows::keyed_rows;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use super::projection_chart::ProjectionChart;
 use super::projection_table::ProjectionTable;
 use super::radio_group::RadioGroup;
 use super::scenario_row::{ScenarioRow, ScenarioSignals};
+use super::texts::para;
+use super::when::when_else;
 use crate::core::error::Field;
 use crate::core::figure::{FigureId, PeriodUnit, Report};
 use crate::core::number::parse_count;
@@ -133,12 +136,10 @@ const UNITS: [(PeriodUnit, &str); 2] =
 pub fn ProjectionPanel() -> impl IntoView {
     let strings = use_strings();
     let state = ProjectionState::new(&strings().name_scenarios(projection::seed_preset()));
-    use_sessions().keep(
+    keep_custom(
         "projection",
-        Custom {
-            save: move || saved::projection_to_json(&state.read()),
-            load: move |json: &Json| state.fill(&saved::projection_from_json(json, &state.read())),
-        },
+        move || saved::projection_to_json(&state.read()),
+        move |json: &Json| state.fill(&saved::projection_from_json(json, &state.read())),
     );
     let projection =
         Memo::new(move |_| projection::evaluate(&state.read(), &strings().number_style));
@@ -219,7 +220,7 @@ pub fn ProjectionPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="projection-heading" data-testid="projection-panel">
             <h2 id="projection-heading">{tr(|s| s.projection_heading)}</h2>
-            <p class="intro">{tr(|s| s.projection_intro)}</p>
+            {para("intro", |s| s.projection_intro)}
             <Presets presets clear=Box::new(clear) />
             <div class="fields">
                 <NumberField label=|s| s.starting_customers id="projection-start" value=state.start error=field_error(Field::ProjectionStart) />
@@ -256,22 +257,27 @@ pub fn ProjectionPanel() -> impl IntoView {
             </div>
             <p class="legend">{unit_hint}</p>
             <div class="scenarios">
-                <For
-                    each=move || state.scenarios.get()
-                    key=|row| row.key
-                    let:row
-                >
-                    <ScenarioRow
-                        scenario=row
-                        index=Signal::derive(move || {
-                            state.scenarios.with(|rows| rows.iter().position(|r| r.key == row.key).unwrap_or(0))
-                        })
-                        error
-                        removable=Signal::derive(move || count.get() > 1)
-                        on_duplicate
-                        on_remove
-                    />
-                </For>
+                {keyed_rows(
+                    move || state.scenarios.with(|rows| rows.iter().map(|r| r.key).collect()),
+                    move |key| {
+                        let Some(row) = state.scenarios.with(|rows| rows.iter().find(|r| r.key == key).copied()) else {
+                            return ().into_any();
+                        };
+                        view! {
+                            <ScenarioRow
+                                scenario=row
+                                index=Signal::derive(move || {
+                                    state.scenarios.with(|rows| rows.iter().position(|r| r.key == row.key).unwrap_or(0))
+                                })
+                                error
+                                removable=Signal::derive(move || count.get() > 1)
+                                on_duplicate
+                                on_remove
+                            />
+                        }
+                        .into_any()
+                    },
+                )}
                 <button type="button" class="secondary add" on:click=add>
                     {tr(|s| s.add_scenario)}
                 </button>
@@ -287,12 +293,11 @@ pub fn ProjectionPanel() -> impl IntoView {
                                 <div class="figures">
                                     <FigureCard report id=FigureId::ProjectionMultiplier(i) />
                                     <FigureCard report id=FigureId::ProjectionEnd(i) />
-                                    <Show
-                                        when=fixed
-                                        fallback=move || view! { <FigureCard report id=FigureId::ProjectionGrowth(i) /> }
-                                    >
-                                        <FigureCard report id=FigureId::ProjectionPlateau(i) />
-                                    </Show>
+                                    {when_else(
+                                        fixed,
+                                        move || view! { <FigureCard report id=FigureId::ProjectionPlateau(i) /> }.into_any(),
+                                        move || view! { <FigureCard report id=FigureId::ProjectionGrowth(i) /> }.into_any(),
+                                    )}
                                     <FigureCard report id=FigureId::ProjectionDoubling(i) />
                                 </div>
                             </div>

@@ -1,5 +1,7 @@
 //! A labelled group of radio buttons that picks one of a few fixed options.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::i18n::{Strings, Text};
@@ -18,10 +20,9 @@ pub fn RadioGroup<T>(
     /// An option's label.
     label: fn(&'static Strings, T) -> &'static str,
     /// The option checked now.
-    #[prop(into)]
-    value: Signal<T>,
+    value: RwSignal<T>,
     /// Called with the option the user picks.
-    on_pick: impl Fn(T) + Copy + Send + Sync + 'static,
+    on_pick: impl Fn(T) + Send + Sync + 'static,
     /// Greys the whole group out.
     #[prop(optional, into)]
     disabled: Signal<bool>,
@@ -35,28 +36,70 @@ pub fn RadioGroup<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let strings = use_strings();
-    view! {
-        <fieldset class=format!("switch {class}") disabled=disabled>
-            <legend>{move || legend(strings())}</legend>
-            {options
-                .iter()
-                .map(|&(option, key)| {
-                    view! {
-                        <label class="radio">
-                            <input
-                                type="radio"
-                                name=name
-                                value=key
-                                prop:checked=move || value.get() == option
-                                on:change=move |_| on_pick(option)
-                            />
-                            {move || label(strings(), option)}
-                        </label>
-                    }
-                })
-                .collect_view()}
-            {children.map(|c| c())}
-        </fieldset>
+    // The options by position: the group's own code is then the same for every `T`.
+    let group = Group {
+        name,
+        legend,
+        keys: options.iter().map(|&(_, key)| key).collect(),
+        label: Arc::new(move |s, i| label(s, options[i].0)),
+        checked: Arc::new(move |i| value.get() == options[i].0),
+        pick: Arc::new(move |i| on_pick(options[i].0)),
+        disabled,
+        class,
+    };
+    group.view(children)
+}
+
+/// A radio group with its options by position.
+struct Group {
+    name: &'static str,
+    legend: Text,
+    keys: Vec<&'static str>,
+    label: Arc<dyn Fn(&'static Strings, usize) -> &'static str + Send + Sync>,
+    checked: Arc<dyn Fn(usize) -> bool + Send + Sync>,
+    pick: Arc<dyn Fn(usize) + Send + Sync>,
+    disabled: Signal<bool>,
+    class: &'static str,
+}
+
+impl Group {
+    fn view(self, children: Option<Children>) -> AnyView {
+        let strings = use_strings();
+        let Group {
+            name,
+            legend,
+            keys,
+            label,
+            checked,
+            pick,
+            disabled,
+            class,
+        } = self;
+        view! {
+            <fieldset class=format!("switch {class}") disabled=disabled>
+                <legend>{move || legend(strings())}</legend>
+                {keys
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, key)| {
+                        let (label, checked, pick) = (label.clone(), checked.clone(), pick.clone());
+                        view! {
+                            <label class="radio">
+                                <input
+                                    type="radio"
+                                    name=name
+                                    value=key
+                                    prop:checked=move || checked(i)
+                                    on:change=move |_| pick(i)
+                                />
+                                {move || label(strings(), i)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+                {children.map(|c| c())}
+            </fieldset>
+        }
+        .into_any()
     }
 }

@@ -7,6 +7,8 @@ use crate::sessions::{field, use_sessions, Fields};
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
+use super::texts::para;
+use super::when::when;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::ror;
@@ -47,25 +49,25 @@ pub fn RorPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="ror-heading" data-testid="ror-panel">
             <h2 id="ror-heading">{tr(|s| s.ror_heading)}</h2>
-            <p class="intro">{tr(|s| s.ror_intro)}</p>
+            {para("intro", |s| s.ror_intro)}
             <Presets presets clear=Box::new(move || fill(["", "", ""])) />
             <div class="fields">
                 <NumberField label=|s| s.total_customers id="ror-total" value=total error=error(Field::Total) />
                 <NumberField label=|s| s.helped_customers id="ror-helped" value=helped error=error(Field::Helped) />
                 <NumberField label=|s| s.repeat_customers id="ror-repeat" value=repeat error=error(Field::Repeat) />
             </div>
-            <p class="legend">{tr(|s| s.ror_legend)}</p>
+            {para("legend", |s| s.ror_legend)}
             <div class="figures">
                 <FigureCard report id=FigureId::Ror>
-                    <Show when=is_seed>
+                    {when(is_seed, || view! {
                         <p class="note" data-testid="ror-seed-note">{tr(|s| s.ror_seed_print_note)}</p>
-                    </Show>
-                    <p class="note">{tr(|s| s.ror_direction_note)}</p>
+                    }.into_any())}
+                    {para("note", |s| s.ror_direction_note)}
                 </FigureCard>
                 <FigureCard report id=FigureId::RepeatShare />
                 <FigureCard report id=FigureId::JacksonRor />
             </div>
-            <p class="note">{tr(|s| s.ror_rubin_note)}</p>
+            {para("note", |s| s.ror_rubin_note)}
         </section>
     }
 }

@@ -5,15 +5,18 @@ use leptos::prelude::*;
 
 use crate::core::json::Json;
 use crate::core::saved;
-use crate::sessions::{use_sessions, Custom};
 
 use super::flows_table::with_table;
 use super::forecast_chart::ForecastChart;
+use super::keep::keep_custom;
+use super::keyed_rows::keyed_rows;
 use super::name_field::NameField;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
 use super::radio_group::RadioGroup;
 use super::sbg_result::SbgResult;
+use super::texts::para;
+use super::when::when_else;
 use crate::core::figure::PeriodUnit;
 use crate::core::import::tables::Granularity;
 use crate::core::sbg::{evaluate, fader_hardie_preset, CohortText, SbgField, SbgInput, SbgReport};
@@ -135,12 +138,10 @@ fn preset(s: &Strings) -> SbgInput {
 pub fn SbgPanel() -> impl IntoView {
     let strings = use_strings();
     let fields = SbgFields::new(&untrack(|| preset(strings())));
-    use_sessions().keep(
+    keep_custom(
         "sbg",
-        Custom {
-            save: move || saved::sbg_to_json(&fields.input()),
-            load: move |json: &Json| fields.fill(&saved::sbg_from_json(json, &fields.input())),
-        },
+        move || saved::sbg_to_json(&fields.input()),
+        move |json: &Json| fields.fill(&saved::sbg_from_json(json, &fields.input())),
     );
     let report: Memo<SbgReport> =
         Memo::new(move |_| evaluate(&fields.input(), &strings().number_style));
@@ -169,13 +170,24 @@ pub fn SbgPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="sbg-heading" data-testid="sbg-panel">
             <h2 id="sbg-heading">{tr(|s| s.sbg.heading)}</h2>
-            <p class="intro">{tr(|s| s.sbg.intro)}</p>
+            {para("intro", |s| s.sbg.intro)}
             <Presets presets clear=Box::new(clear) />
             <div class="sbg-cohorts">
                 // Keyed by position too: a cohort that moves up gets its new number and test id.
-                <For each=move || fields.cohorts.get().into_iter().enumerate() key=|(i, c)| (*i, c.key) let((i, c))>
-                    <CohortInput index=i fields=c all=fields error=error(SbgField::Counts(i)) />
-                </For>
+                {keyed_rows(
+                    move || {
+                        fields.cohorts.with(|rows| {
+                            rows.iter().enumerate().map(|(i, c)| (i as u64) << 32 | u64::from(c.key)).collect()
+                        })
+                    },
+                    move |key| {
+                        let i = (key >> 32) as usize;
+                        let Some(c) = fields.cohorts.with(|rows| rows.get(i).copied()) else {
+                            return ().into_any();
+                        };
+                        view! { <CohortInput index=i fields=c all=fields error=error(SbgField::Counts(i)) /> }.into_any()
+                    },
+                )}
             </div>
             <div class="row-actions">
                 <button type="button" data-testid="sbg-add-cohort" on:click=move |_| fields.add(&CohortText::default())>
@@ -249,7 +261,7 @@ fn CohortInput(
                     spellcheck="false"
                     prop:value=move || fields.counts.get()
                     on:input=move |ev| fields.counts.set(event_target_value(&ev))
-                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-invalid=move || error.with(Option::is_some).to_string()
                     aria-describedby=described
                 ></textarea>
                 <p class="field-hint" id=hint_id>{tr(|s| s.sbg.counts_hint)}</p>
@@ -305,7 +317,7 @@ fn FromData(fields: SbgFields) -> impl IntoView {
     };
     view! {
         <div class="sbg-from-data" data-testid="sbg-from-data">
-            <Show when=move || !options().is_empty() fallback=|| view! { <p class="note">{tr(|s| s.sbg.from_data_none)}</p> }>
+            {when_else(move || !options().is_empty(), move || view! {
                 <label for="sbg-data-cohort">{tr(|s| s.sbg.from_data_label)}</label>
                 <select id="sbg-data-cohort" on:change=move |ev| choice.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || {
@@ -317,7 +329,7 @@ fn FromData(fields: SbgFields) -> impl IntoView {
                     }}
                 </select>
                 <button type="button" data-testid="sbg-from-data-add" on:click=add>{tr(|s| s.sbg.from_data_add)}</button>
-            </Show>
+            }.into_any(), || para("note", |s| s.sbg.from_data_none))}
         </div>
     }
 }

@@ -21,7 +21,7 @@ pub fn TeachingSwitches() -> impl IntoView {
         }
     });
     view! {
-        <div class="teaching" role="group" aria-label=move || strings().show_working>
+        <div class="teaching" role="group" aria-label=move || strings().show_working.to_string()>
             <Toggle value=teaching.show_working testid="show-working" label=|s| s.show_working />
             <Toggle value=teaching.large_type testid="large-type" label=|s| s.large_type />
         </div>

@@ -7,6 +7,7 @@ use crate::sessions::{field, use_sessions, Fields};
 use super::figure_card::FigureCard;
 use super::number_field::NumberField;
 use super::presets::{Preset, Presets};
+use super::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::winback;
@@ -29,7 +30,7 @@ pub fn WinbackPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="winback-heading" data-testid="winback-panel">
             <h2 id="winback-heading">{tr(|s| s.winback_heading)}</h2>
-            <p class="intro">{tr(|s| s.winback_intro)}</p>
+            {para("intro", |s| s.winback_intro)}
             <Presets presets clear=Box::new(move || dormant.set(String::new())) />
             <div class="fields">
                 <NumberField label=|s| s.dormant_label id="winback-dormant" value=dormant error />
