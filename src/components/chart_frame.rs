@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{ResizeObserver, ResizeObserverEntry};
 
-use super::plain_view::{Plain, PlainView};
 use super::when::when;
 use crate::charts::{canvas, export};
 use crate::core::chart::scene::Scene;
@@ -122,7 +121,8 @@ pub fn ChartFrame(
     };
     let shown = move || open.get() || table_first.get();
     let scrolls = move || scene.with(|s| s.as_ref().is_some_and(|s| s.width > width.get() + 1.0));
-
+    // Reactive attributes are given as owned text, like most on the page, so that one copy of
+    // the code that keeps an attribute up to date serves them all.
     view! {
         <figure class="chart" data-testid=format!("chart-{kind}") data-draws=move || draws.get().to_string() data-draw-ms=move || format!("{:.2}", draw_ms.get())>
             <div class="chart-sizer" node_ref=sizer_ref aria-hidden="true"></div>
@@ -168,7 +168,7 @@ pub fn ChartFrame(
             </div>
             <div class="table-scroll" id=table_id hidden=move || !shown()>
                 {when(shown, move || view! {
-                    <PlainView tree=move || table.with(|t| t.as_ref().map(data_table)) />
+                    <DataTableView table />
                 }.into_any())}
             </div>
         </figure>
@@ -176,23 +176,33 @@ pub fn ChartFrame(
 }
 
 /// A chart's data as an HTML table.
-fn data_table(t: &DataTable) -> Plain {
-    let head = t
-        .head
-        .iter()
-        .map(|h| Plain::with_text("th", h).attr("scope", "col"));
-    let rows = t.rows.iter().map(|row| {
-        let mut cells = row.iter();
-        let first = cells.next().cloned().unwrap_or_default();
-        Plain::el("tr")
-            .nest([Plain::with_text("th", first).attr("scope", "row")])
-            .nest(cells.map(|c| Plain::with_text("td", c)))
-    });
-    Plain::el("table")
-        .attr("class", "data")
-        .attr("data-testid", "chart-data-table")
-        .nest([
-            Plain::el("thead").nest([Plain::el("tr").nest(head)]),
-            Plain::el("tbody").nest(rows),
-        ])
+#[component]
+fn DataTableView(table: Signal<Option<DataTable>>) -> impl IntoView {
+    move || {
+        table.with(|t| {
+            t.as_ref().map(|t| {
+                let head = t
+                    .head
+                    .iter()
+                    .map(|h| view! { <th scope="col">{h.clone()}</th> })
+                    .collect_view();
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let mut cells = row.iter();
+                        let first = cells.next().cloned().unwrap_or_default();
+                        let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
+                        view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+                    })
+                    .collect_view();
+                view! {
+                    <table class="data" data-testid="chart-data-table">
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })
+        })
+    }
 }

@@ -4,13 +4,11 @@
 use leptos::prelude::*;
 
 use super::flows_table::{show_labels, with_table};
-use super::plain_view::{Plain, PlainView};
 use super::radio_group::RadioGroup;
 use super::texts::h3;
 use super::when::when_else;
 use crate::core::import::tables::{cohort_csv, Cohorts};
 use crate::download::save_text;
-use crate::i18n::Strings;
 use crate::state::{tr, use_data, use_strings};
 
 /// The cohort table.
@@ -40,12 +38,77 @@ pub fn CohortTable() -> impl IntoView {
     let table = move || {
         let s = strings();
         let as_counts = counts.get();
+        let share = |v: Option<f64>| v.map(|v| s.number_style.percent(v, 2)).unwrap_or_default();
         let cohorts = with_table(|t| {
             let mut c = t.cohorts.clone()?;
             show_labels(s, t, c.rows.iter_mut().map(|r| &mut r.label));
             Some(c)
         });
-        cohorts.flatten().map(|c| cohort_table(s, &c, as_counts))
+        cohorts.flatten().map(|c: Cohorts| {
+            // Column k is k periods after the cohort's first: "k" as in the caption, the
+            // number in the page's digits.
+            let head = (0..c.periods)
+                .map(|k| view! { <th scope="col">{format!("k{}", s.number_style.count(k as i64))}</th> })
+                .collect_view();
+            let rows = c
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| {
+                    let cells = (0..c.periods)
+                        .map(|k| {
+                            let text = if as_counts {
+                                row.active.get(k).map(|v| s.number_style.count(*v as i64)).unwrap_or_default()
+                            } else {
+                                share(c.share(r, k))
+                            };
+                            let incomplete = c.cell_incomplete(r, k);
+                            let blank = row.active.get(k).is_none();
+                            view! { <td class:blank=blank class:incomplete=incomplete>{text}</td> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{row.label.clone()}</th>
+                            <td>{s.number_style.count(row.size as i64)}</td>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let average = (0..c.periods)
+                .map(|k| {
+                    let text = if as_counts {
+                        c.average_count(k).map(|v| s.number_style.count(v as i64)).unwrap_or_default()
+                    } else {
+                        share(c.average_share(k))
+                    };
+                    view! { <td>{text}</td> }
+                })
+                .collect_view();
+            view! {
+                <div class="table-scroll cohort-scroll">
+                    <table class="data-table cohort-table" data-testid="cohort-table">
+                        <caption>{s.import.cohort_caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{s.import.col_cohort}</th>
+                                <th scope="col">{s.import.col_size}</th>
+                                {head}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot>
+                            <tr class="average">
+                                <th scope="row">{s.import.average_row}</th>
+                                <td>{s.number_style.count(c.total() as i64)}</td>
+                                {average}
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+            }
+        })
     };
     let has_cohorts = move || with_table(|t| t.cohorts.is_some()).unwrap_or(false);
     view! {
@@ -60,7 +123,7 @@ pub fn CohortTable() -> impl IntoView {
                     value=counts
                     on_pick=move |c| counts.set(c)
                 />
-                <PlainView tree=table />
+                {table}
                 <div class="downloads">
                     <button type="button" data-testid="download-cohort" on:click=move |_| download(false)>
                         {tr(|s| s.import.download_cohort)}
@@ -72,64 +135,4 @@ pub fn CohortTable() -> impl IntoView {
             }.into_any(), move || view! { <p class="note" data-testid="no-cohorts">{tr(|s| s.import.no_cohorts)}</p> }.into_any())}
         </div>
     }
-}
-
-/// The triangle of cohorts `c` as a table: shares, or counts when `as_counts`.
-fn cohort_table(s: &Strings, c: &Cohorts, as_counts: bool) -> Plain {
-    let st = &s.number_style;
-    let count = |v: u64| st.count(v as i64);
-    let share = |v: Option<f64>| v.map(|v| st.percent(v, 2)).unwrap_or_default();
-    let td = |text: String| Plain::with_text("td", text);
-    let row_head = |text: String| Plain::with_text("th", text).attr("scope", "row");
-    let col_head = |text: String| Plain::with_text("th", text).attr("scope", "col");
-    // Column k is k periods after the cohort's first: "k" as in the caption, the number in
-    // the page's digits.
-    let head = (0..c.periods).map(|k| col_head(format!("k{}", st.count(k as i64))));
-    let rows = c.rows.iter().enumerate().map(|(r, row)| {
-        let cells = (0..c.periods).map(|k| {
-            let text = if as_counts {
-                row.active.get(k).map(|v| count(*v)).unwrap_or_default()
-            } else {
-                share(c.share(r, k))
-            };
-            let blank = row.active.get(k).is_none();
-            let class = match (blank, c.cell_incomplete(r, k)) {
-                (true, true) => "blank incomplete",
-                (true, false) => "blank",
-                (false, true) => "incomplete",
-                (false, false) => return td(text),
-            };
-            td(text).attr("class", class)
-        });
-        Plain::el("tr")
-            .nest([row_head(row.label.clone()), td(count(row.size))])
-            .nest(cells)
-    });
-    let average = (0..c.periods).map(|k| {
-        td(if as_counts {
-            c.average_count(k).map(count).unwrap_or_default()
-        } else {
-            share(c.average_share(k))
-        })
-    });
-    let table = Plain::el("table")
-        .attr("class", "data-table cohort-table")
-        .attr("data-testid", "cohort-table")
-        .nest([
-            Plain::with_text("caption", s.import.cohort_caption),
-            Plain::el("thead").nest([Plain::el("tr")
-                .nest([
-                    col_head(s.import.col_cohort.into()),
-                    col_head(s.import.col_size.into()),
-                ])
-                .nest(head)]),
-            Plain::el("tbody").nest(rows),
-            Plain::el("tfoot").nest([Plain::el("tr")
-                .attr("class", "average")
-                .nest([row_head(s.import.average_row.into()), td(count(c.total()))])
-                .nest(average)]),
-        ]);
-    Plain::el("div")
-        .attr("class", "table-scroll cohort-scroll")
-        .nest([table])
 }

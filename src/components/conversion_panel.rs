@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::sessions::{field, use_sessions, Fields};
 
 use super::figure_card::FigureCard;
-use super::number_field::NumberField;
+use super::number_field::{field_error, NumberField};
 use super::presets::{Preset, Presets};
 use super::radio_group::RadioGroup;
 use super::texts::para;
@@ -32,9 +32,7 @@ pub fn ConversionPanel() -> impl IntoView {
             &strings().number_style,
         )
     });
-    let error = Signal::derive(move || {
-        report.with(|r| r.error(Field::ConvertChurn).map(|e| strings().error(e)))
-    });
+    let error = field_error(report, Field::ConvertChurn);
     let presets = vec![Preset {
         label: |s| s.conversion_preset,
         apply: Box::new(move || {

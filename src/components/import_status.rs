@@ -134,6 +134,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
 pub fn ImportSummary() -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
+    // Attributes as owned text share the page's one copy of the code that updates them.
     let state = move || data.status.with(ImportStatus::key).to_string();
     // Progress only moves the bar: rebuilding the block on every chunk would replace the Cancel
     // button under the pointer, and a click pressed on one button and released on its

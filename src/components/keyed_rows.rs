@@ -15,7 +15,6 @@ pub fn keyed_rows(
     rows(Box::new(keys), Arc::new(row))
 }
 
-#[allow(clippy::type_complexity)]
 fn rows(
     keys: Box<dyn Fn() -> Vec<u64> + Send + Sync>,
     row: Arc<dyn Fn(u64) -> AnyView + Send + Sync>,

@@ -8,7 +8,7 @@ use crate::core::saved;
 
 use super::figure_card::FigureCard;
 use super::keep::keep_custom;
-use super::number_field::NumberField;
+use super::number_field::{field_error, NumberField};
 use super::presets::{Preset, Presets};
 use super::scenario_row::RateSignals;
 use super::texts::para;
@@ -81,9 +81,7 @@ pub fn LtvPanel() -> impl IntoView {
         },
     );
     let report = Memo::new(move |_| ltv::evaluate(&state.read(), &strings().number_style));
-    let error = move |field: Field| {
-        Signal::derive(move || report.with(|r| r.error(field).map(|e| strings().error(e))))
-    };
+    let error = move |field: Field| field_error(report, field);
     let presets = vec![Preset {
         label: |s| s.ltv_preset,
         apply: Box::new(move || state.fill(&ltv::seed_preset())),

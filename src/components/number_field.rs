@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::error::Field;
+use crate::core::figure::Report;
 use crate::i18n::Text;
 use crate::state::use_strings;
 
@@ -62,4 +64,11 @@ pub fn NumberField(
             </p>
         </div>
     }
+}
+
+/// The message for `field` of a calculator's `report`, in the page's language, for a
+/// [`NumberField`]. Every calculator shares this one copy of the code.
+pub fn field_error(report: Memo<Report>, field: Field) -> Signal<Option<String>> {
+    let strings = use_strings();
+    Signal::derive(move || report.with(|r| r.error(field).map(|e| strings().error(e))))
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::sessions::{field, use_sessions, Fields};
 
 use super::figure_card::{FigureCard, FigureValue, FigureWorking};
-use super::number_field::NumberField;
+use super::number_field::{field_error, NumberField};
 use super::presets::{Preset, Presets};
 use super::radio_group::RadioGroup;
 use super::texts::{h3, para};
@@ -14,7 +14,7 @@ use super::when::when_else;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::period::{self, ChurnDefinition, PeriodText, DEFINITIONS};
-use crate::state::{tr, use_strings};
+use crate::state::tr;
 
 /// The fields of the period calculator, as typed.
 #[derive(Clone, Copy)]
@@ -50,7 +50,6 @@ impl PeriodFields {
 /// The period calculator.
 #[component]
 pub fn PeriodPanel() -> impl IntoView {
-    let strings = use_strings();
     let fields = PeriodFields::new(&period::TELECOM_QUARTER);
     let definition = RwSignal::new(ChurnDefinition::default());
     use_sessions().keep(
@@ -74,9 +73,7 @@ pub fn PeriodPanel() -> impl IntoView {
         };
         period::evaluate(&text, definition.get())
     });
-    let error = move |field: Field| {
-        Signal::derive(move || report.with(|r| r.error(field).map(|e| strings().error(e))))
-    };
+    let error = move |field: Field| field_error(report, field);
     let presets = vec![
         Preset {
             label: |s| s.telecom_preset,

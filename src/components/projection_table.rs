@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::plain_view::{Plain, PlainView};
 use crate::core::figure::{PeriodUnit, Value};
 use crate::core::projection::Projection;
-use crate::i18n::Strings;
 use crate::state::use_strings;
 
 /// The periods a table row is shown for.
@@ -27,52 +25,63 @@ pub fn ProjectionTable(
     unit: RwSignal<PeriodUnit>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let tree = move || {
+    let body = move || {
         let s = strings();
-        let unit = unit.get();
-        names.with(|names| projection.with(|p| table(s, p, names, unit)))
-    };
-    view! { <div class="table-scroll"><PlainView tree /></div> }
-}
-
-/// The table of projection `p` whose scenarios are called `names`, or `None` without a
-/// horizon.
-fn table(s: &Strings, p: &Projection, names: &[String], unit: PeriodUnit) -> Option<Plain> {
-    let horizon = p.horizon? as usize;
-    let start = p.start.map(|c| c as f64);
-    let col = |text: &str| Plain::with_text("th", text).attr("scope", "col");
-    let rows = shown_periods(horizon, unit).into_iter().map(|t| {
-        let cells = p.results.iter().map(|res| {
-            let text = res
-                .as_ref()
-                .and_then(|r| r.multipliers.get(t))
-                .map(|m| {
-                    let mult = s.value(Value::Multiplier(*m));
-                    match start {
-                        Some(c0) => format!(
-                            "{} ({mult})",
-                            s.value(Value::Count((c0 * m).round() as i64))
-                        ),
-                        None => mult,
+        projection.with(|p| {
+            let horizon = p.horizon? as usize;
+            let start = p.start.map(|c| c as f64);
+            let rows = shown_periods(horizon, unit.get());
+            let header = names
+                .get()
+                .into_iter()
+                .map(|n| view! { <th scope="col">{n}</th> })
+                .collect_view();
+            let body = rows
+                .into_iter()
+                .map(|t| {
+                    let cells = p
+                        .results
+                        .iter()
+                        .map(|res| {
+                            let text = res
+                                .as_ref()
+                                .and_then(|r| r.multipliers.get(t))
+                                .map(|m| {
+                                    let mult = s.value(Value::Multiplier(*m));
+                                    match start {
+                                        Some(c0) => format!(
+                                            "{} ({mult})",
+                                            s.value(Value::Count((c0 * m).round() as i64))
+                                        ),
+                                        None => mult,
+                                    }
+                                })
+                                .unwrap_or_else(|| s.undefined_mark.to_string());
+                            view! { <td>{text}</td> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{s.number_style.count(t as i64)}</th>
+                            {cells}
+                        </tr>
                     }
                 })
-                .unwrap_or_else(|| s.undefined_mark.to_string());
-            Plain::with_text("td", text)
-        });
-        Plain::el("tr")
-            .nest([Plain::with_text("th", s.number_style.count(t as i64)).attr("scope", "row")])
-            .nest(cells)
-    });
-    Some(
-        Plain::el("table")
-            .attr("class", "data")
-            .attr("data-testid", "projection-table")
-            .nest([
-                Plain::with_text("caption", s.projection_table_caption),
-                Plain::el("thead").nest([Plain::el("tr")
-                    .nest([col(s.unit(unit, true))])
-                    .nest(names.iter().map(|n| col(n)))]),
-                Plain::el("tbody").nest(rows),
-            ]),
-    )
+                .collect_view();
+            let unit_name = s.unit(unit.get(), true);
+            Some(view! {
+                <table class="data" data-testid="projection-table">
+                    <caption>{s.projection_table_caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{unit_name}</th>
+                            {header}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            })
+        })
+    };
+    view! { <div class="table-scroll">{body}</div> }
 }

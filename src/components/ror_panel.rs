@@ -5,19 +5,18 @@ use leptos::prelude::*;
 use crate::sessions::{field, use_sessions, Fields};
 
 use super::figure_card::FigureCard;
-use super::number_field::NumberField;
+use super::number_field::{field_error, NumberField};
 use super::presets::{Preset, Presets};
 use super::texts::para;
 use super::when::when;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::ror;
-use crate::state::{tr, use_strings};
+use crate::state::tr;
 
 /// Total customers, helped, repeat or referral: ROR three ways, each with its working.
 #[component]
 pub fn RorPanel() -> impl IntoView {
-    let strings = use_strings();
     let [t0, h0, r0] = ror::SEED_EXAMPLE;
     let total = RwSignal::new(t0.to_string());
     let helped = RwSignal::new(h0.to_string());
@@ -33,9 +32,7 @@ pub fn RorPanel() -> impl IntoView {
 
     let report = Memo::new(move |_| ror::evaluate(&total.read(), &helped.read(), &repeat.read()));
     let is_seed = move || ror::is_seed_example(&total.read(), &helped.read(), &repeat.read());
-    let error = move |field: Field| {
-        Signal::derive(move || report.with(|r| r.error(field).map(|e| strings().error(e))))
-    };
+    let error = move |field: Field| field_error(report, field);
     let fill = move |values: [&'static str; 3]| {
         total.set(values[0].to_string());
         helped.set(values[1].to_string());

@@ -173,7 +173,8 @@ pub fn SbgPanel() -> impl IntoView {
             {para("intro", |s| s.sbg.intro)}
             <Presets presets clear=Box::new(clear) />
             <div class="sbg-cohorts">
-                // Keyed by position too: a cohort that moves up gets its new number and test id.
+                // Keyed by position too (the high half of the key; the cohort's own key is the low
+                // half): a cohort that moves up gets its new number and test id.
                 {keyed_rows(
                     move || {
                         fields.cohorts.with(|rows| {

@@ -5,24 +5,21 @@ use leptos::prelude::*;
 use crate::sessions::{field, use_sessions, Fields};
 
 use super::figure_card::FigureCard;
-use super::number_field::NumberField;
+use super::number_field::{field_error, NumberField};
 use super::presets::{Preset, Presets};
 use super::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::winback;
-use crate::state::{tr, use_strings};
+use crate::state::tr;
 
 /// The win-back panel.
 #[component]
 pub fn WinbackPanel() -> impl IntoView {
-    let strings = use_strings();
     let dormant = RwSignal::new("1,000".to_string());
     use_sessions().keep("winback", Fields(vec![field("dormant", dormant)]));
     let report = Memo::new(move |_| winback::evaluate(&dormant.read()));
-    let error = Signal::derive(move || {
-        report.with(|r| r.error(Field::Dormant).map(|e| strings().error(e)))
-    });
+    let error = field_error(report, Field::Dormant);
     let presets = vec![Preset {
         label: |s| s.winback_preset,
         apply: Box::new(move || dormant.set("1,000".to_string())),
