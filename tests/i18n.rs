@@ -234,3 +234,48 @@ fn every_formula_in_words_is_said_in_every_language() {
         }
     }
 }
+
+#[test]
+fn the_heatmap_column_title_starts_with_a_capital_in_every_language() {
+    use retention_lab::core::figure::PeriodUnit;
+    use retention_lab::core::import::tables::Granularity;
+    let units = |s: &retention_lab::i18n::Strings| {
+        [Granularity::Month, Granularity::Quarter, Granularity::Year]
+            .map(|g| s.offsets_title(Some(g)))
+    };
+    assert_eq!(
+        units(&EN),
+        [
+            "Months since the cohort's first month",
+            "Quarters since the cohort's first quarter",
+            "Years since the cohort's first year",
+        ]
+    );
+    let (lang, text) = FILES[1];
+    let vi = build(parse(text).expect("parses"), lang.number_style()).strings;
+    assert_eq!(units(vi)[0], "Tháng kể từ tháng đầu tiên của nhóm");
+    // The title is raised by ASCII only; each language's plural units must not need more.
+    for s in [&EN, vi] {
+        for title in units(s) {
+            let first = title.chars().next().expect("a title");
+            assert_eq!(
+                first.to_uppercase().to_string(),
+                first.to_string(),
+                "{title}"
+            );
+        }
+    }
+    for (lang, text) in FILES {
+        let s = build(parse(text).expect("parses"), lang.number_style()).strings;
+        for unit in
+            [PeriodUnit::Months, PeriodUnit::Quarters, PeriodUnit::Years].map(|u| s.unit(u, false))
+        {
+            let first = unit.chars().next().expect("a unit");
+            assert!(
+                first.is_ascii() || first.to_uppercase().eq([first]),
+                "{}: {unit} needs a case mapping beyond ASCII",
+                lang.tag()
+            );
+        }
+    }
+}
