@@ -207,3 +207,274 @@ test("two tabs: saving over the other tab's changes asks first, and either answe
   await expect(page.getByTestId("storage-changed-elsewhere")).toHaveCount(0);
   await other.close();
 });
+
+const total = (p) => p.getByTestId("ror-panel").getByLabel("Total customers");
+const rows = (p) => p.getByTestId("session-row");
+
+/** Opens the list of sessions if it is closed. */
+async function showList(page) {
+  const list = page.getByTestId("session-list");
+  if ((await list.getAttribute("open")) === null) await list.locator("summary").click();
+}
+
+/** Waits until the open session is stored under `name`. */
+async function expectStoredName(page, name) {
+  await expect.poll(async () => (await storedSession(page))?.name).toBe(name);
+}
+
+test("sessions: rename, new, open, duplicate, delete and undo, and the last one reopens", async ({ page }) => {
+  await openApp(page);
+  const name = page.getByTestId("session-name");
+  await expect(name).toHaveValue("My session");
+  await total(page).fill("12,345");
+  await name.fill("Q3 review");
+  await expectStoredName(page, "Q3 review");
+  await expectStored(page, "ror", "total", "12,345");
+
+  // A new session starts from what the page shows on a first visit.
+  await page.getByTestId("new-session").click();
+  await expect(name).toHaveValue("My session");
+  await expect(total(page)).not.toHaveValue("12,345");
+  await name.fill("2025 plan");
+  await total(page).fill("99,999");
+  await expectStoredName(page, "2025 plan");
+  await expectStored(page, "ror", "total", "99,999");
+
+  await showList(page);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByTestId("session-list").locator("summary")).toHaveText("All sessions (2)");
+  // Last changed first, with the time it was changed, and the open one marked.
+  await expect(rows(page).nth(0).locator("th")).toHaveText("2025 plan");
+  await expect(rows(page).nth(0)).toHaveAttribute("aria-current", "true");
+  await expect(rows(page).nth(1).locator("td").first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+  await page.getByRole("button", { name: "Open “Q3 review”" }).click();
+  await expect(name).toHaveValue("Q3 review");
+  await expect(total(page)).toHaveValue("12,345");
+  await expect(page.getByTestId("jackson-ror")).toHaveText("2.84%");
+
+  await page.getByTestId("duplicate-session").click();
+  await expect(name).toHaveValue("Q3 review (copy)");
+  await expect(total(page)).toHaveValue("12,345");
+  await expect(rows(page)).toHaveCount(3);
+  const copyId = await page.evaluate(() => localStorage.getItem("retention-lab.open"));
+
+  // Deleting the open session opens the one changed last; Undo brings it back, open again.
+  await page.getByRole("button", { name: "Delete “Q3 review (copy)”" }).click();
+  await expect(page.getByTestId("session-deleted")).toContainText("Deleted “Q3 review (copy)”.");
+  await expect(rows(page)).toHaveCount(2);
+  await expect(name).not.toHaveValue("Q3 review (copy)");
+  expect(await page.evaluate((id) => localStorage.getItem(`retention-lab.session.${id}`), copyId)).toBeNull();
+  await page.getByTestId("undo-delete").click();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(name).toHaveValue("Q3 review (copy)");
+  await expect(total(page)).toHaveValue("12,345");
+  await expect(page.getByTestId("session-deleted")).toHaveCount(0);
+
+  // Deleting another session leaves the open one as it is.
+  await page.getByRole("button", { name: "Delete “2025 plan”" }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(name).toHaveValue("Q3 review (copy)");
+
+  await page.reload();
+  await expect(name).toHaveValue("Q3 review (copy)");
+  await expect(total(page)).toHaveValue("12,345");
+});
+
+test("session files: export one or all, import as new sessions, and a broken file is named where it breaks", async ({ page }, testInfo) => {
+  await openApp(page);
+  await total(page).fill("12,345");
+  await page.getByTestId("session-name").fill("Class example 1");
+  await expectStoredName(page, "Class example 1");
+  await page.getByTestId("new-session").click();
+  await page.getByTestId("session-name").fill("Class example 2");
+  await total(page).fill("54,321");
+  await expectStoredName(page, "Class example 2");
+
+  const one = await downloadText(page, "export-session");
+  expect(one.name).toBe("retention-lab-session.json");
+  expect(JSON.parse(one.text)).toMatchObject({ format: "retention-lab-session", version: 1, name: "Class example 2" });
+  const all = await downloadText(page, "export-all");
+  expect(all.name).toBe("retention-lab-sessions.json");
+  const bundle = JSON.parse(all.text);
+  expect(bundle.format).toBe("retention-lab-sessions");
+  expect(bundle.sessions.map((s) => s.name).sort()).toEqual(["Class example 1", "Class example 2"]);
+
+  // Importing the file of both adds two new sessions beside the two it came from.
+  const file = testInfo.outputPath("all.json");
+  fs.writeFileSync(file, all.text);
+  await page.getByTestId("import-session").setInputFiles(file);
+  await expect(page.getByTestId("import-session-result")).toContainText("Sessions imported: 2.");
+  await showList(page);
+  await expect(rows(page)).toHaveCount(4);
+  const ids = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("retention-lab.session.")));
+  expect(new Set(ids).size).toBe(4);
+  for (const s of bundle.sessions) expect(ids).toContain(`retention-lab.session.${s.id}`);
+  // The first imported session is open.
+  await expect(page.getByTestId("session-name")).toHaveValue(bundle.sessions[0].name);
+  await expect(total(page)).toHaveValue(bundle.sessions[0].panels.ror.total);
+
+  // A broken file changes nothing and says where it breaks.
+  const broken = testInfo.outputPath("broken.json");
+  fs.writeFileSync(broken, '{\n  "format": "retention-lab-session",\n  "version": 1,\n  "name": tru');
+  await page.getByTestId("import-session").setInputFiles(broken);
+  await expect(page.getByTestId("import-session-error")).toHaveText(
+    "“broken.json” was not imported: line 4, column 14: this is not the JSON of a session file.",
+  );
+  await expect(rows(page)).toHaveCount(4);
+  const newer = testInfo.outputPath("newer.json");
+  fs.writeFileSync(newer, one.text.replace('"version":1', '"version":5'));
+  await page.getByTestId("import-session").setInputFiles(newer);
+  await expect(page.getByTestId("import-session-error")).toContainText("newer version of Retention Lab (data version 5)");
+  await expect(rows(page)).toHaveCount(4);
+});
+
+test("two tabs: the other tab's new session appears in the list without a reload", async ({ page, context }) => {
+  await openApp(page);
+  await total(page).fill("11,111");
+  await expectStored(page, "ror", "total", "11,111");
+  await showList(page);
+  await expect(rows(page)).toHaveCount(1);
+  const other = await context.newPage();
+  await openApp(other);
+  await other.getByTestId("new-session").click();
+  await other.getByTestId("session-name").fill("From the other tab");
+  await expectStoredName(other, "From the other tab");
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByRole("rowheader", { name: "From the other tab" })).toBeVisible();
+  await other.close();
+});
+
+test("without storage, the session list works in memory", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await openApp(page);
+  await expect(page.getByTestId("storage-unavailable")).toBeVisible();
+  await total(page).fill("20,000");
+  await page.getByTestId("session-name").fill("Lesson");
+  await page.getByTestId("new-session").click();
+  await showList(page);
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByRole("button", { name: "Open “Lesson”" }).click();
+  await expect(total(page)).toHaveValue("20,000");
+});
+
+test("share link: opens the same figures in another browser, which can save them as a new session", async ({ page, browser }) => {
+  await openApp(page);
+  await total(page).fill("20,000");
+  await page.locator("#winback-dormant").fill("4,321");
+  await page.getByTestId("session-name").fill("Shared «review»");
+  await page.getByTestId("share-link").click();
+  const link = await page.getByTestId("share-url").inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(index\.html)?#s=[A-Za-z0-9_-]+$/);
+  expect(link.length).toBeLessThanOrEqual(8000);
+  const figures = ["jackson-ror", "winback-low"];
+  const expected = await Promise.all(figures.map((id) => page.getByTestId(id).textContent()));
+
+  // Another browser: its own, empty storage.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const other = await context.newPage();
+  const requests = [];
+  other.on("request", (r) => requests.push(r.url()));
+  await other.goto(link);
+  await expect(other.getByTestId("shared-banner")).toBeVisible();
+  await expect(total(other)).toHaveValue("20,000");
+  await expect(other.locator("#winback-dormant")).toHaveValue("4,321");
+  for (const [i, id] of figures.entries()) await expect(other.getByTestId(id)).toHaveText(expected[i]);
+  // The data never went to the server: no request carried it.
+  expect(requests.filter((u) => u.includes("#") || u.includes("s="))).toEqual([]);
+  // Nothing is stored until the user asks.
+  await other.locator("#winback-dormant").fill("5,000");
+  await other.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  expect(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("retention-lab.session.")))).toEqual([]);
+
+  await other.getByTestId("save-shared").click();
+  await expect(other.getByTestId("shared-banner")).toHaveCount(0);
+  await expect.poll(() => other.evaluate(() => location.hash)).toBe("");
+  const saved = await storedSession(other);
+  expect(saved.name).toBe("Shared «review»");
+  expect(saved.panels.ror.total).toBe("20,000");
+  expect(saved.panels.winback.dormant).toBe("5,000");
+  await other.reload();
+  await expect(other.locator("#winback-dormant")).toHaveValue("5,000");
+  await context.close();
+});
+
+test("share link: one too long is not offered, and a damaged one says why", async ({ page }) => {
+  await openApp(page);
+  // Random letters do not compress: the link would be far over 8,000 characters.
+  let x = 2463534242;
+  const noise = Array.from({ length: 12000 }, () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return String.fromCharCode(97 + ((x >>> 0) % 26));
+  }).join("");
+  await page.getByTestId("funnel-panel").getByLabel("Stage name").first().fill(noise);
+  await page.getByTestId("share-link").click();
+  await expect(page.getByTestId("share-too-long")).toContainText("more than the 8,000");
+  await expect(page.getByTestId("share-url")).toHaveCount(0);
+
+  // A link pasted into the address bar of the open page opens it.
+  await page.evaluate(() => (location.hash = "#s=abc*def"));
+  await expect(page.getByTestId("link-error")).toHaveText(
+    "This share link could not be opened: character 4 (“*”) cannot be part of a link. Ask for the link again, or for the session file.",
+  );
+  await page.goto("about:blank");
+  await page.goto("./#s=AAAA");
+  await expect(page.getByTestId("link-error")).toContainText("its data is damaged");
+  // The page itself works as usual.
+  await expect(page.getByTestId("shared-banner")).toHaveCount(0);
+  await expect(page.getByTestId("jackson-ror")).toBeVisible();
+});
+
+test("embed: the dialog's snippet shows exactly one panel with the same figures in another browser", async ({ page, browser }) => {
+  await openApp(page);
+  await page.locator("#winback-dormant").fill("4,321");
+  await page.getByTestId("embed").click();
+  const dialog = page.getByTestId("embed-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId("embed-panel")).toHaveValue("winback");
+  const snippet = await page.getByTestId("embed-snippet").inputValue();
+  const m = snippet.match(/^<iframe src="([^"]+)" title="Retention Lab: ([^"]+)" width="100%" height="(\d+)" style="[^"]+" loading="lazy"><\/iframe>$/);
+  expect(m).not.toBeNull();
+  const [, src, title, height] = m;
+  expect(src).toMatch(/#embed=winback&(amp;)?s=/);
+  expect(title).toBe(await page.getByTestId("winback-panel").locator("h2").textContent());
+  expect(Number(height)).toBeGreaterThan(100);
+  // Choosing another panel makes its snippet.
+  await page.getByTestId("embed-panel").selectOption("ror");
+  await expect(page.getByTestId("embed-snippet")).toHaveValue(/#embed=ror&amp;s=/);
+  await page.getByTestId("embed-panel").selectOption("winback");
+  await expect(page.getByTestId("embed-snippet")).toHaveValue(/#embed=winback&amp;s=/);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const blog = await context.newPage();
+  await blog.setContent(`<!doctype html><html><body><h1>A blog post</h1>${snippet}</body></html>`);
+  const frame = blog.frameLocator("iframe");
+  await expect(frame.getByTestId("winback-low")).toHaveText(await page.getByTestId("winback-low").textContent());
+  await expect(frame.locator("#winback-dormant")).toHaveValue("4,321");
+  // Exactly one panel, no header and no session bar; a link to the full page.
+  const visible = await frame.locator("section.panel").evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.dataset.testid));
+  expect(visible).toEqual(["winback-panel"]);
+  await expect(frame.locator("h1")).toBeHidden();
+  await expect(frame.getByTestId("embed-open")).toHaveAttribute("href", /#s=[A-Za-z0-9_-]+$/);
+  await frame.locator("#winback-dormant").fill("1,000");
+  await expect(frame.getByTestId("winback-low")).toHaveText("250");
+  // An embedded calculator stores nothing, even where the page's storage can be used.
+  const direct = await context.newPage();
+  await direct.goto(src.replaceAll("&amp;", "&"));
+  await expect(direct.locator("#winback-dormant")).toHaveValue("4,321");
+  await direct.locator("#winback-dormant").fill("2,000");
+  await expect(direct.getByTestId("winback-low")).toHaveText("500");
+  await direct.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  expect(await direct.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("retention-lab.session")))).toEqual([]);
+  await context.close();
+});

@@ -1,4 +1,5 @@
-//! The page shell: header, the calculators, and the language context.
+//! The page shell: header, the calculators, and the language context; or, embedded in another
+//! page, one calculator alone.
 
 use leptos::prelude::*;
 
@@ -11,28 +12,69 @@ use crate::components::period_panel::PeriodPanel;
 use crate::components::projection_panel::ProjectionPanel;
 use crate::components::ror_panel::RorPanel;
 use crate::components::sbg_panel::SbgPanel;
-use crate::components::session_notice::SessionNotice;
+use crate::components::session_bar::SessionBar;
+use crate::components::session_notice::{LinkError, SessionNotice};
 use crate::components::teaching_switches::TeachingSwitches;
 use crate::components::winback_panel::WinbackPanel;
+use crate::core::share;
 use crate::i18n::Strings;
 use crate::locale::Choice;
-use crate::sessions::provide_sessions;
+use crate::sessions::{provide_sessions, Start};
+use crate::share_link::page_address;
 use crate::state::{provide_data, provide_locale, provide_teaching, provide_theme, use_strings};
 
-/// The whole page.
+/// The panels that can be shown alone, by their session keys (each panel's `data-testid` is
+/// its key and `-panel`). The data panel needs a file, so it is not among them.
+pub const EMBEDDABLE: [&str; 8] = [
+    "ror",
+    "period",
+    "projection",
+    "sbg",
+    "ltv",
+    "conversion",
+    "winback",
+    "funnel",
+];
+
+/// The whole page, or the one panel an embedding page asked for.
 #[component]
 pub fn App(
     /// The language to start in.
     choice: Choice,
     /// Its strings, already read.
     strings: &'static Strings,
+    /// A shared session or an embedded panel, from the page's address.
+    mut start: Start,
 ) -> impl IntoView {
     provide_locale(choice, strings);
     provide_teaching();
     provide_data();
     provide_theme();
     let strings = use_strings();
-    provide_sessions(strings().session_default_name);
+    // An unknown panel shows the whole page.
+    start.embed = start.embed.filter(|k| EMBEDDABLE.contains(&k.as_str()));
+    let link_error = start.link_error.take();
+    // Embedded, the page is the same but shows only the chosen panel (the style sheet hides
+    // the rest by the document's `data-embed`), and the link to the full page under it.
+    let full = start.embed.as_deref().map(|key| {
+        let _ = document()
+            .document_element()
+            .map(|html| html.set_attribute("data-embed", key));
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        match share::fragment(&hash).data {
+            Some(data) => format!("{}#s={data}", page_address()),
+            None => page_address(),
+        }
+    });
+    provide_sessions(strings().session_default_name, start);
+    // A share link opened in this tab while the page is open (only the part after `#`
+    // changed, so the browser does not load the page again): load it, to open the link.
+    let reopen = window_event_listener(leptos::ev::hashchange, |_| {
+        let _ = web_sys::window().map(|w| w.location().reload());
+    });
+    on_cleanup(move || reopen.remove());
     view! {
         <header class="app-header">
             <h1>{move || strings().app_title}</h1>
@@ -45,6 +87,8 @@ pub fn App(
             <SessionNotice />
         </header>
         <main class="app-main">
+            <LinkError error=link_error />
+            <SessionBar />
             <RorPanel />
             <PeriodPanel />
             <DataPanel />
@@ -54,6 +98,13 @@ pub fn App(
             <ConversionPanel />
             <WinbackPanel />
             <FunnelPanel />
+            {full.map(|href| view! {
+                <p class="embed-open">
+                    <a href=href target="_blank" rel="noopener" data-testid="embed-open">
+                        {move || strings().embed_open}
+                    </a>
+                </p>
+            })}
         </main>
     }
 }

@@ -11,6 +11,7 @@ pub mod import_client;
 pub mod import_flow;
 pub mod locale;
 pub mod sessions;
+pub mod share_link;
 pub mod state;
 pub mod worker;
 

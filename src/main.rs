@@ -1,8 +1,11 @@
-//! Entry point: panic hook, the language's strings, then mount the app.
+//! Entry point: panic hook, the language's strings, a shared session if the address holds
+//! one, then mount the app.
 
 use leptos::prelude::*;
+use retention_lab::core::share;
 use retention_lab::locale::{self, Choice};
-use retention_lab::App;
+use retention_lab::sessions::Start;
+use retention_lab::{share_link, App};
 
 fn main() {
     retention_lab::crash::install_panic_hook();
@@ -17,6 +20,20 @@ fn main() {
                 (Choice::default(), locale::english())
             }
         };
-        leptos::mount::mount_to_body(move || view! { <App choice strings /> });
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let fragment = share::fragment(&hash);
+        let mut start = Start {
+            embed: fragment.embed,
+            ..Start::default()
+        };
+        if let Some(data) = fragment.data {
+            match share_link::open(&data).await {
+                Ok(session) => start.shared = Some(session),
+                Err(e) => start.link_error = Some(e),
+            }
+        }
+        leptos::mount::mount_to_body(move || view! { <App choice strings start /> });
     });
 }

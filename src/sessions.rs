@@ -18,7 +18,8 @@ use crate::core::figure::PeriodUnit;
 use crate::core::json::Json;
 use crate::core::period::{ChurnDefinition, DEFINITIONS};
 use crate::core::saved::{from_key, key_of};
-use crate::core::session::{self, ReadError, Session};
+use crate::core::session::{self, FileError, ReadError, Session};
+use crate::share_link::OpenError;
 
 /// Which session the page opens with.
 const OPEN_KEY: &str = "retention-lab.open";
@@ -109,7 +110,7 @@ impl<S: Fn() -> Json, L: Fn(&Json)> Persist for Custom<S, L> {
 /// What the page says about saving.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// Storage cannot be used (a private window, storage turned off): inputs live in memory.
+    /// Storage cannot be used (a private window, storage turned off): sessions live in memory.
     Unavailable,
     /// Storage is full: the last change is kept in memory only.
     Full,
@@ -121,24 +122,145 @@ pub enum Notice {
     ChangedElsewhere,
 }
 
+/// How the open session is kept.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mode {
+    /// Saved shortly after each change.
+    Saved,
+    /// Written by a newer version: shown, never written.
+    Newer,
+    /// Opened from a share link: shown, saved only when the user asks.
+    Shared,
+    /// Shown in another page: never saved.
+    Embedded,
+}
+
+/// A stored session, as the list shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub name: String,
+    pub modified: i64,
+    /// Written by a newer version, so it opens read-only.
+    pub newer: bool,
+}
+
+/// A session deleted a moment ago, kept for "Undo".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub id: String,
+    pub name: String,
+    text: String,
+    was_open: bool,
+}
+
+/// Where sessions are kept: the browser's storage, or the page's memory when storage cannot
+/// be used, so that the session list works either way while the page is open.
+enum Store {
+    Local(Storage),
+    /// Key and value pairs.
+    Memory(Vec<(String, String)>),
+}
+
+impl Store {
+    fn get(&self, key: &str) -> Option<String> {
+        match self {
+            Store::Local(s) => s.get_item(key).ok().flatten(),
+            Store::Memory(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        match self {
+            Store::Local(s) => s.set_item(key, value).is_ok(),
+            Store::Memory(m) => {
+                m.retain(|(k, _)| k != key);
+                m.push((key.to_string(), value.to_string()));
+                true
+            }
+        }
+    }
+
+    fn remove(&mut self, key: &str) {
+        match self {
+            Store::Local(s) => {
+                let _ = s.remove_item(key);
+            }
+            Store::Memory(m) => m.retain(|(k, _)| k != key),
+        }
+    }
+
+    /// The ids of the stored sessions.
+    fn ids(&self) -> Vec<String> {
+        let id = |k: &str| k.strip_prefix(SESSION_PREFIX).map(str::to_string);
+        match self {
+            Store::Local(s) => (0..s.length().unwrap_or(0))
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter_map(|k| id(&k))
+                .collect(),
+            Store::Memory(m) => m.iter().filter_map(|(k, _)| id(k)).collect(),
+        }
+    }
+
+    /// Reads the stored session `id`. Damaged data is first copied under a quarantine key
+    /// (and only then removed), so that nothing is lost even when the copy fails.
+    fn read(&mut self, id: &str) -> Option<Result<Session, Damage>> {
+        let key = session_key(id);
+        let text = self.get(&key)?;
+        Some(match session::read(&text) {
+            Ok(s) => Ok(s),
+            Err(ReadError::Newer { version, session }) => Err(Damage::Newer(version, *session)),
+            Err(ReadError::Json(_) | ReadError::Shape { .. }) => {
+                let quarantine = format!("{QUARANTINE_PREFIX}{id}.{}", now());
+                if self.set(&quarantine, &text) {
+                    self.remove(&key);
+                }
+                Err(Damage::Unreadable(quarantine, text))
+            }
+        })
+    }
+}
+
+/// Why a stored session did not read as one this version writes.
+enum Damage {
+    Newer(i64, Session),
+    /// Kept under this quarantine key; the text.
+    Unreadable(String, String),
+}
+
+/// A panel taking part: its key, its inputs, and what they were before anything was loaded
+/// (what a new session starts with).
+struct Member {
+    key: &'static str,
+    persist: Rc<dyn Persist>,
+    defaults: Json,
+}
+
 struct Inner {
-    storage: Option<Storage>,
+    store: Store,
     session: Session,
-    /// A newer version's session: shown, never written.
-    read_only: bool,
-    /// When the stored session was last written, as this page knows it: a different time
-    /// in storage means another tab saved it since.
-    known: i64,
+    mode: Mode,
+    /// The stored text as this page last read or wrote it: different text in storage means
+    /// another tab saved the session since.
+    known: Option<String>,
     /// What a damaged stored value held, for the user to download.
     damaged: Option<String>,
     timer: Option<TimeoutHandle>,
+    members: Vec<Member>,
+    default_name: String,
 }
 
-/// The page's session, provided by the app.
+/// The page's sessions, provided by the app.
 #[derive(Clone, Copy)]
 pub struct Sessions {
     inner: StoredValue<Rc<RefCell<Inner>>, LocalStorage>,
     notice: RwSignal<Option<Notice>>,
+    /// The stored sessions, last changed first.
+    list: RwSignal<Vec<Summary>>,
+    /// The open session's id and name.
+    head: RwSignal<(String, String)>,
+    mode: RwSignal<Mode>,
+    deleted: RwSignal<Option<Deleted>>,
 }
 
 fn now() -> i64 {
@@ -154,6 +276,10 @@ fn new_id() -> String {
     )
 }
 
+fn session_key(id: &str) -> String {
+    format!("{SESSION_PREFIX}{id}")
+}
+
 /// The browser's `localStorage`, when the page may use it: missing, refused (a private
 /// window, storage turned off) or refusing every call, there is none.
 pub fn local_storage() -> Option<Storage> {
@@ -163,67 +289,128 @@ pub fn local_storage() -> Option<Storage> {
     Some(storage)
 }
 
-/// Reads the session the page last had open, creating one when there is none.
-fn open(storage: Option<&Storage>, name: &str) -> (Session, Option<Notice>, Option<String>, bool) {
-    let fresh = || Session::new(new_id(), name.to_string(), now());
-    let Some(storage) = storage else {
-        return (fresh(), Some(Notice::Unavailable), None, false);
-    };
-    let Some(id) = storage.get_item(OPEN_KEY).ok().flatten() else {
-        return (fresh(), None, None, false);
-    };
-    let key = format!("{SESSION_PREFIX}{id}");
-    let Some(text) = storage.get_item(&key).ok().flatten() else {
-        return (fresh(), None, None, false);
-    };
-    match session::read(&text) {
-        Ok(s) => (s, None, None, false),
-        Err(ReadError::Newer { version, session }) => {
-            (*session, Some(Notice::Newer { version }), None, true)
-        }
-        Err(ReadError::Json(_) | ReadError::Shape { .. }) => {
-            let quarantine = format!("{QUARANTINE_PREFIX}{id}.{}", now());
-            // Kept first; only then is the damaged key removed, so that nothing is lost even
-            // when the copy fails (storage full): then the damaged value stays where it is,
-            // and the new session is saved under a new id beside it.
-            if storage.set_item(&quarantine, &text).is_ok() {
-                let _ = storage.remove_item(&key);
-            }
-            (
-                fresh(),
-                Some(Notice::Damaged { key: quarantine }),
-                Some(text),
-                false,
-            )
-        }
-    }
+/// How the page starts: normally, with a shared session, or embedded in another page.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// A session read from a share link.
+    pub shared: Option<Session>,
+    /// Why the share link did not open.
+    pub link_error: Option<OpenError>,
+    /// The panel to show alone, embedded in another page; nothing is stored then.
+    pub embed: Option<String>,
 }
 
-/// Opens the saved session (or a new one) and makes it available to the panels below.
-pub fn provide_sessions(default_name: &str) -> Sessions {
-    let storage = local_storage();
-    let (session, notice, damaged, read_only) = open(storage.as_ref(), default_name);
-    let sessions = Sessions {
-        inner: StoredValue::new_local(Rc::new(RefCell::new(Inner {
-            storage,
-            known: session.modified,
-            session,
-            read_only,
-            damaged,
-            timer: None,
-        }))),
-        notice: RwSignal::new(notice),
+/// Opens the saved session (or a new one, or the shared one) and makes it available to the
+/// panels below.
+pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
+    let embedded = start.embed.is_some();
+    let storage = if embedded { None } else { local_storage() };
+    let mut notice = None;
+    let store = match storage {
+        Some(s) => Store::Local(s),
+        None => {
+            if !embedded {
+                notice = Some(Notice::Unavailable);
+            }
+            Store::Memory(Vec::new())
+        }
     };
+    let fresh = Session::new(new_id(), default_name.to_string(), now());
+    let mut inner = Inner {
+        store,
+        session: fresh,
+        mode: Mode::Saved,
+        known: None,
+        damaged: None,
+        timer: None,
+        members: Vec::new(),
+        default_name: default_name.to_string(),
+    };
+    if let Some(mut shared) = start.shared {
+        shared.id = new_id();
+        inner.session = shared;
+        inner.mode = if embedded {
+            Mode::Embedded
+        } else {
+            Mode::Shared
+        };
+    } else if embedded {
+        inner.mode = Mode::Embedded;
+    } else if let Some(id) = inner.store.get(OPEN_KEY) {
+        match inner.store.read(&id) {
+            Some(Ok(s)) => inner.session = s,
+            Some(Err(damage)) => notice = inner.took(damage),
+            None => {}
+        }
+        inner.known = inner.store.get(&session_key(&id));
+    }
+    let sessions = Sessions {
+        head: RwSignal::new((inner.session.id.clone(), inner.session.name.clone())),
+        mode: RwSignal::new(inner.mode),
+        inner: StoredValue::new_local(Rc::new(RefCell::new(inner))),
+        notice: RwSignal::new(notice),
+        list: RwSignal::new(Vec::new()),
+        deleted: RwSignal::new(None),
+    };
+    sessions.refresh();
     // A change made just before the page is closed is written at once, not after the delay.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| sessions.write());
-    on_cleanup(move || flush.remove());
+    // Another tab of this page saved, renamed, added or deleted a session.
+    let other_tab = window_event_listener(leptos::ev::storage, move |_| sessions.refresh());
+    on_cleanup(move || {
+        flush.remove();
+        other_tab.remove();
+    });
     provide_context(sessions);
     sessions
 }
 
-/// The page's session.
+/// The page's sessions.
 pub fn use_sessions() -> Sessions {
     use_context::<Sessions>().expect("App provides the Sessions context")
+}
+
+impl Inner {
+    /// Opens what a damaged or newer stored session leaves to open, and says what the page
+    /// tells the user.
+    fn took(&mut self, damage: Damage) -> Option<Notice> {
+        match damage {
+            Damage::Newer(version, session) => {
+                self.session = session;
+                self.mode = Mode::Newer;
+                Some(Notice::Newer { version })
+            }
+            Damage::Unreadable(key, text) => {
+                self.damaged = Some(text);
+                Some(Notice::Damaged { key })
+            }
+        }
+    }
+
+    /// Puts the open session's inputs into every panel: first what a new session has, then
+    /// what this one saved.
+    fn load_panels(&self) {
+        untrack(|| {
+            for m in &self.members {
+                m.persist.load(&m.defaults);
+                if let Some(saved) = self.session.panel(m.key) {
+                    m.persist.load(saved);
+                }
+            }
+        });
+    }
+
+    /// Writes the open session now, marking it changed; false when storage refused.
+    fn store(&mut self) -> bool {
+        self.session.modified = now();
+        let text = self.session.to_text();
+        let saved = self.store.set(&session_key(&self.session.id), &text)
+            && self.store.set(OPEN_KEY, &self.session.id);
+        if saved {
+            self.known = Some(text);
+        }
+        saved
+    }
 }
 
 impl Sessions {
@@ -238,21 +425,71 @@ impl Sessions {
         self.notice.get()
     }
 
+    /// The stored sessions, last changed first.
+    pub fn list(&self) -> Vec<Summary> {
+        self.list.get()
+    }
+
+    /// The open session's id and name.
+    pub fn head(&self) -> (String, String) {
+        self.head.get()
+    }
+
+    /// How the open session is kept.
+    pub fn mode(&self) -> Mode {
+        self.mode.get()
+    }
+
+    /// The session deleted a moment ago, while "Undo" can bring it back.
+    pub fn deleted(&self) -> Option<Deleted> {
+        self.deleted.get()
+    }
+
     /// The damaged stored text found when the page opened, for the user to download.
     pub fn damaged(&self) -> Option<String> {
         self.with(|i| i.damaged.clone())
     }
 
-    /// The session as a file's text.
+    /// The open session as a file's text.
     pub fn export(&self) -> String {
         self.with(|i| i.session.to_text())
+    }
+
+    /// Every session as one file's text: the stored ones, and the open one as it is now.
+    pub fn export_all(&self) -> String {
+        self.write();
+        self.with(|i| {
+            let mut all: Vec<Session> = i
+                .store
+                .ids()
+                .iter()
+                .filter(|id| **id != i.session.id)
+                .filter_map(|id| session::read(&i.store.get(&session_key(id))?).ok())
+                .collect();
+            all.insert(0, i.session.clone());
+            session::bundle(&all)
+        })
+    }
+
+    /// The open session's inputs as they are now, for a share link.
+    pub fn current(&self) -> Session {
+        self.with(|i| i.session.clone())
     }
 
     /// Saves the inputs `persist` writes under `key`: puts back what the session holds for
     /// it now, then saves them shortly after each change.
     pub fn keep(&self, key: &'static str, persist: impl Persist + 'static) {
-        let persist = Rc::new(persist);
-        if let Some(saved) = self.with(|i| i.session.panel(key).cloned()) {
+        let persist: Rc<dyn Persist> = Rc::new(persist);
+        let defaults = untrack(|| persist.save());
+        let saved = self.with(|i| {
+            i.members.push(Member {
+                key,
+                persist: persist.clone(),
+                defaults,
+            });
+            i.session.panel(key).cloned()
+        });
+        if let Some(saved) = saved {
             untrack(|| persist.load(&saved));
         }
         let sessions = *self;
@@ -269,13 +506,12 @@ impl Sessions {
         let sessions = *self;
         let schedule = self.with(|i| {
             match i.session.panels.iter_mut().find(|(k, _)| k == key) {
+                // Opening a session puts its inputs back, which is no change to save.
+                Some((_, v)) if *v == json => return false,
                 Some((_, v)) => *v = json,
                 None => i.session.panels.push((key.to_string(), json)),
             }
-            if let Some(t) = i.timer.take() {
-                t.clear();
-            }
-            !i.read_only && i.storage.is_some()
+            i.schedule()
         });
         if schedule {
             let timer = set_timeout_with_handle(move || sessions.write(), SAVE_DELAY).ok();
@@ -283,49 +519,284 @@ impl Sessions {
         }
     }
 
-    /// Writes the session now, if there is anything to write and somewhere to write it.
-    /// When another tab saved the session since this page did, the user is asked first.
+    /// Writes the session now if a change is waiting to be written. When another tab saved
+    /// the session since this page did, the user is asked first.
     fn write(&self) {
         let result = self.with(|i| {
             let timer = i.timer.take()?;
             timer.clear();
-            if i.read_only {
+            if i.mode != Mode::Saved {
                 return None;
             }
-            let storage = i.storage.as_ref()?;
-            let key = format!("{SESSION_PREFIX}{}", i.session.id);
-            let stored = storage.get_item(&key).ok().flatten();
-            let elsewhere = stored
-                .and_then(|text| match session::read(&text) {
-                    Ok(s) => Some(s.modified),
-                    Err(ReadError::Newer { session, .. }) => Some(session.modified),
-                    Err(_) => None,
-                })
-                .is_some_and(|modified| modified != i.known);
-            if elsewhere && !ask_to_save_over() {
+            let stored = i.store.get(&session_key(&i.session.id));
+            if stored.is_some() && stored != i.known && !ask_to_save_over() {
                 return Some(Err(()));
             }
-            i.session.modified = now();
-            let saved = storage
-                .set_item(&key, &i.session.to_text())
-                .and_then(|()| storage.set_item(OPEN_KEY, &i.session.id));
-            if saved.is_ok() {
-                i.known = i.session.modified;
-            }
-            Some(Ok(saved.is_ok()))
+            Some(Ok(i.store()))
         });
         match result {
-            Some(Ok(true))
+            Some(Ok(true)) => {
                 if self
                     .notice
-                    .with_untracked(|n| n.as_ref().is_some_and(Notice::passes)) =>
-            {
-                self.notice.set(None)
+                    .with_untracked(|n| n.as_ref().is_some_and(Notice::passes))
+                {
+                    self.notice.set(None);
+                }
+                self.touch();
             }
             Some(Ok(false)) => self.notice.set(Some(Notice::Full)),
             Some(Err(())) => self.notice.set(Some(Notice::ChangedElsewhere)),
-            _ => {}
+            None => {}
         }
+    }
+
+    /// Reads the list of stored sessions again.
+    pub fn refresh(&self) {
+        let (list, notice) = self.with(|i| {
+            let mut notice = None;
+            let mut list = Vec::new();
+            for id in i.store.ids() {
+                let (session, newer) = match i.store.read(&id) {
+                    Some(Ok(s)) => (s, false),
+                    Some(Err(Damage::Newer(_, s))) => (s, true),
+                    Some(Err(Damage::Unreadable(key, text))) => {
+                        i.damaged = Some(text);
+                        notice = Some(Notice::Damaged { key });
+                        continue;
+                    }
+                    None => continue,
+                };
+                list.push(Summary {
+                    id,
+                    name: session.name,
+                    modified: session.modified,
+                    newer,
+                });
+            }
+            list.sort_unstable_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
+            (list, notice)
+        });
+        self.list.set(list);
+        if notice.is_some() {
+            self.notice.set(notice);
+        }
+    }
+
+    /// Puts the open session's name and time into the list after it was written.
+    fn touch(&self) {
+        let summary = self.with(|i| Summary {
+            id: i.session.id.clone(),
+            name: i.session.name.clone(),
+            modified: i.session.modified,
+            newer: false,
+        });
+        self.list.update(|list| {
+            list.retain(|s| s.id != summary.id);
+            list.insert(0, summary);
+        });
+    }
+
+    /// Shows session `session` in every panel, in `mode`.
+    fn show(&self, session: Session, mode: Mode) {
+        self.with(|i| {
+            if let Some(t) = i.timer.take() {
+                t.clear();
+            }
+            i.known = i.store.get(&session_key(&session.id));
+            i.session = session;
+            i.mode = mode;
+            i.load_panels();
+        });
+        self.after_switch();
+    }
+
+    fn after_switch(&self) {
+        let (head, mode) = self.with(|i| ((i.session.id.clone(), i.session.name.clone()), i.mode));
+        self.head.set(head);
+        self.mode.set(mode);
+        if self
+            .notice
+            .with_untracked(|n| matches!(n, Some(Notice::Newer { .. } | Notice::ChangedElsewhere)))
+        {
+            self.notice.set(None);
+        }
+        self.refresh();
+    }
+
+    /// Opens the stored session `id`, saving the open one first.
+    pub fn open(&self, id: &str) {
+        self.write();
+        let read = self.with(|i| i.store.read(id));
+        match read {
+            Some(Ok(s)) => {
+                self.show(s, Mode::Saved);
+                self.with(|i| i.store.set(OPEN_KEY, id));
+            }
+            Some(Err(Damage::Newer(version, s))) => {
+                self.show(s, Mode::Newer);
+                self.notice.set(Some(Notice::Newer { version }));
+            }
+            Some(Err(damage @ Damage::Unreadable(..))) => {
+                let notice = self.with(|i| i.took(damage));
+                self.notice.set(notice);
+                self.refresh();
+            }
+            None => self.refresh(),
+        }
+    }
+
+    /// Saves `session` as a new stored session and opens it.
+    fn add(&self, mut session: Session) {
+        self.write();
+        session.id = new_id();
+        self.show(session, Mode::Saved);
+        let saved = self.with(Inner::store);
+        if !saved {
+            self.notice.set(Some(Notice::Full));
+        }
+        self.refresh();
+    }
+
+    /// Starts a new session with every panel as the page first shows it.
+    pub fn start_new(&self) {
+        let session = self.with(|i| Session::new(String::new(), i.default_name.clone(), now()));
+        self.add(session);
+    }
+
+    /// Copies session `id` (the open one as it is now) under the name `name` and opens the copy.
+    pub fn duplicate(&self, id: &str, name: impl FnOnce(&str) -> String) {
+        self.write();
+        let source = self.with(|i| {
+            if i.session.id == id {
+                Some(i.session.clone())
+            } else {
+                i.store
+                    .get(&session_key(id))
+                    .and_then(|t| session::read(&t).ok())
+            }
+        });
+        if let Some(mut copy) = source {
+            copy.name = name(&copy.name);
+            copy.created = now();
+            self.add(copy);
+        }
+    }
+
+    /// Saves the session shown from a share link as a new session.
+    pub fn save_shared(&self) {
+        let mut session = self.current();
+        session.created = now();
+        self.add(session);
+    }
+
+    /// Leaves the shared session for the one that was open before (or a new one).
+    pub fn discard_shared(&self) {
+        match self.with(|i| i.store.get(OPEN_KEY)) {
+            Some(id) if self.with(|i| i.store.get(&session_key(&id)).is_some()) => self.open(&id),
+            _ => self.start_new(),
+        }
+    }
+
+    /// Renames the open session.
+    pub fn rename(&self, name: String) {
+        let sessions = *self;
+        let schedule = self.with(|i| {
+            i.session.name = name.clone();
+            i.schedule()
+        });
+        self.head.update(|h| h.1 = name);
+        if schedule {
+            let timer = set_timeout_with_handle(move || sessions.write(), SAVE_DELAY).ok();
+            self.with(|i| i.timer = timer);
+        }
+    }
+
+    /// Deletes session `id`, keeping it for "Undo"; deleting the open session opens the one
+    /// changed last (or a new one).
+    pub fn delete(&self, id: &str) {
+        self.write();
+        let deleted = self.with(|i| {
+            let key = session_key(id);
+            let text = i.store.get(&key)?;
+            let name = session::read(&text).map(|s| s.name).unwrap_or_default();
+            i.store.remove(&key);
+            Some(Deleted {
+                id: id.to_string(),
+                name,
+                text,
+                was_open: i.session.id == id,
+            })
+        });
+        let Some(deleted) = deleted else { return };
+        let was_open = deleted.was_open;
+        self.deleted.set(Some(deleted));
+        self.refresh();
+        if was_open {
+            match self
+                .list
+                .with_untracked(|l| l.first().map(|s| s.id.clone()))
+            {
+                Some(next) => self.open(&next),
+                None => self.start_new(),
+            }
+        }
+    }
+
+    /// Brings back the session deleted last, and opens it again if it was open.
+    pub fn undo_delete(&self) {
+        let Some(d) = self.deleted.get_untracked() else {
+            return;
+        };
+        let restored = self.with(|i| i.store.set(&session_key(&d.id), &d.text));
+        if !restored {
+            self.notice.set(Some(Notice::Full));
+            return;
+        }
+        self.deleted.set(None);
+        if d.was_open {
+            self.open(&d.id);
+        } else {
+            self.refresh();
+        }
+    }
+
+    /// Forgets the deleted session for good (the "Undo" offer is closed).
+    pub fn forget_deleted(&self) {
+        self.deleted.set(None);
+    }
+
+    /// Imports a session file: every session in it becomes a new session (none is written
+    /// over), and the first is opened. Returns how many were imported.
+    pub fn import(&self, text: &str) -> Result<usize, FileError> {
+        let sessions = session::read_file(text)?;
+        let count = sessions.len();
+        self.write();
+        let first = self.with(|i| {
+            let mut first = None;
+            for mut s in sessions {
+                s.id = new_id();
+                if !i.store.set(&session_key(&s.id), &s.to_text()) {
+                    break;
+                }
+                first.get_or_insert(s.id);
+            }
+            first
+        });
+        match first {
+            Some(id) => self.open(&id),
+            None => self.notice.set(Some(Notice::Full)),
+        }
+        Ok(count)
+    }
+}
+
+impl Inner {
+    /// Whether a change is to be written after the delay.
+    fn schedule(&mut self) -> bool {
+        if let Some(t) = self.timer.take() {
+            t.clear();
+        }
+        self.mode == Mode::Saved
     }
 }
 

@@ -1,10 +1,13 @@
-//! What the page says when it cannot save as usual, with the downloads that keep the data.
+//! What the page says when it cannot save as usual, with the downloads that keep the data,
+//! and when a share link does not open.
 
 use leptos::prelude::*;
 
+use crate::core::share::LinkError;
 use crate::download::save_text;
 use crate::i18n::{file_name, fill};
 use crate::sessions::{use_sessions, Notice};
+use crate::share_link::OpenError;
 use crate::state::use_strings;
 
 /// The notice under the page's header; empty while saving works.
@@ -65,4 +68,32 @@ pub fn SessionNotice() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// Why the share link in the address did not open, when it did not.
+#[component]
+pub fn LinkError(error: Option<OpenError>) -> impl IntoView {
+    let strings = use_strings();
+    error.map(|e| {
+        move || {
+            let s = strings();
+            let why = match &e {
+                OpenError::Link(LinkError::Character { position, found }) => fill(
+                    s.link_error_character,
+                    &[
+                        ("position", &s.number_style.count(*position as i64)),
+                        ("found", &found.to_string()),
+                    ],
+                ),
+                OpenError::Link(LinkError::CutShort) => s.link_error_cut.to_string(),
+                OpenError::Damaged => s.link_error_damaged.to_string(),
+                OpenError::Session(_) => s.link_error_session.to_string(),
+            };
+            view! {
+                <p class="session-notice error" role="alert" data-testid="link-error">
+                    {fill(s.link_failed, &[("error", &why)])}
+                </p>
+            }
+        }
+    })
 }

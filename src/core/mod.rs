@@ -17,5 +17,6 @@ pub mod ror;
 pub mod saved;
 pub mod sbg;
 pub mod session;
+pub mod share;
 pub mod stats;
 pub mod winback;

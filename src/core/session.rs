@@ -13,6 +13,9 @@ pub const VERSION: i64 = 1;
 /// What the stored text says it is.
 const FORMAT: &str = "retention-lab-session";
 
+/// What a file of several sessions ("Export all") says it is.
+const BUNDLE: &str = "retention-lab-sessions";
+
 /// One session.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
@@ -75,7 +78,11 @@ impl Session {
 
 /// Reads a stored session, bringing an older version up to date.
 pub fn read(text: &str) -> Result<Session, ReadError> {
-    let json = parse(text).map_err(ReadError::Json)?;
+    from_stored(&parse(text).map_err(ReadError::Json)?)
+}
+
+/// A session from its stored form, brought up to date.
+fn from_stored(json: &Json) -> Result<Session, ReadError> {
     let version = json
         .get("version")
         .and_then(Json::as_int)
@@ -86,7 +93,7 @@ pub fn read(text: &str) -> Result<Session, ReadError> {
     if version < 1 {
         return Err(ReadError::Shape { member: "version" });
     }
-    let json = migrate(json, version);
+    let json = migrate(json.clone(), version);
     let session = from_json(&json)?;
     if version > VERSION {
         return Err(ReadError::Newer {
@@ -103,6 +110,81 @@ pub fn read(text: &str) -> Result<Session, ReadError> {
 fn migrate(json: Json, version: i64) -> Json {
     let _ = version;
     json
+}
+
+/// Why a session file could not be imported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    /// The file is not a session (or the session at `index`, 1-based, of a file of several).
+    Session {
+        index: Option<usize>,
+        error: ReadError,
+    },
+    /// A file of several sessions that holds none.
+    Empty,
+}
+
+/// The text of a file holding every session in `sessions`.
+pub fn bundle(sessions: &[Session]) -> String {
+    Json::object([
+        ("format", Json::string(BUNDLE)),
+        ("version", Json::Int(VERSION)),
+        (
+            "sessions",
+            Json::Arr(sessions.iter().map(Session::to_json).collect()),
+        ),
+    ])
+    .to_text()
+}
+
+/// Reads a session file: one session, or a file of several. A session written by a newer
+/// version is refused, since this version cannot know what it would leave out.
+pub fn read_file(text: &str) -> Result<Vec<Session>, FileError> {
+    let one = |index, json: &Json| match from_stored(json) {
+        Ok(s) => Ok(s),
+        Err(error) => Err(FileError::Session { index, error }),
+    };
+    let json = parse(text).map_err(|e| FileError::Session {
+        index: None,
+        error: ReadError::Json(e),
+    })?;
+    if json.get("format").and_then(Json::as_str) != Some(BUNDLE) {
+        return one(None, &json).map(|s| vec![s]);
+    }
+    let list = json
+        .get("sessions")
+        .and_then(Json::as_array)
+        .ok_or(FileError::Session {
+            index: None,
+            error: ReadError::Shape { member: "sessions" },
+        })?;
+    if list.is_empty() {
+        return Err(FileError::Empty);
+    }
+    list.iter()
+        .enumerate()
+        .map(|(i, s)| one(Some(i + 1), s))
+        .collect()
+}
+
+/// A date and time in the user's time zone, `offset_minutes` east of UTC, as
+/// `2026-11-24 09:05` (the page puts the digits in the user's script).
+pub fn local_time(millis: i64, offset_minutes: i32) -> String {
+    use chrono::{Datelike, Timelike};
+    let Some(t) = chrono::DateTime::from_timestamp_millis(millis).and_then(|t| {
+        t.naive_utc()
+            .checked_add_signed(chrono::TimeDelta::minutes(offset_minutes.into()))
+    }) else {
+        return String::new();
+    };
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 fn from_json(json: &Json) -> Result<Session, ReadError> {
@@ -204,5 +286,71 @@ mod tests {
         assert_eq!(read(&no_name), Err(ReadError::Shape { member: "name" }));
         let zero = sample().to_text().replace("\"version\":1", "\"version\":0");
         assert_eq!(read(&zero), Err(ReadError::Shape { member: "version" }));
+    }
+
+    #[test]
+    fn a_file_holds_one_session_or_several() {
+        let mut other = sample();
+        other.id = "s2".into();
+        other.name = "2025 plan".into();
+        assert_eq!(read_file(&sample().to_text()), Ok(vec![sample()]));
+        let all = bundle(&[sample(), other.clone()]);
+        assert!(all.starts_with(r#"{"format":"retention-lab-sessions","version":1,"#));
+        assert_eq!(read_file(&all), Ok(vec![sample(), other]));
+    }
+
+    #[test]
+    fn a_bad_file_is_named_where_it_fails() {
+        match read_file("{\n  \"format\": tru") {
+            Err(FileError::Session {
+                index: None,
+                error: ReadError::Json(e),
+            }) => assert_eq!(
+                (e.line, e.column, e.kind),
+                (2, 16, crate::core::json::JsonErrorKind::End)
+            ),
+            other => panic!("{other:?}"),
+        }
+        let broken = bundle(&[sample(), sample()]).replacen("\"created\"", "\"made\"", 1);
+        assert_eq!(
+            read_file(&broken),
+            Err(FileError::Session {
+                index: Some(1),
+                error: ReadError::Shape { member: "created" }
+            })
+        );
+        let newer =
+            bundle(&[sample(), sample()]).replace("\"version\":1,\"id\"", "\"version\":9,\"id\"");
+        assert!(matches!(
+            read_file(&newer),
+            Err(FileError::Session {
+                index: Some(1),
+                error: ReadError::Newer { version: 9, .. }
+            })
+        ));
+        assert_eq!(
+            read_file(r#"{"format":"retention-lab-sessions","version":1,"sessions":[]}"#),
+            Err(FileError::Empty)
+        );
+        assert_eq!(
+            read_file(r#"{"format":"retention-lab-sessions","version":1}"#),
+            Err(FileError::Session {
+                index: None,
+                error: ReadError::Shape { member: "sessions" }
+            })
+        );
+    }
+
+    #[test]
+    fn times_in_the_users_zone() {
+        // 2023-11-14 22:13:20 UTC.
+        let t = 1_700_000_000_000;
+        assert_eq!(local_time(t, 0), "2023-11-14 22:13");
+        // Tehran (+03:30) is already on the next day; Hanoi is +07:00.
+        assert_eq!(local_time(t, 210), "2023-11-15 01:43");
+        assert_eq!(local_time(t, 420), "2023-11-15 05:13");
+        assert_eq!(local_time(t, -300), "2023-11-14 17:13");
+        assert_eq!(local_time(0, 0), "1970-01-01 00:00");
+        assert_eq!(local_time(i64::MAX, 0), "");
     }
 }

@@ -1,0 +1,225 @@
+//! Share links and embed addresses: what goes into the part of the address after `#`, which
+//! the browser never sends to a server.
+//!
+//! A link carries a session's text compressed (raw deflate, done by the browser) and written
+//! in base64url, the URL-safe alphabet without padding: `#s=<data>`. An embed address adds
+//! the panel to show: `#embed=<panel>&s=<data>`. Pure: the page compresses and reads the
+//! address.
+
+use std::fmt;
+
+/// The longest link the page offers. Longer addresses are cut short or refused by some
+/// browsers, chat apps and blog editors, so the page offers the session file instead.
+pub const MAX_LINK: usize = 8_000;
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// `bytes` in base64url without padding.
+pub fn encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Why a link's data could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// A character that base64url does not use, at this position (1-based).
+    Character { position: usize, found: char },
+    /// The data ends in the middle of a byte: the link was cut short.
+    CutShort,
+}
+
+impl fmt::Display for LinkError {
+    /// Plain English, for logs and tests; the page words these through its string table.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::Character { position, found } => {
+                write!(f, "{found:?} at character {position} is not base64url")
+            }
+            LinkError::CutShort => write!(f, "the data is cut short"),
+        }
+    }
+}
+
+/// The bytes that [`encode`] wrote.
+pub fn decode(text: &str) -> Result<Vec<u8>, LinkError> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for (i, c) in text.chars().enumerate() {
+        let value = match c {
+            'A'..='Z' => c as u32 - 'A' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 26,
+            '0'..='9' => c as u32 - '0' as u32 + 52,
+            '-' => 62,
+            '_' => 63,
+            found => {
+                return Err(LinkError::Character {
+                    position: i + 1,
+                    found,
+                })
+            }
+        };
+        acc = acc << 6 | value;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // Two or four bits left over are padding; six mean a character too many.
+    if bits == 6 {
+        return Err(LinkError::CutShort);
+    }
+    Ok(out)
+}
+
+/// What an address's fragment asks for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fragment {
+    /// The panel to show alone, for a page embedded in another.
+    pub embed: Option<String>,
+    /// The shared session's data, still encoded.
+    pub data: Option<String>,
+}
+
+/// Reads a fragment (with or without its `#`); other parameters are ignored.
+pub fn fragment(text: &str) -> Fragment {
+    let mut out = Fragment::default();
+    for part in text.trim_start_matches('#').split('&') {
+        match part.split_once('=') {
+            Some(("s", value)) if !value.is_empty() => out.data = Some(value.to_string()),
+            Some(("embed", value)) if !value.is_empty() => out.embed = Some(value.to_string()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The link to `page` (its address without a fragment) that shows `data`, in `embed` mode
+/// when a panel is given; `Err` with the link's length when it is longer than [`MAX_LINK`].
+pub fn link(page: &str, data: &str, embed: Option<&str>) -> Result<String, usize> {
+    let link = match embed {
+        Some(panel) => format!("{page}#embed={panel}&s={data}"),
+        None => format!("{page}#s={data}"),
+    };
+    if link.chars().count() > MAX_LINK {
+        Err(link.chars().count())
+    } else {
+        Ok(link)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_encodings() {
+        // RFC 4648's test vectors, in the URL-safe alphabet without padding.
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(encode(plain.as_bytes()), coded, "{plain}");
+            assert_eq!(decode(coded).as_deref(), Ok(plain.as_bytes()), "{coded}");
+        }
+        // The two characters that differ from standard base64.
+        assert_eq!(encode(&[0xfb, 0xff]), "-_8");
+        assert_eq!(decode("-_8"), Ok(vec![0xfb, 0xff]));
+    }
+
+    #[test]
+    fn bad_data_is_located() {
+        assert_eq!(
+            decode("Zm9+v"),
+            Err(LinkError::Character {
+                position: 4,
+                found: '+'
+            })
+        );
+        assert_eq!(
+            decode("Zm9v="),
+            Err(LinkError::Character {
+                position: 5,
+                found: '='
+            })
+        );
+        assert_eq!(decode("Zm9vY"), Err(LinkError::CutShort));
+    }
+
+    #[test]
+    fn fragments() {
+        assert_eq!(fragment(""), Fragment::default());
+        assert_eq!(
+            fragment("#s=abc"),
+            Fragment {
+                embed: None,
+                data: Some("abc".into())
+            }
+        );
+        assert_eq!(
+            fragment("#embed=ror&s=x-_y&other=1"),
+            Fragment {
+                embed: Some("ror".into()),
+                data: Some("x-_y".into())
+            }
+        );
+        assert_eq!(fragment("#s=&embed="), Fragment::default());
+    }
+
+    #[test]
+    fn links_up_to_the_limit_are_offered() {
+        let page = "https://example.org/calc/";
+        assert_eq!(
+            link(page, "abc", None),
+            Ok("https://example.org/calc/#s=abc".to_string())
+        );
+        assert_eq!(
+            link(page, "abc", Some("ltv")),
+            Ok("https://example.org/calc/#embed=ltv&s=abc".to_string())
+        );
+        let room = MAX_LINK - page.len() - "#s=".len();
+        assert_eq!(
+            link(page, &"a".repeat(room), None).map(|l| l.len()),
+            Ok(MAX_LINK)
+        );
+        assert_eq!(link(page, &"a".repeat(room + 1), None), Err(MAX_LINK + 1));
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let coded = encode(&bytes);
+            prop_assert_eq!(coded.len(), (bytes.len() * 4).div_ceil(3));
+            prop_assert!(coded.bytes().all(|b| ALPHABET.contains(&b)));
+            prop_assert_eq!(decode(&coded), Ok(bytes));
+        }
+
+        #[test]
+        fn a_fragment_gives_back_its_link(data in "[A-Za-z0-9_-]{1,40}", panel in "[a-z]{1,10}") {
+            let l = link("p", &data, Some(&panel)).unwrap();
+            let f = fragment(l.trim_start_matches('p'));
+            prop_assert_eq!(f.data, Some(data));
+            prop_assert_eq!(f.embed, Some(panel));
+        }
+    }
+}
