@@ -566,14 +566,20 @@ impl Sessions {
                     }
                     None => continue,
                 };
-                list.push(Summary {
-                    id,
-                    name: session.name,
-                    modified: session.modified,
-                    newer,
-                });
+                // Last changed first. Put in place one by one: a list holds a few dozen, and
+                // a sort's code would cost the page more than the time it saves.
+                let at = list
+                    .partition_point(|s: &Summary| (s.modified, &id) > (session.modified, &s.id));
+                list.insert(
+                    at,
+                    Summary {
+                        id,
+                        name: session.name,
+                        modified: session.modified,
+                        newer,
+                    },
+                );
             }
-            list.sort_unstable_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
             (list, notice)
         });
         self.list.set(list);

@@ -2,6 +2,9 @@
 //! `CompressionStream`) and written in base64url after the `#` of the page's address, which
 //! the browser never sends to a server. See [`crate::core::share`] for the address itself.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -43,11 +46,29 @@ async fn through(bytes: &[u8], pair: &JsValue) -> Result<Vec<u8>, JsValue> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// The data part of a link to `session`.
-pub async fn pack(session: &Session) -> Result<String, JsValue> {
-    let pair = CompressionStream::new(FORMAT)?;
-    let bytes = through(session.to_text().as_bytes(), &pair).await?;
-    Ok(share::encode(&bytes))
+/// Why no link was made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkProblem {
+    /// The link would have this many characters, more than a link may have.
+    TooLong(usize),
+    /// The browser could not compress the session.
+    Failed,
+}
+
+/// A link to `session` on this page, or to its panel `embed` alone.
+pub fn link(
+    session: &Session,
+    embed: Option<&'static str>,
+) -> Pin<Box<dyn Future<Output = Result<String, LinkProblem>>>> {
+    let text = session.to_text();
+    // One boxed future serves the share button and the embed dialog alike.
+    Box::pin(async move {
+        let pair = CompressionStream::new(FORMAT).map_err(|_| LinkProblem::Failed)?;
+        let bytes = through(text.as_bytes(), &pair)
+            .await
+            .map_err(|_| LinkProblem::Failed)?;
+        share::link(&page_address(), &share::encode(&bytes), embed).map_err(LinkProblem::TooLong)
+    })
 }
 
 /// Why a link's data did not open.

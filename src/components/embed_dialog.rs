@@ -7,10 +7,10 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::plain_view::{Plain, PlainView};
 use crate::app::EMBEDDABLE;
-use crate::core::share::{self, MAX_LINK};
+use crate::core::share::MAX_LINK;
 use crate::i18n::{fill, Strings};
 use crate::sessions::use_sessions;
-use crate::share_link::{pack, page_address};
+use crate::share_link::{link, LinkProblem};
 use crate::state::use_strings;
 
 /// The dialog element's id.
@@ -93,16 +93,14 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
         let height = panel_element(key).map_or(600, |el| el.offset_height() + 64);
         spawn_local(async move {
             let s = strings();
-            let result = match pack(&session).await {
-                Ok(data) => match share::link(&page_address(), &data, Some(key)) {
-                    Ok(link) => Snippet::Code(format!(
-                        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:52rem\" loading=\"lazy\"></iframe>",
-                        attribute(&link),
-                        attribute(&fill(s.embed_frame_title, &[("panel", heading(s, key))])),
-                    )),
-                    Err(length) => Snippet::TooLong(length),
-                },
-                Err(_) => Snippet::Failed,
+            let result = match link(&session, Some(key)).await {
+                Ok(link) => Snippet::Code(format!(
+                    "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:52rem\" loading=\"lazy\"></iframe>",
+                    attribute(&link),
+                    attribute(&fill(s.embed_frame_title, &[("panel", heading(s, key))])),
+                )),
+                Err(LinkProblem::TooLong(length)) => Snippet::TooLong(length),
+                Err(LinkProblem::Failed) => Snippet::Failed,
             };
             snippet.set(Some(result));
         });

@@ -9,71 +9,65 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-/// An element with its attributes and children, or a text.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Plain {
-    El {
-        tag: &'static str,
-        attrs: Vec<(&'static str, String)>,
-        children: Vec<Plain>,
-    },
-    Text(String),
-}
+/// An element (with its attributes and children) or a text, built straight into a DOM node
+/// that is not yet in the page. Each step is one small call, and the handle is one reference,
+/// so a tree costs little code however large it is.
+pub struct Plain(web_sys::Node);
 
 impl Plain {
     /// An empty element.
-    pub fn el(tag: &'static str) -> Self {
-        Plain::El {
-            tag,
-            attrs: Vec::new(),
-            children: Vec::new(),
-        }
+    #[inline(never)]
+    pub fn el(tag: &str) -> Self {
+        let doc = document();
+        Plain(match doc.create_element(tag) {
+            Ok(el) => el.into(),
+            // Only an invalid tag name fails, and the tags here are fixed; an empty text then
+            // stands in rather than stopping the page.
+            Err(_) => doc.create_text_node("").into(),
+        })
+    }
+
+    /// A text, never read as markup.
+    #[inline(never)]
+    pub fn text_node(text: &str) -> Self {
+        Plain(document().create_text_node(text).into())
     }
 
     /// Adds an attribute.
-    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        if let Plain::El { attrs, .. } = &mut self {
-            attrs.push((name, value.into()));
+    pub fn attr(self, name: &str, value: impl AsRef<str>) -> Self {
+        self.set(name, value.as_ref())
+    }
+
+    #[inline(never)]
+    fn set(self, name: &str, value: &str) -> Self {
+        if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(&self.0) {
+            let _ = el.set_attribute(name, value);
         }
         self
     }
 
     /// Adds children.
-    pub fn nest(mut self, more: impl IntoIterator<Item = Plain>) -> Self {
-        if let Plain::El { children, .. } = &mut self {
-            children.extend(more);
+    pub fn nest(self, more: impl IntoIterator<Item = Plain>) -> Self {
+        for child in more {
+            self.add(child);
         }
         self
     }
 
+    #[inline(never)]
+    fn add(&self, child: Plain) {
+        let _ = self.0.append_child(&child.0);
+    }
+
     /// Adds a text.
-    pub fn text(self, text: impl Into<String>) -> Self {
-        self.nest([Plain::Text(text.into())])
+    pub fn text(self, text: impl AsRef<str>) -> Self {
+        self.add(Plain::text_node(text.as_ref()));
+        self
     }
 
     /// An element holding one text.
-    pub fn with_text(tag: &'static str, text: impl Into<String>) -> Self {
+    pub fn with_text(tag: &str, text: impl AsRef<str>) -> Self {
         Plain::el(tag).text(text)
-    }
-
-    fn build(&self, doc: &web_sys::Document) -> Option<web_sys::Node> {
-        match self {
-            Plain::Text(t) => Some(doc.create_text_node(t).into()),
-            Plain::El {
-                tag,
-                attrs,
-                children,
-            } => {
-                let el = doc.create_element(tag).ok()?;
-                for (name, value) in attrs {
-                    el.set_attribute(name, value).ok()?;
-                }
-                for child in children {
-                    el.append_child(&child.build(doc)?).ok()?;
-                }
-                Some(el.into())
-            }
-        }
     }
 }
 
@@ -94,8 +88,8 @@ fn host(tree: Box<dyn Fn() -> Option<Plain> + Send + Sync>) -> impl IntoView {
         let node = tree();
         let Some(host) = host.get() else { return };
         host.set_text_content(None);
-        if let Some(built) = node.and_then(|node| node.build(&document())) {
-            let _ = host.append_child(&built);
+        if let Some(node) = node {
+            let _ = host.append_child(&node.0);
         }
     });
     view! { <div class="plain-view" node_ref=host></div> }

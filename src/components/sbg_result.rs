@@ -129,9 +129,9 @@ fn figures(
     let steps = f.working.iter().map(|step| {
         Plain::el("li").nest([
             Plain::with_text("span", s.sbg_step(step.id)).attr("class", "step-name"),
-            Plain::Text(": ".into()),
+            Plain::text_node(": "),
             Plain::with_text("code", st.localize(step.formula)).attr("dir", "ltr"),
-            Plain::Text(" ".into()),
+            Plain::text_node(" "),
             // The numbers are the language's already; the constants around them follow.
             Plain::with_text("span", st.localize(&step.substituted))
                 .attr("class", "substituted")

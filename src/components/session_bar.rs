@@ -9,11 +9,11 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use super::plain_view::{Plain, PlainView};
 use crate::components::embed_dialog::EmbedDialog;
 use crate::core::session::{local_time, FileError, ReadError, VERSION};
-use crate::core::share::{self, MAX_LINK};
+use crate::core::share::MAX_LINK;
 use crate::download::save_text;
 use crate::i18n::{file_name, fill, Strings};
 use crate::sessions::{use_sessions, Mode, Sessions, Summary};
-use crate::share_link::{forget_fragment, pack, page_address};
+use crate::share_link::{forget_fragment, link, LinkProblem};
 use crate::state::use_strings;
 
 /// What the share button last gave.
@@ -73,12 +73,10 @@ pub fn SessionBar() -> impl IntoView {
         copied.set(None);
         let session = sessions.current();
         spawn_local(async move {
-            let result = match pack(&session).await {
-                Ok(data) => match share::link(&page_address(), &data, None) {
-                    Ok(link) => Shared::Link(link),
-                    Err(length) => Shared::TooLong(length),
-                },
-                Err(_) => Shared::Failed,
+            let result = match link(&session, None).await {
+                Ok(link) => Shared::Link(link),
+                Err(LinkProblem::TooLong(length)) => Shared::TooLong(length),
+                Err(LinkProblem::Failed) => Shared::Failed,
             };
             shared.set(Some(result));
         });

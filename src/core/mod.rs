@@ -10,6 +10,7 @@ pub mod import;
 pub mod json;
 pub mod ltv;
 pub mod number;
+pub mod order;
 pub mod period;
 pub mod projection;
 pub mod rate;
