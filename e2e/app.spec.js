@@ -21,8 +21,9 @@ test("every input has a label", async ({ page }) => {
 test("keyboard only: tab to a field, type, and press a preset button", async ({ page }) => {
   await openApp(page);
   const total = page.getByLabel("Total customers");
-  // Tab from the top of the page until the first field has focus.
-  for (let i = 0; i < 10 && !(await total.evaluate((el) => el === document.activeElement)); i++) {
+  // Tab from the top of the page (past the language switch and the session bar) until the
+  // first field has focus.
+  for (let i = 0; i < 40 && !(await total.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
   }
   await expect(total).toBeFocused();
