@@ -470,11 +470,107 @@ test("embed: the dialog's snippet shows exactly one panel with the same figures 
   await expect(frame.getByTestId("winback-low")).toHaveText("250");
   // An embedded calculator stores nothing, even where the page's storage can be used.
   const direct = await context.newPage();
+  const requested = [];
+  direct.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await direct.goto(src.replaceAll("&amp;", "&"));
   await expect(direct.locator("#winback-dormant")).toHaveValue("4,321");
   await direct.locator("#winback-dormant").fill("2,000");
   await expect(direct.getByTestId("winback-low")).toHaveText("500");
   await direct.evaluate(() => window.dispatchEvent(new Event("pagehide")));
   expect(await direct.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("retention-lab.session")))).toEqual([]);
+  // It has no data panel to import with, so it does not load the import worker.
+  expect(requested.some((p) => p.endsWith("/retention-lab.js") || p.includes("retention-lab-"))).toBe(true);
+  expect(requested.filter((p) => p.includes("worker"))).toEqual([]);
   await context.close();
+});
+
+/** The session a share link holds, inflated as the page deflated it. */
+function linkSession(link) {
+  const data = link.split("#s=")[1];
+  const bytes = Buffer.from(data.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  return JSON.parse(require("zlib").inflateRawSync(bytes).toString("utf8"));
+}
+
+const flowRows = (page) => page.getByTestId("flows-table").locator("tbody tr");
+
+test("imported data is part of the session: a reload shows the same tables, and the period still switches", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("load-sample").click();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await page.getByTestId("period-select").selectOption("quarter");
+  await expect(flowRows(page)).toHaveCount(2);
+  const quarters = await flowRows(page).allTextContents();
+  const summary = await page.getByTestId("import-summary").textContent();
+  const sample = await page.getByTestId("paste-csv").inputValue();
+  // The tables, the period, and the data (here the pasted sample, kept once).
+  await expectStored(page, "data", "period", "quarter");
+  const stored = (await storedSession(page)).panels.data;
+  expect(stored.tables.length).toBeGreaterThan(100);
+  expect(stored.raw_is_paste).toBe(true);
+  expect(stored.paste).toBe(sample);
+  await expect(page.getByTestId("raw-not-kept")).toHaveCount(0);
+
+  // A share link leaves the data out, and keeps the other inputs.
+  await total(page).fill("12,345");
+  await expectStored(page, "ror", "total", "12,345");
+  await page.getByTestId("share-link").click();
+  const shared = linkSession(await page.getByTestId("share-url").inputValue());
+  expect(Object.keys(shared.panels)).not.toContain("data");
+  expect(shared.panels.ror.total).toBe("12,345");
+
+  await page.reload();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await expect(page.getByTestId("import-summary")).toHaveText(summary);
+  await expect(page.getByTestId("period-select")).toHaveValue("quarter");
+  await expect(flowRows(page)).toHaveText(quarters);
+  await expect(page.getByTestId("paste-csv")).toHaveValue(sample);
+  await expect(page.getByTestId("chart-heatmap")).toBeVisible();
+  await page.getByTestId("period-select").selectOption("month");
+  await expect(flowRows(page)).toHaveCount(6);
+
+  // A new session starts with no data; the first one still has its own.
+  await page.getByTestId("new-session").click();
+  await expect(page.getByTestId("flows-table")).toHaveCount(0);
+  await expect(page.getByTestId("paste-csv")).toHaveValue("");
+  await page.getByTestId("session-list").locator("summary").click();
+  await page.getByTestId("open-session").first().click();
+  await expect(flowRows(page)).toHaveCount(6);
+
+  // An uploaded file within the budget is kept as it was read.
+  const file = require("path").join(__dirname, "data", "orders.csv");
+  await page.getByLabel("Upload CSV").setInputFiles(file);
+  await expect.poll(async () => (await storedSession(page)).panels.data.raw).toBe(fs.readFileSync(file, "utf8"));
+});
+
+test("data over the budget: the session keeps its tables for every period, not the data, and says so", async ({ page }) => {
+  await openApp(page);
+  // 36,000 orders over 24 months: about 680,000 bytes, over the 500,000 a session keeps.
+  const lines = ["customer_id,date"];
+  for (let i = 0; i < 36_000; i++) {
+    const month = i % 24;
+    lines.push(`customer-${String(i % 9000).padStart(5, "0")},${2023 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`);
+  }
+  const text = `${lines.join("\n")}\n`;
+  const size = Buffer.byteLength(text);
+  expect(size).toBeGreaterThan(500_000);
+  await page.getByLabel("Upload CSV").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  const note = page.getByTestId("raw-not-kept");
+  await expect(note).toContainText(`${size.toLocaleString("en-US")} bytes`);
+  await expect(note).toContainText("500,000 bytes");
+  await expect.poll(async () => (await storedSession(page))?.panels.data?.size).toBe(size);
+  const stored = (await storedSession(page)).panels.data;
+  expect(stored.raw).toBeUndefined();
+  expect(stored.raw_is_paste).toBeUndefined();
+  await expect(flowRows(page)).toHaveCount(24);
+
+  await page.reload();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await expect(note).toContainText(`${size.toLocaleString("en-US")} bytes`);
+  await expect(flowRows(page)).toHaveCount(24);
+  await page.getByTestId("period-select").selectOption("quarter");
+  await expect(flowRows(page)).toHaveCount(8);
+  await page.getByTestId("period-select").selectOption("year");
+  // The data ends on 28 December, so 2024 is marked incomplete, as before the reload.
+  await expect(flowRows(page).locator("th")).toHaveText(["2023", /^2024/]);
 });

@@ -24,9 +24,11 @@ pub enum WorkerEvent {
         done: f64,
         total: f64,
     },
-    /// `memory`: the worker's wasm memory in bytes; `ms`: the time the worker took.
+    /// `memory`: the worker's wasm memory in bytes; `ms`: the time the worker took; `wire`:
+    /// the outcome as the worker wrote it, which a session keeps.
     Done {
         outcome: Box<Outcome>,
+        wire: String,
         memory: f64,
         ms: f64,
     },
@@ -99,6 +101,7 @@ fn spawn(on_event: impl Fn(u32, WorkerEvent) + 'static) -> Result<Running, JsVal
                 match wire::decode::<Outcome>(&text) {
                     Ok(outcome) => WorkerEvent::Done {
                         outcome: Box::new(outcome),
+                        wire: text,
                         memory: get(&data, "memory").as_f64().unwrap_or(0.0),
                         ms: get(&data, "ms").as_f64().unwrap_or(0.0),
                     },

@@ -3,10 +3,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::core::import::importer::{Options, Outcome};
+use crate::core::import::tables::Granularity;
+use crate::core::import::wire;
+use crate::core::json::Json;
 use crate::import_client::{self, Source, WorkerEvent};
-use crate::state::{DataState, ImportStatus};
+use crate::state::{DataState, ImportStatus, Kept, RAW_BUDGET};
 
 fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
@@ -25,6 +29,7 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
             }
             WorkerEvent::Done {
                 outcome,
+                wire,
                 memory,
                 ms,
             } => {
@@ -34,6 +39,7 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
                 let status = match *outcome {
                     Outcome::Done(dataset) => {
                         state.dataset.set(Some(Arc::new(*dataset)));
+                        keep(state, run, wire);
                         ImportStatus::Done
                     }
                     Outcome::NeedLayout(preview) => ImportStatus::NeedLayout(preview),
@@ -49,6 +55,47 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
                 state.status.set(ImportStatus::WorkerFailed(message));
             }
         }
+    }
+}
+
+/// Keeps the finished import for the session: its tables, and the data itself when it is
+/// within the budget (a file is read again for that, after the import).
+fn keep(state: DataState, run: u32, tables: String) {
+    let micros = (state.elapsed_ms.get_untracked() * 1000.0).round() as u64;
+    let tables: Arc<str> = tables.into();
+    let kept = move |size: usize, raw: Option<String>| {
+        Some(Kept {
+            tables,
+            micros,
+            size: size as u64,
+            raw: raw.map(Into::into),
+        })
+    };
+    match state.source.get_value() {
+        Some(Source::Text(text)) => {
+            let size = text.len();
+            state
+                .kept
+                .set(kept(size, (size <= RAW_BUDGET).then_some(text)));
+        }
+        Some(Source::File(file)) => {
+            let size = file.size() as usize;
+            if size > RAW_BUDGET {
+                state.kept.set(kept(size, None));
+                return;
+            }
+            spawn_local(async move {
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string());
+                // A newer import has its own.
+                if state.run.get_untracked() == run {
+                    state.kept.set(kept(size, text));
+                }
+            });
+        }
+        None => {}
     }
 }
 
@@ -98,4 +145,80 @@ pub fn cancel(state: DataState) {
     import_client::cancel();
     state.run.update(|r| *r += 1);
     state.status.set(ImportStatus::Cancelled);
+}
+
+/// The data panel's key in a session.
+pub const SESSION_KEY: &str = "data";
+
+/// The data panel's part of the session: the pasted text, the period, and the last import's
+/// tables with its data when within the budget (when that data is the pasted text, a mark
+/// says so rather than a second copy). Reading it tracks all of them.
+pub fn saved(state: DataState) -> Json {
+    let paste = state.paste.get();
+    let mut members = vec![("period", Json::string(state.granularity.get().key()))];
+    state.kept.with(|kept| {
+        if let Some(k) = kept {
+            members.push(("tables", Json::string(&*k.tables)));
+            members.push(("micros", Json::Int(k.micros as i64)));
+            members.push(("size", Json::Int(k.size as i64)));
+            match &k.raw {
+                Some(raw) if **raw == *paste => members.push(("raw_is_paste", Json::Bool(true))),
+                Some(raw) => members.push(("raw", Json::string(&**raw))),
+                None => {}
+            }
+        }
+    });
+    if paste.len() <= RAW_BUDGET {
+        members.push(("paste", Json::Str(paste)));
+    }
+    Json::object(members)
+}
+
+/// Puts the data panel's part of a session back: without tables, the panel is emptied.
+pub fn restore(state: DataState, saved: &Json) {
+    let text = |key| saved.get(key).and_then(Json::as_str);
+    if matches!(state.status.get_untracked(), ImportStatus::Running { .. }) {
+        cancel(state);
+    }
+    if let Some(paste) = text("paste") {
+        state.paste.set(paste.to_string());
+    }
+    if let Some(g) =
+        text("period").and_then(|k| Granularity::ALL.into_iter().find(|g| g.key() == k))
+    {
+        state.granularity.set(g);
+    }
+    let Some(tables) = text("tables") else {
+        state.dataset.set(None);
+        state.kept.set(None);
+        state.source.set_value(None);
+        state.status.set(ImportStatus::Idle);
+        return;
+    };
+    let Ok(Outcome::Done(dataset)) = wire::decode::<Outcome>(tables) else {
+        // Only a changed file gets here; the user is told, and the tables shown stay.
+        state.status.set(ImportStatus::WorkerFailed(
+            crate::locale::current().import.saved_unreadable.to_string(),
+        ));
+        return;
+    };
+    let number = |key| saved.get(key).and_then(Json::as_int).unwrap_or(0).max(0) as u64;
+    let raw: Option<Arc<str>> = if saved.get("raw_is_paste") == Some(&Json::Bool(true)) {
+        text("paste").map(Into::into)
+    } else {
+        text("raw").map(Into::into)
+    };
+    let micros = number("micros");
+    state.dataset.set(Some(Arc::new(*dataset)));
+    state.elapsed_ms.set(micros as f64 / 1000.0);
+    state
+        .source
+        .set_value(raw.as_deref().map(|r| Source::Text(r.to_string())));
+    state.kept.set(Some(Kept {
+        tables: tables.into(),
+        micros,
+        size: number("size"),
+        raw,
+    }));
+    state.status.set(ImportStatus::Done);
 }

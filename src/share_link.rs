@@ -60,6 +60,12 @@ pub fn link(
     session: &Session,
     embed: Option<&'static str>,
 ) -> Pin<Box<dyn Future<Output = Result<String, LinkProblem>>>> {
+    // The imported data stays out of links: a link is passed around, and the data is the
+    // user's customers, and may be large.
+    let mut session = session.clone();
+    session
+        .panels
+        .retain(|(key, _)| key != crate::import_flow::SESSION_KEY);
     let text = session.to_text();
     // One boxed future serves the share button and the embed dialog alike.
     Box::pin(async move {

@@ -120,6 +120,23 @@ impl ImportStatus {
     }
 }
 
+/// The most data a session keeps as it was given (a file or a text), in bytes of UTF-8: over
+/// that, the session keeps only the tables read from it.
+pub const RAW_BUDGET: usize = 500_000;
+
+/// What a session keeps of the last finished import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kept {
+    /// The worker's outcome as it wrote it: the tables for every period the data has.
+    pub tables: Arc<str>,
+    /// Microseconds the import took (whole milliseconds would change the time shown).
+    pub micros: u64,
+    /// The data's size in bytes.
+    pub size: u64,
+    /// The data itself, when it is within [`RAW_BUDGET`].
+    pub raw: Option<Arc<str>>,
+}
+
 /// The imported data and the import in progress.
 #[derive(Clone, Copy)]
 pub struct DataState {
@@ -142,6 +159,8 @@ pub struct DataState {
     pub worker_ms: RwSignal<f64>,
     /// The pasted text, never cleared by an import.
     pub paste: RwSignal<String>,
+    /// What the session keeps of the last finished import.
+    pub kept: RwSignal<Option<Kept>>,
 }
 
 /// Makes the data state available to the panels.
@@ -158,6 +177,7 @@ pub fn provide_data() -> DataState {
         memory: RwSignal::new(0.0),
         worker_ms: RwSignal::new(0.0),
         paste: RwSignal::new(String::new()),
+        kept: RwSignal::new(None),
     };
     provide_context(state);
     state

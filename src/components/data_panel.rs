@@ -13,14 +13,15 @@ use super::date_order::DateOrderQuestion;
 use super::flows_chart::FlowsChart;
 use super::flows_table::FlowsTable;
 use super::import_status::ImportSummary;
+use super::keep::keep_custom;
 use super::texts::para;
 use super::when::when;
 use crate::core::import::samples::Sample;
 use crate::core::import::tables::Granularity;
-use crate::i18n::Strings;
+use crate::i18n::{fill, Strings};
 use crate::import_client::Source;
 use crate::import_flow;
-use crate::state::{tr, use_data, use_strings, ImportStatus};
+use crate::state::{tr, use_data, use_strings, ImportStatus, RAW_BUDGET};
 
 fn sample_name(s: &Strings, sample: Sample) -> &'static str {
     match sample {
@@ -40,8 +41,25 @@ pub fn DataPanel() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
-    // Load the worker once the page is up, so the first import does not wait for it.
-    Effect::new(move |_| import_flow::warm_up(data));
+    // Load the worker once the page is up, so the first import does not wait for it; a page
+    // embedded in another shows no data panel and loads none.
+    Effect::new(move |_| {
+        let embedded = document()
+            .document_element()
+            .is_some_and(|html| html.has_attribute("data-embed"));
+        if !embedded {
+            import_flow::warm_up(data);
+        }
+    });
+    keep_custom(
+        import_flow::SESSION_KEY,
+        move || import_flow::saved(data),
+        move |saved| import_flow::restore(data, saved),
+    );
+    let not_kept = move || {
+        data.kept
+            .with(|k| k.as_ref().filter(|k| k.raw.is_none()).map(|k| k.size))
+    };
 
     let read_paste = move || {
         let text = data.paste.get_untracked();
@@ -202,6 +220,20 @@ pub fn DataPanel() -> impl IntoView {
                 </div>
             </div>
             <ImportSummary />
+            {move || not_kept().map(|size| view! {
+                <p class="hint" data-testid="raw-not-kept">
+                    {move || {
+                        let s = strings();
+                        fill(
+                            s.import.raw_not_kept,
+                            &[
+                                ("size", &s.number_style.count(size as i64)),
+                                ("limit", &s.number_style.count(RAW_BUDGET as i64)),
+                            ],
+                        )
+                    }}
+                </p>
+            })}
             {move || match data.status.get() {
                 ImportStatus::NeedLayout(preview) => view! { <ColumnMapping preview /> }.into_any(),
                 ImportStatus::NeedDateOrder(question) => view! { <DateOrderQuestion question /> }.into_any(),
