@@ -1,7 +1,8 @@
 // Takes the README's screenshots of the built app: node scripts/screenshot.js URL OUT.png
 // writes the whole page to OUT.png, the retention forecast with its preset beside it as
 // OUT-forecast.png, the data panel, with the sample orders read, as OUT-data.png, and the top
-// of the page as a Persian browser opens it as OUT-fa.png.
+// of the page as a Persian browser opens it as OUT-fa.png, and the session bar with two
+// sessions in its list as OUT-sessions.png.
 const { chromium } = require("@playwright/test");
 
 (async () => {
@@ -22,6 +23,13 @@ const { chromium } = require("@playwright/test");
   await page.getByTestId("cohort-table").waitFor();
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-heatmap]")?.dataset.draws) > 0);
   await page.getByTestId("data-panel").screenshot({ path: out.replace(/\.png$/, "-data.png") });
+  // Two named sessions in the list, the second one open.
+  await page.getByTestId("session-name").fill("Q3 review");
+  await page.getByTestId("new-session").click();
+  await page.getByTestId("session-name").fill("2025 plan");
+  await page.getByTestId("session-list").locator("summary").click();
+  await page.getByTestId("session-row").nth(1).waitFor();
+  await page.getByTestId("session-bar").screenshot({ path: out.replace(/\.png$/, "-sessions.png") });
   const fa = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme, locale: "fa-IR" });
   await fa.goto(url);
   await fa.locator("html[lang=fa]").waitFor();

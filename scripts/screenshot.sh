@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds public/screenshot.png, -forecast.png, -data.png and -fa.png from the release build in
-# dist/ (run scripts/build.sh first).
+# Rebuilds public/screenshot.png, -forecast.png, -data.png, -sessions.png and -fa.png from the
+# release build in dist/ (run scripts/build.sh first).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -10,4 +10,4 @@ server=$!
 trap 'kill "$server"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 node scripts/screenshot.js "http://127.0.0.1:$port/" public/screenshot.png "${WIDTH:-1100}" "${SCHEME:-light}"
-echo "wrote public/screenshot.png, screenshot-forecast.png, screenshot-data.png and screenshot-fa.png"
+echo "wrote public/screenshot.png, screenshot-forecast.png, screenshot-data.png, screenshot-sessions.png and screenshot-fa.png"

@@ -710,6 +710,13 @@ impl Sessions {
             i.session.name = name.clone();
             i.schedule()
         });
+        // The list shows the new name at once, not only once it is written.
+        let id = self.head.with_untracked(|h| h.0.clone());
+        self.list.update(|list| {
+            if let Some(open) = list.iter_mut().find(|s| s.id == id) {
+                open.name = name.clone();
+            }
+        });
         self.head.update(|h| h.1 = name);
         if schedule {
             let timer = set_timeout_with_handle(move || sessions.write(), SAVE_DELAY).ok();

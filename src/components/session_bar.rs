@@ -357,7 +357,7 @@ fn list_table(s: &Strings, list: &[Summary], open: &str) -> Plain {
         row.nest([
             name,
             cell("td", &time),
-            Plain::el("td").attr("class", "row-actions").nest([
+            Plain::el("td").nest([Plain::el("div").attr("class", "row-actions").nest([
                 first,
                 action(
                     "duplicate-row",
@@ -371,7 +371,7 @@ fn list_table(s: &Strings, list: &[Summary], open: &str) -> Plain {
                     s.delete_session,
                     s.delete_session_named,
                 ),
-            ]),
+            ])]),
         ])
     });
     Plain::el("table").nest([
