@@ -574,3 +574,27 @@ test("data over the budget: the session keeps its tables for every period, not t
   // The data ends on 28 December, so 2024 is marked incomplete, as before the reload.
   await expect(flowRows(page).locator("th")).toHaveText(["2023", /^2024/]);
 });
+
+test.describe("in Tehran's time zone (UTC+3:30)", () => {
+  test.use({ timezoneId: "Asia/Tehran" });
+
+  test("the list shows when each session was created and last changed, in the user's time", async ({ page }) => {
+    await openApp(page);
+    await total(page).fill("12,345");
+    await expectStored(page, "ror", "total", "12,345");
+    const { created, modified } = await storedSession(page);
+    expect(modified).toBeGreaterThan(created);
+    const local = (ms) =>
+      page.evaluate((t) => {
+        const d = new Date(t);
+        const two = (n) => String(n).padStart(2, "0");
+        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+      }, ms);
+    await showList(page);
+    await expect(page.getByTestId("session-list").locator("thead th")).toHaveText(["Name", "Created", "Last changed", "Actions"]);
+    await expect(rows(page).first().locator("td")).toHaveText([await local(created), await local(modified), /Open now/]);
+    // Not the time in UTC.
+    const utc = new Date(created).toISOString().slice(0, 16).replace("T", " ");
+    await expect(rows(page).first().locator("td").first()).not.toHaveText(utc);
+  });
+});

@@ -140,6 +140,7 @@ pub enum Mode {
 pub struct Summary {
     pub id: String,
     pub name: String,
+    pub created: i64,
     pub modified: i64,
     /// Written by a newer version, so it opens read-only.
     pub newer: bool,
@@ -575,6 +576,7 @@ impl Sessions {
                     Summary {
                         id,
                         name: session.name,
+                        created: session.created,
                         modified: session.modified,
                         newer,
                     },
@@ -593,6 +595,7 @@ impl Sessions {
         let summary = self.with(|i| Summary {
             id: i.session.id.clone(),
             name: i.session.name.clone(),
+            created: i.session.created,
             modified: i.session.modified,
             newer: false,
         });

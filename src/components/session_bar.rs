@@ -331,10 +331,11 @@ fn duplicate(sessions: Sessions, id: &str) {
 fn list_table(s: &Strings, list: &[Summary], open: &str) -> Plain {
     let cell = |tag, text: &str| Plain::with_text(tag, text);
     let rows = list.iter().map(|item| {
-        let offset = -js_sys::Date::new(&(item.modified as f64).into()).get_timezone_offset();
-        let time = s
-            .number_style
-            .localize(&local_time(item.modified, offset as i32));
+        // In the user's time zone as it was at that moment.
+        let time = |millis: i64| {
+            let offset = -js_sys::Date::new(&(millis as f64).into()).get_timezone_offset();
+            s.number_style.localize(&local_time(millis, offset as i32))
+        };
         let action = |action: &str, testid: &str, text: &str, label: &str| {
             button(action, testid, text)
                 .attr("data-id", item.id.clone())
@@ -356,7 +357,8 @@ fn list_table(s: &Strings, list: &[Summary], open: &str) -> Plain {
         }
         row.nest([
             name,
-            cell("td", &time),
+            cell("td", &time(item.created)),
+            cell("td", &time(item.modified)),
             Plain::el("td").nest([Plain::el("div").attr("class", "row-actions").nest([
                 first,
                 action(
@@ -379,6 +381,7 @@ fn list_table(s: &Strings, list: &[Summary], open: &str) -> Plain {
         Plain::el("thead").nest([Plain::el("tr").nest(
             [
                 s.session_col_name,
+                s.session_col_created,
                 s.session_col_modified,
                 s.session_col_actions,
             ]
