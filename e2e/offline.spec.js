@@ -133,8 +133,9 @@ function rebuild(dir) {
   const text = fs.readFileSync(path.join(dir, css), "utf8");
   fs.writeFileSync(path.join(dir, newCss), `${text}\nhtml { --build-mark: new; }\n`);
   fs.rmSync(path.join(dir, css));
+  // The built page is minified, so its attributes may be unquoted.
   html = html.replace(
-    new RegExp(`href="\\./${css}" integrity="[^"]*"`),
+    new RegExp(`href="?\\./${css}"? integrity="?[^" >]*"?`),
     `href="./${newCss}" integrity="${integrity(path.join(dir, newCss))}"`,
   );
   fs.writeFileSync(index, html);

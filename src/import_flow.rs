@@ -39,7 +39,7 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
                 let status = match *outcome {
                     Outcome::Done(dataset) => {
                         state.dataset.set(Some(Arc::new(*dataset)));
-                        keep(state, run, wire);
+                        keep(state, wire);
                         ImportStatus::Done
                     }
                     Outcome::NeedLayout(preview) => ImportStatus::NeedLayout(preview),
@@ -60,7 +60,7 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
 
 /// Keeps the finished import for the session: its tables, and the data itself when it is
 /// within the budget (a file is read again for that, after the import).
-fn keep(state: DataState, run: u32, tables: String) {
+fn keep(state: DataState, tables: String) {
     let micros = (state.elapsed_ms.get_untracked() * 1000.0).round() as u64;
     let tables: Arc<str> = tables.into();
     let kept = move |size: usize, raw: Option<String>| {
@@ -84,13 +84,19 @@ fn keep(state: DataState, run: u32, tables: String) {
                 state.kept.set(kept(size, None));
                 return;
             }
+            let shown = state.dataset.get_untracked();
             spawn_local(async move {
                 let text = JsFuture::from(file.text())
                     .await
                     .ok()
                     .and_then(|t| t.as_string());
-                // A newer import has its own.
-                if state.run.get_untracked() == run {
+                // Only while this import's tables are still the ones shown: another import,
+                // or another session opened meanwhile, has its own.
+                let same = state.dataset.with_untracked(|d| match (d, &shown) {
+                    (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                    _ => false,
+                });
+                if same {
                     state.kept.set(kept(size, text));
                 }
             });
@@ -159,6 +165,7 @@ pub fn saved(state: DataState) -> Json {
     state.kept.with(|kept| {
         if let Some(k) = kept {
             members.push(("tables", Json::string(&*k.tables)));
+            members.push(("format", Json::Int(wire::VERSION)));
             members.push(("micros", Json::Int(k.micros as i64)));
             members.push(("size", Json::Int(k.size as i64)));
             match &k.raw {
@@ -168,7 +175,7 @@ pub fn saved(state: DataState) -> Json {
             }
         }
     });
-    if paste.len() <= RAW_BUDGET {
+    if !paste.is_empty() && paste.len() <= RAW_BUDGET {
         members.push(("paste", Json::Str(paste)));
     }
     Json::object(members)
@@ -180,9 +187,9 @@ pub fn restore(state: DataState, saved: &Json) {
     if matches!(state.status.get_untracked(), ImportStatus::Running { .. }) {
         cancel(state);
     }
-    if let Some(paste) = text("paste") {
-        state.paste.set(paste.to_string());
-    }
+    state
+        .paste
+        .set(text("paste").unwrap_or_default().to_string());
     if let Some(g) =
         text("period").and_then(|k| Granularity::ALL.into_iter().find(|g| g.key() == k))
     {
@@ -195,19 +202,26 @@ pub fn restore(state: DataState, saved: &Json) {
         state.status.set(ImportStatus::Idle);
         return;
     };
-    let Ok(Outcome::Done(dataset)) = wire::decode::<Outcome>(tables) else {
-        // Only a changed file gets here; the user is told, and the tables shown stay.
-        state.status.set(ImportStatus::WorkerFailed(
-            crate::locale::current().import.saved_unreadable.to_string(),
-        ));
-        return;
-    };
-    let number = |key| saved.get(key).and_then(Json::as_int).unwrap_or(0).max(0) as u64;
     let raw: Option<Arc<str>> = if saved.get("raw_is_paste") == Some(&Json::Bool(true)) {
         text("paste").map(Into::into)
     } else {
         text("raw").map(Into::into)
     };
+    let read = (saved.get("format").and_then(Json::as_int) == Some(wire::VERSION))
+        .then(|| wire::decode::<Outcome>(tables).ok())
+        .flatten();
+    let Some(Outcome::Done(dataset)) = read else {
+        // Tables written by another version of the page: read the data again if the
+        // session has it; else say so.
+        state.dataset.set(None);
+        state.kept.set(None);
+        match raw {
+            Some(raw) => begin(state, Source::Text(raw.to_string())),
+            None => state.status.set(ImportStatus::Unreadable),
+        }
+        return;
+    };
+    let number = |key| saved.get(key).and_then(Json::as_int).unwrap_or(0).max(0) as u64;
     let micros = number("micros");
     state.dataset.set(Some(Arc::new(*dataset)));
     state.elapsed_ms.set(micros as f64 / 1000.0);

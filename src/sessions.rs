@@ -782,27 +782,30 @@ impl Sessions {
     }
 
     /// Imports a session file: every session in it becomes a new session (none is written
-    /// over), and the first is opened. Returns how many were imported.
+    /// over), and the first is opened. Returns how many were stored; when storage filled up
+    /// before the last, the page says so.
     pub fn import(&self, text: &str) -> Result<usize, FileError> {
         let sessions = session::read_file(text)?;
         let count = sessions.len();
         self.write();
-        let first = self.with(|i| {
-            let mut first = None;
-            for mut s in sessions {
-                s.id = new_id();
-                if !i.store.set(&session_key(&s.id), &s.to_text()) {
-                    break;
-                }
-                first.get_or_insert(s.id);
-            }
-            first
+        let stored: Vec<String> = self.with(|i| {
+            sessions
+                .into_iter()
+                .map_while(|mut s| {
+                    s.id = new_id();
+                    i.store
+                        .set(&session_key(&s.id), &s.to_text())
+                        .then_some(s.id)
+                })
+                .collect()
         });
-        match first {
-            Some(id) => self.open(&id),
-            None => self.notice.set(Some(Notice::Full)),
+        if let Some(id) = stored.first() {
+            self.open(id);
         }
-        Ok(count)
+        if stored.len() < count {
+            self.notice.set(Some(Notice::Full));
+        }
+        Ok(stored.len())
     }
 }
 

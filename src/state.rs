@@ -104,6 +104,9 @@ pub enum ImportStatus {
     Cancelled,
     /// The browser could not read the file or start the worker.
     WorkerFailed(String),
+    /// The session's data could not be read back (saved by another version of the page,
+    /// without the data itself).
+    Unreadable,
 }
 
 impl ImportStatus {
@@ -114,7 +117,9 @@ impl ImportStatus {
             ImportStatus::Running { .. } => "running",
             ImportStatus::Done => "done",
             ImportStatus::NeedLayout(_) | ImportStatus::NeedDateOrder(_) => "asking",
-            ImportStatus::Failed { .. } | ImportStatus::WorkerFailed(_) => "error",
+            ImportStatus::Failed { .. }
+            | ImportStatus::WorkerFailed(_)
+            | ImportStatus::Unreadable => "error",
             ImportStatus::Cancelled => "cancelled",
         }
     }

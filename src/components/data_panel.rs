@@ -41,12 +41,12 @@ pub fn DataPanel() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
-    // Load the worker once the page is up, so the first import does not wait for it; a page
-    // embedded in another shows no data panel and loads none.
+    // Load the worker once the page is up, so the first import does not wait for it. A page
+    // embedded in another shows no data panel: it loads no worker and reads no dropped file.
+    let embedded = document()
+        .document_element()
+        .is_some_and(|html| html.has_attribute("data-embed"));
     Effect::new(move |_| {
-        let embedded = document()
-            .document_element()
-            .is_some_and(|html| html.has_attribute("data-embed"));
         if !embedded {
             import_flow::warm_up(data);
         }
@@ -80,12 +80,13 @@ pub fn DataPanel() -> impl IntoView {
     };
 
     // Dropping a file anywhere on the page reads it.
-    let has_files = |e: &ev::DragEvent| {
-        e.data_transfer().is_some_and(|t| {
-            t.types()
-                .iter()
-                .any(|v| v.as_string().as_deref() == Some("Files"))
-        })
+    let has_files = move |e: &ev::DragEvent| {
+        !embedded
+            && e.data_transfer().is_some_and(|t| {
+                t.types()
+                    .iter()
+                    .any(|v| v.as_string().as_deref() == Some("Files"))
+            })
     };
     let h1 = window_event_listener(ev::dragover, move |e: ev::DragEvent| {
         if has_files(&e) {
@@ -100,6 +101,10 @@ pub fn DataPanel() -> impl IntoView {
     });
     let h3 = window_event_listener(ev::drop, move |e: ev::DragEvent| {
         dragging.set(false);
+        // Embedded, the page has no data panel to show what a file gives.
+        if embedded {
+            return;
+        }
         let file: Option<File> = e
             .data_transfer()
             .and_then(|t| t.files())

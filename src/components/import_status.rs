@@ -15,6 +15,11 @@ fn seconds(s: &Strings, ms: f64) -> String {
     s.number_style.fixed(ms / 1000.0, 2)
 }
 
+/// An import that could not be done, said as an alert.
+fn failure(text: String) -> AnyView {
+    view! { <p class="import-line error" role="alert">{text}</p> }.into_any()
+}
+
 /// The sentence that sums up a finished import.
 fn summary(s: &Strings, d: &Dataset, ms: f64) -> String {
     let n = |v: u64| s.number_style.count(v as i64);
@@ -192,12 +197,16 @@ pub fn ImportSummary() -> impl IntoView {
                     None => ().into_any(),
                 })
             }
-            ImportStatus::Failed { problems, rows } => view! { <ProblemList problems rows /> }.into_any(),
-            ImportStatus::Cancelled => view! { <p class="import-line">{s.import.cancelled}</p> }.into_any(),
-            ImportStatus::WorkerFailed(message) => view! {
-                <p class="import-line error" role="alert">{fill(s.import.worker_failed, &[("message", &message)])}</p>
+            ImportStatus::Failed { problems, rows } => {
+                view! { <ProblemList problems rows /> }.into_any()
             }
-            .into_any(),
+            ImportStatus::Cancelled => {
+                view! { <p class="import-line">{s.import.cancelled}</p> }.into_any()
+            }
+            ImportStatus::WorkerFailed(message) => {
+                failure(fill(s.import.worker_failed, &[("message", &message)]))
+            }
+            ImportStatus::Unreadable => failure(s.import.saved_unreadable.to_string()),
             ImportStatus::NeedLayout(_) | ImportStatus::NeedDateOrder(_) => ().into_any(),
         }
     };

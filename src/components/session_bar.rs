@@ -161,6 +161,15 @@ pub fn SessionBar() -> impl IntoView {
             })));
         });
     };
+    // A link made for another session is not offered for this one.
+    Effect::new(move |before: Option<String>| {
+        let id = sessions.head().0;
+        if before.is_some_and(|b| b != id) {
+            shared.set(None);
+            copied.set(None);
+        }
+        id
+    });
     // The name field follows the open session; typing in it renames the session, which
     // leaves the field as it is.
     Effect::new(move |_| {

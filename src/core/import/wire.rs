@@ -1,7 +1,11 @@
 //! The import worker's messages as compact text: the [`Options`] sent to it and the
-//! [`Outcome`] it sends back. Both ends are built from the same source, so the format carries
+//! [`Outcome`] it sends back. Both ends are built from the same source, so a message carries
 //! no field names or versions. A generic serialiser made the page's wasm a third larger; this
 //! hand-written codec costs a few kilobytes.
+//!
+//! Sessions also keep an import's outcome in this form, beside [`VERSION`]: any change to the
+//! format or to the types it writes must raise it, so that a session saved before is read
+//! again from its data rather than misread.
 //!
 //! Grammar: an unsigned or signed integer is its decimal digits followed by `,`; a string is
 //! its length in bytes (an integer) followed by the bytes; a bool is 0 or 1; an `f64` is its
@@ -105,6 +109,9 @@ pub trait Wire: Sized {
     fn put(&self, w: &mut Writer);
     fn take(r: &mut Reader) -> Result<Self, WireError>;
 }
+
+/// The version of the format and of the types written in it, as sessions store it.
+pub const VERSION: i64 = 1;
 
 /// The message for `value`.
 pub fn encode<T: Wire>(value: &T) -> String {
