@@ -529,7 +529,11 @@ test("imported data is part of the session: a reload shows the same tables, and 
   await expect(flowRows(page)).toHaveCount(6);
 
   // A new session starts with no data; the first one still has its own.
+  await page.getByTestId("share-link").click();
+  await expect(page.getByTestId("share-url")).toBeVisible();
   await page.getByTestId("new-session").click();
+  // The link made for the other session is not offered for this one.
+  await expect(page.getByTestId("share-url")).toHaveCount(0);
   await expect(page.getByTestId("flows-table")).toHaveCount(0);
   await expect(page.getByTestId("paste-csv")).toHaveValue("");
   await page.getByTestId("session-list").locator("summary").click();
@@ -597,4 +601,37 @@ test.describe("in Tehran's time zone (UTC+3:30)", () => {
     const utc = new Date(created).toISOString().slice(0, 16).replace("T", " ");
     await expect(rows(page).first().locator("td").first()).not.toHaveText(utc);
   });
+});
+
+test("tables saved by another version of the page are read again from the data, or the page says it cannot", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("load-sample").click();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await expectStored(page, "data", "raw_is_paste", true);
+  const rows = await flowRows(page).allTextContents();
+  const stored = await storedSession(page);
+  const write = (session) =>
+    page.evaluate((s) => {
+      localStorage.setItem(`retention-lab.session.${s.id}`, JSON.stringify(s));
+    }, session);
+
+  // Another format of the tables, with the data kept: read again, the same tables.
+  const older = structuredClone(stored);
+  older.panels.data.format = 0;
+  older.panels.data.tables = "not the tables";
+  await write(older);
+  await page.reload();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await expect(flowRows(page)).toHaveText(rows);
+  await expect.poll(async () => (await storedSession(page)).panels.data.format).toBe(1);
+
+  // Without the data, the page says it cannot show them.
+  const bare = structuredClone(older);
+  delete bare.panels.data.raw_is_paste;
+  delete bare.panels.data.paste;
+  await write(bare);
+  await page.reload();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "error");
+  await expect(page.getByTestId("import-summary")).toHaveText("The data saved in this session could not be read, so it is not shown. Import it again.");
+  await expect(page.getByTestId("flows-table")).toHaveCount(0);
 });
