@@ -169,6 +169,10 @@ test("a session saved by a newer version is shown and never written over", async
   // Leaving the page writes anything pending at once; there must be nothing.
   await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
   expect(await page.evaluate(() => localStorage.getItem("retention-lab.session.future"))).toBe(newer);
+  // It is in "Export all sessions" too, as far as this version reads it.
+  await page.getByTestId("new-session").click();
+  const all = JSON.parse((await downloadText(page, "export-all")).text);
+  expect(all.sessions.map((x) => x.name)).toContain("From the future");
 });
 
 test("two tabs: saving over the other tab's changes asks first, and either answer loses nothing", async ({ page, context }) => {

@@ -465,7 +465,7 @@ impl Sessions {
                 .ids()
                 .iter()
                 .filter(|id| **id != i.session.id)
-                .filter_map(|id| session::read(&i.store.get(&session_key(id))?).ok())
+                .filter_map(|id| readable(&i.store.get(&session_key(id))?))
                 .collect();
             all.insert(0, i.session.clone());
             session::bundle(&all)
@@ -612,9 +612,14 @@ impl Sessions {
                 t.clear();
             }
             i.known = i.store.get(&session_key(&session.id));
+            // A copy of what is shown (a duplicate, a shared session saved) changes nothing on
+            // the page, and must not interrupt it (an import under way, say).
+            let same = i.session.panels == session.panels;
             i.session = session;
             i.mode = mode;
-            i.load_panels();
+            if !same {
+                i.load_panels();
+            }
         });
         self.after_switch();
     }
@@ -679,9 +684,7 @@ impl Sessions {
             if i.session.id == id {
                 Some(i.session.clone())
             } else {
-                i.store
-                    .get(&session_key(id))
-                    .and_then(|t| session::read(&t).ok())
+                i.store.get(&session_key(id)).and_then(|t| readable(&t))
             }
         });
         if let Some(mut copy) = source {
@@ -823,6 +826,15 @@ impl Notice {
     /// A notice that a later successful save makes untrue.
     fn passes(&self) -> bool {
         matches!(self, Notice::Full | Notice::ChangedElsewhere)
+    }
+}
+
+/// A stored session as far as this version reads it, one saved by a newer version included.
+fn readable(text: &str) -> Option<Session> {
+    match session::read(text) {
+        Ok(s) => Some(s),
+        Err(ReadError::Newer { session, .. }) => Some(*session),
+        Err(_) => None,
     }
 }
 

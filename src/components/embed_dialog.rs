@@ -83,9 +83,12 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
     let sessions = use_sessions();
     let strings = use_strings();
     let snippet = RwSignal::new(None::<Snippet>);
+    // The panel asked for last: a snippet made for another one meanwhile is not shown.
+    let asked = StoredValue::new("");
 
     let make = move |key: &'static str| {
         snippet.set(None);
+        asked.set_value(key);
         let mut session = sessions.current();
         // Only the embedded panel's inputs, which keeps the address short.
         session.panels.retain(|(k, _)| k == key);
@@ -102,7 +105,9 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
                 Err(LinkProblem::TooLong(length)) => Snippet::TooLong(length),
                 Err(LinkProblem::Failed) => Snippet::Failed,
             };
-            snippet.set(Some(result));
+            if asked.get_value() == key {
+                snippet.set(Some(result));
+            }
         });
     };
     // The panel last worked in is the one to embed; else the one in view.
