@@ -18,12 +18,19 @@ test("every input has a label", async ({ page }) => {
   }
 });
 
-test("keyboard only: tab to a field, type, and press a preset button", async ({ page }) => {
+test("keyboard only: skip to the calculators, tab to a field, type, and press a preset button", async ({ page }) => {
   await openApp(page);
   const total = page.getByLabel("Total customers");
-  // Tab from the top of the page (past the language switch and the session bar) until the
-  // first field has focus.
-  for (let i = 0; i < 40 && !(await total.evaluate((el) => el === document.activeElement)); i++) {
+  // The first stop is the link past the header and the session bar, shown once focused.
+  await page.keyboard.press("Tab");
+  const skip = page.getByTestId("skip-link");
+  await expect(skip).toBeFocused();
+  expect((await skip.boundingBox()).y).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#ror-heading")).toBeFocused();
+  // Not a share link: the page stays as it is (no reload), with what was typed.
+  // From the heading, a few stops (the presets) to the first field.
+  for (let i = 0; i < 6 && !(await total.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
   }
   await expect(total).toBeFocused();

@@ -70,13 +70,24 @@ pub fn App(
     });
     provide_sessions(strings().session_default_name, start);
     // A share link opened in this tab while the page is open (only the part after `#`
-    // changed, so the browser does not load the page again): load it, to open the link.
+    // changed, so the browser does not load the page again): load it, to open the link. Other
+    // fragments (the skip link's) are the browser's own.
     let reopen = window_event_listener(leptos::ev::hashchange, |_| {
-        let _ = web_sys::window().map(|w| w.location().reload());
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            let fragment = share::fragment(&location.hash().unwrap_or_default());
+            if fragment.data.is_some() || fragment.embed.is_some() {
+                let _ = location.reload();
+            }
+        }
     });
     on_cleanup(move || reopen.remove());
+    // The skip link leads keyboard users past the header and the session bar to the first
+    // calculator's heading.
     view! {
         <header class="app-header">
+            <a class="skip-link" href="#ror-heading" data-testid="skip-link">
+                {move || strings().skip_to_calculators}
+            </a>
             <h1>{move || strings().app_title}</h1>
             <p class="tagline">{move || strings().app_tagline}</p>
             <p class="privacy" data-testid="privacy">{move || strings().privacy}</p>

@@ -91,6 +91,7 @@ string_table! {
         [sbg: &'static SbgStrings]
         app_title,
         app_tagline,
+        skip_to_calculators,
         privacy,
         crash_notice,
         language_label,
@@ -366,6 +367,7 @@ pub static EN: Strings = Strings {
     sbg: &EN_SBG,
     app_title: "Retention Lab",
     app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
+    skip_to_calculators: "Skip to the calculators",
     privacy: "Your data never leaves your browser: every figure is computed on this page.",
     crash_notice: "Something went wrong and the calculator stopped. Please reload the page.",
     language_label: "Language",

@@ -45,7 +45,7 @@ pub fn RorPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="ror-heading" data-testid="ror-panel">
-            <h2 id="ror-heading">{tr(|s| s.ror_heading)}</h2>
+            <h2 id="ror-heading" tabindex="-1">{tr(|s| s.ror_heading)}</h2>
             {para("intro", |s| s.ror_intro)}
             <Presets presets clear=Box::new(move || fill(["", "", ""])) />
             <div class="fields">
