@@ -43,7 +43,9 @@ test("a reload puts back every panel's inputs", async ({ page }) => {
   await page.locator("#ltv-unit").selectOption("months");
   await page.locator('input[name="conversion-unit"][value="years"]').check();
 
-  // Each change is saved shortly after it is made.
+  // Each change is saved shortly after it is made. A save may come between two of the
+  // changes above, so the session is read once the last change is stored.
+  await expectStored(page, "conversion", "unit", "years");
   await expectStored(page, "ror", "total", "12,345");
   await expectStored(page, "winback", "dormant", "4,321");
   const before = await storedSession(page);
