@@ -60,10 +60,7 @@ pub fn App(
         let _ = document()
             .document_element()
             .map(|html| html.set_attribute("data-embed", key));
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        match share::fragment(&hash).data {
+        match &start.data {
             Some(data) => format!("{}#s={data}", page_address()),
             None => page_address(),
         }

@@ -190,9 +190,7 @@ pub fn restore(state: DataState, saved: &Json) {
     state
         .paste
         .set(text("paste").unwrap_or_default().to_string());
-    if let Some(g) =
-        text("period").and_then(|k| Granularity::ALL.into_iter().find(|g| g.key() == k))
-    {
+    if let Some(g) = text("period").and_then(Granularity::from_key) {
         state.granularity.set(g);
     }
     let Some(tables) = text("tables") else {

@@ -26,10 +26,11 @@ fn main() {
         let fragment = share::fragment(&hash);
         let mut start = Start {
             embed: fragment.embed,
+            data: fragment.data,
             ..Start::default()
         };
-        if let Some(data) = fragment.data {
-            match share_link::open(&data).await {
+        if let Some(data) = &start.data {
+            match share_link::open(data).await {
                 Ok(session) => start.shared = Some(session),
                 Err(e) => start.link_error = Some(e),
             }

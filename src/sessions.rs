@@ -299,6 +299,8 @@ pub struct Start {
     pub link_error: Option<OpenError>,
     /// The panel to show alone, embedded in another page; nothing is stored then.
     pub embed: Option<String>,
+    /// The shared session's data as the address holds it (still encoded).
+    pub data: Option<String>,
 }
 
 /// Opens the saved session (or a new one, or the shared one) and makes it available to the
@@ -465,7 +467,7 @@ impl Sessions {
                 .ids()
                 .iter()
                 .filter(|id| **id != i.session.id)
-                .filter_map(|id| readable(&i.store.get(&session_key(id))?))
+                .filter_map(|id| session::read_leniently(&i.store.get(&session_key(id))?).ok())
                 .collect();
             all.insert(0, i.session.clone());
             session::bundle(&all)
@@ -504,7 +506,6 @@ impl Sessions {
     }
 
     fn changed(&self, key: &'static str, json: Json) {
-        let sessions = *self;
         let schedule = self.with(|i| {
             match i.session.panels.iter_mut().find(|(k, _)| k == key) {
                 // Opening a session puts its inputs back, which is no change to save.
@@ -515,9 +516,15 @@ impl Sessions {
             i.schedule()
         });
         if schedule {
-            let timer = set_timeout_with_handle(move || sessions.write(), SAVE_DELAY).ok();
-            self.with(|i| i.timer = timer);
+            self.save_later();
         }
+    }
+
+    /// Writes the session after the delay (a change within it starts the delay again).
+    fn save_later(&self) {
+        let sessions = *self;
+        let timer = set_timeout_with_handle(move || sessions.write(), SAVE_DELAY).ok();
+        self.with(|i| i.timer = timer);
     }
 
     /// Writes the session now if a change is waiting to be written. When another tab saved
@@ -684,7 +691,9 @@ impl Sessions {
             if i.session.id == id {
                 Some(i.session.clone())
             } else {
-                i.store.get(&session_key(id)).and_then(|t| readable(&t))
+                i.store
+                    .get(&session_key(id))
+                    .and_then(|t| session::read_leniently(&t).ok())
             }
         });
         if let Some(mut copy) = source {
@@ -711,7 +720,6 @@ impl Sessions {
 
     /// Renames the open session.
     pub fn rename(&self, name: String) {
-        let sessions = *self;
         let schedule = self.with(|i| {
             i.session.name = name.clone();
             i.schedule()
@@ -725,8 +733,7 @@ impl Sessions {
         });
         self.head.update(|h| h.1 = name);
         if schedule {
-            let timer = set_timeout_with_handle(move || sessions.write(), SAVE_DELAY).ok();
-            self.with(|i| i.timer = timer);
+            self.save_later();
         }
     }
 
@@ -826,15 +833,6 @@ impl Notice {
     /// A notice that a later successful save makes untrue.
     fn passes(&self) -> bool {
         matches!(self, Notice::Full | Notice::ChangedElsewhere)
-    }
-}
-
-/// A stored session as far as this version reads it, one saved by a newer version included.
-fn readable(text: &str) -> Option<Session> {
-    match session::read(text) {
-        Ok(s) => Some(s),
-        Err(ReadError::Newer { session, .. }) => Some(*session),
-        Err(_) => None,
     }
 }
 

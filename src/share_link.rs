@@ -98,11 +98,7 @@ pub async fn open(data: &str) -> Result<Session, OpenError> {
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .ok_or(OpenError::Damaged)?;
-    match session::read(&text) {
-        Ok(s) => Ok(s),
-        Err(ReadError::Newer { session, .. }) => Ok(*session),
-        Err(e) => Err(OpenError::Session(e)),
-    }
+    session::read_leniently(&text).map_err(OpenError::Session)
 }
 
 /// The page's address without its fragment.

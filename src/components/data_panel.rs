@@ -204,7 +204,7 @@ pub fn DataPanel() -> impl IntoView {
                                 data-testid="period-select"
                                 on:change=move |ev| {
                                     let key = event_target_value(&ev);
-                                    if let Some(g) = Granularity::ALL.into_iter().find(|g| g.key() == key) {
+                                    if let Some(g) = Granularity::from_key(&key) {
                                         data.granularity.set(g);
                                     }
                                 }

@@ -76,6 +76,15 @@ impl Session {
     }
 }
 
+/// Reads a session as far as this version can: one written by a newer version is given as
+/// [`read`] found it, for showing (never for writing over what is stored).
+pub fn read_leniently(text: &str) -> Result<Session, ReadError> {
+    match read(text) {
+        Err(ReadError::Newer { session, .. }) => Ok(*session),
+        other => other,
+    }
+}
+
 /// Reads a stored session, bringing an older version up to date.
 pub fn read(text: &str) -> Result<Session, ReadError> {
     from_stored(&parse(text).map_err(ReadError::Json)?)
@@ -272,6 +281,12 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // For showing, it is simply the session; what is not a session stays an error.
+        assert_eq!(read_leniently(&text), Ok(sample()));
+        assert_eq!(
+            read_leniently("[]"),
+            Err(ReadError::Shape { member: "version" })
+        );
     }
 
     #[test]

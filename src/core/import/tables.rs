@@ -26,6 +26,11 @@ impl Granularity {
         }
     }
 
+    /// The granularity whose [`key`](Self::key) is `key`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.key() == key)
+    }
+
     /// A stable key for forms and storage.
     pub fn key(self) -> &'static str {
         match self {
