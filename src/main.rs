@@ -2,13 +2,14 @@
 //! one, then mount the app.
 
 use leptos::prelude::*;
+use retention_lab::app::locale::{self, Choice};
+use retention_lab::app::sessions::Start;
+use retention_lab::app::share_link;
 use retention_lab::core::share;
-use retention_lab::locale::{self, Choice};
-use retention_lab::sessions::Start;
-use retention_lab::{share_link, App};
+use retention_lab::App;
 
 fn main() {
-    retention_lab::crash::install_panic_hook();
+    retention_lab::web::crash::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         let wanted = locale::preferred();
         // A language whose file cannot be read (a broken deployment) falls back to English,

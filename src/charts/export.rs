@@ -7,7 +7,7 @@ use web_sys::{Blob, HtmlCanvasElement};
 use super::{canvas::draw, to_svg, Placement};
 use crate::core::chart::palette::Theme;
 use crate::core::chart::scene::Scene;
-use crate::download::{save_blob, save_text};
+use crate::web::download::{save_blob, save_text};
 
 /// Device pixels per CSS pixel in saved PNG files.
 const PNG_SCALE: f64 = 2.0;

@@ -1,0 +1,166 @@
+//! Choosing the page's language: the remembered choice or the browser's preference, reading a
+//! language's strings file, and the document's `lang` and `dir`.
+
+use std::cell::{Cell, RefCell};
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestInit, Response};
+
+use crate::app::sessions::local_storage;
+use crate::i18n::file::{self, FileErrorKind};
+use crate::i18n::{Lang, Strings, EN};
+
+/// Where the choice is remembered.
+const LANGUAGE_KEY: &str = "retention-lab.language";
+const DIGITS_KEY: &str = "retention-lab.latin-digits";
+
+/// A language, and whether its numbers are written with Latin digits (Persian only; the
+/// others always use them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Choice {
+    pub lang: Lang,
+    pub latin_digits: bool,
+}
+
+thread_local! {
+    /// Tables read so far, kept for the life of the page.
+    static LOADED: RefCell<Vec<(Choice, &'static Strings)>> = const { RefCell::new(Vec::new()) };
+    /// The page's current strings, for the crash notice (which cannot reach the app's state).
+    static CURRENT: Cell<&'static Strings> = const { Cell::new(&EN) };
+}
+
+/// The English strings, compiled in.
+pub fn english() -> &'static Strings {
+    &EN
+}
+
+/// The page's current strings, outside the app's reactive state.
+pub fn current() -> &'static Strings {
+    CURRENT.with(Cell::get)
+}
+
+/// The remembered choice, or else the first of the browser's languages the page has, or
+/// else English.
+pub fn preferred() -> Choice {
+    // Storage can be missing or refuse access: then nothing is remembered, and the page
+    // still works.
+    let storage = local_storage();
+    let read = |key| {
+        storage
+            .as_ref()
+            .and_then(|s| s.get_item(key).ok().flatten())
+    };
+    let stored = read(LANGUAGE_KEY);
+    let latin_digits = read(DIGITS_KEY).is_some_and(|v| v == "true");
+    let lang = stored
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .or_else(|| {
+            let navigator = web_sys::window()?.navigator();
+            navigator
+                .languages()
+                .iter()
+                .filter_map(|t| t.as_string())
+                .find_map(|t| Lang::from_tag(&t))
+        })
+        .unwrap_or_default();
+    Choice { lang, latin_digits }
+}
+
+/// Remembers the choice for the next visit (silently not, where storage is unavailable).
+pub fn remember(choice: Choice) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(LANGUAGE_KEY, choice.lang.tag());
+        let _ = s.set_item(
+            DIGITS_KEY,
+            if choice.latin_digits { "true" } else { "false" },
+        );
+    }
+}
+
+/// Why a language could not be read: the file's address and what went wrong, in English
+/// words for the console and, quoted, in the page's message.
+pub type LoadError = String;
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = RequestInit::new();
+    // Always ask the server whether the file changed, so a new build's strings show at once.
+    init.set_cache(RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| format!("{url}: {}", describe(&e)))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: no response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
+        .await
+        .map_err(|e| format!("{url}: {}", describe(&e)))?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
+fn describe(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// The strings of `choice`, read from the language's file the first time.
+pub async fn load(choice: Choice) -> Result<&'static Strings, LoadError> {
+    if choice.lang == Lang::En {
+        return Ok(&EN);
+    }
+    // Only Persian has digits of its own to switch from.
+    let choice = Choice {
+        latin_digits: choice.latin_digits && choice.lang == Lang::Fa,
+        ..choice
+    };
+    if let Some(s) = LOADED.with(|l| l.borrow().iter().find(|(c, _)| *c == choice).map(|e| e.1)) {
+        return Ok(s);
+    }
+    let url = format!("i18n/{}.txt", choice.lang.tag());
+    let mut text = fetch_text(&url).await?;
+    let style = if choice.latin_digits {
+        text = file::latin_digits(&text);
+        file::latin_style()
+    } else {
+        choice.lang.number_style()
+    };
+    let entries = file::parse(&text).map_err(|e| {
+        let what = match e.kind {
+            FileErrorKind::NoSeparator => "no \"=\"",
+            FileErrorKind::BadEscape => "a backslash other than \\n or \\\\",
+        };
+        format!("{url}, line {}: {what}", e.line)
+    })?;
+    let built = file::build(entries, style);
+    if !built.missing.is_empty() || !built.unknown.is_empty() {
+        let note = format!(
+            "{url} lacks [{}] and has unknown or repeated keys [{}]",
+            built.missing.join(", "),
+            built.unknown.join(", ")
+        );
+        web_sys::console::warn_1(&note.into());
+    }
+    LOADED.with(|l| l.borrow_mut().push((choice, built.strings)));
+    Ok(built.strings)
+}
+
+/// Makes `strings` the page's language: the document's `lang` and `dir`, and the crash
+/// notice's words.
+pub fn apply(choice: Choice, strings: &'static Strings) {
+    CURRENT.with(|c| c.set(strings));
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("lang", choice.lang.tag());
+    let _ = root.set_attribute("dir", if choice.lang.rtl() { "rtl" } else { "ltr" });
+}

@@ -1,0 +1,50 @@
+//! One imported period through the period calculator (METRICS.md section 1): the same
+//! figures and working as the period panel, with S = start, N = new, L = lost,
+//! Ret = returning, J = joined and left (0 for transactions).
+
+use leptos::prelude::*;
+
+use crate::app::state::use_strings;
+use crate::components::widgets::figure_card::{value_text, working_line};
+use crate::core::figure::FigureId;
+use crate::core::import::tables::FlowRow;
+use crate::i18n::fill;
+
+const FIGURES: [FigureId; 5] = [
+    FigureId::End,
+    FigureId::Churn,
+    FigureId::Retention,
+    FigureId::GrossAcquisition,
+    FigureId::NetGrowth,
+];
+
+/// The working of one imported period.
+#[component]
+pub fn PeriodWorking(row: FlowRow) -> impl IntoView {
+    let strings = use_strings();
+    let report = row.period_report();
+    let label = row.label.clone();
+    view! {
+        <section class="period-working" aria-labelledby="period-working-heading" data-testid="period-working">
+            <h4 id="period-working-heading">{move || fill(strings().import.working_heading, &[("period", &label)])}</h4>
+            <dl class="working-list">
+                {FIGURES
+                    .into_iter()
+                    .filter_map(|id| report.figure(id).cloned().map(|f| (id, f)))
+                    .map(|(id, f)| {
+                        let f2 = f.clone();
+                        view! {
+                            <dt>{move || strings().figure(id)}</dt>
+                            <dd>
+                                <span class="value" data-testid=format!("import-working-{}", id.testid())>
+                                    {move || value_text(strings(), &f)}
+                                </span>
+                                <span class="working-line">{move || working_line(strings(), &f2)}</span>
+                            </dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}

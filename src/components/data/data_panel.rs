@@ -1,0 +1,259 @@
+//! The data panel: paste, upload, drop or load a sample; then the import's status, questions
+//! and results.
+
+use leptos::ev;
+use leptos::prelude::*;
+use web_sys::{File, HtmlInputElement};
+
+use crate::app::import_flow;
+use crate::app::state::{tr, use_data, use_strings, ImportStatus, RAW_BUDGET};
+use crate::components::charts::churn_chart::ChurnChart;
+use crate::components::charts::cohort_heatmap::CohortHeatmap;
+use crate::components::charts::flows_chart::FlowsChart;
+use crate::components::data::cohort_table::CohortTable;
+use crate::components::data::column_mapping::ColumnMapping;
+use crate::components::data::date_order::DateOrderQuestion;
+use crate::components::data::flows_table::FlowsTable;
+use crate::components::data::import_status::ImportSummary;
+use crate::components::widgets::keep::keep_custom;
+use crate::components::widgets::texts::para;
+use crate::components::widgets::when::when;
+use crate::core::import::samples::Sample;
+use crate::core::import::tables::Granularity;
+use crate::i18n::{fill, Strings};
+use crate::web::worker_client::Source;
+
+fn sample_name(s: &Strings, sample: Sample) -> &'static str {
+    match sample {
+        Sample::Transactions => s.import.sample_transactions,
+        Sample::TransactionsDayFirst => s.import.sample_transactions_dates,
+        Sample::Counts => s.import.sample_counts,
+        Sample::Series => s.import.sample_series,
+    }
+}
+
+/// The data panel.
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let strings = use_strings();
+    let data = use_data();
+    let sample = RwSignal::new(Sample::Transactions);
+    let dragging = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    // Load the worker once the page is up, so the first import does not wait for it. A page
+    // embedded in another shows no data panel: it loads no worker and reads no dropped file.
+    let embedded = document()
+        .document_element()
+        .is_some_and(|html| html.has_attribute("data-embed"));
+    Effect::new(move |_| {
+        if !embedded {
+            import_flow::warm_up(data);
+        }
+    });
+    keep_custom(
+        import_flow::SESSION_KEY,
+        move || import_flow::saved(data),
+        move |saved| import_flow::restore(data, saved),
+    );
+    let not_kept = move || {
+        data.kept
+            .with(|k| k.as_ref().filter(|k| k.raw.is_none()).map(|k| k.size))
+    };
+
+    let read_paste = move || {
+        let text = data.paste.get_untracked();
+        import_flow::begin(data, Source::Text(text));
+    };
+    let load_sample = move |_| {
+        let text = sample.get_untracked().text().to_string();
+        data.paste.set(text.clone());
+        import_flow::begin(data, Source::Text(text));
+    };
+    let on_file = move |ev: ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|l| l.get(0)) {
+            import_flow::begin(data, Source::File(file));
+        }
+        // The same file chosen again must fire `change` again.
+        input.set_value("");
+    };
+
+    // Dropping a file anywhere on the page reads it.
+    let has_files = move |e: &ev::DragEvent| {
+        !embedded
+            && e.data_transfer().is_some_and(|t| {
+                t.types()
+                    .iter()
+                    .any(|v| v.as_string().as_deref() == Some("Files"))
+            })
+    };
+    let h1 = window_event_listener(ev::dragover, move |e: ev::DragEvent| {
+        if has_files(&e) {
+            e.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let h2 = window_event_listener(ev::dragleave, move |e: ev::DragEvent| {
+        if e.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let h3 = window_event_listener(ev::drop, move |e: ev::DragEvent| {
+        dragging.set(false);
+        // Embedded, the page has no data panel to show what a file gives.
+        if embedded {
+            return;
+        }
+        let file: Option<File> = e
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|l| l.get(0));
+        if let Some(file) = file {
+            e.prevent_default();
+            import_flow::begin(data, Source::File(file));
+        }
+    });
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+        h3.remove();
+    });
+
+    let has_tables = move || data.dataset.with(Option::is_some);
+    let is_transactions = move || {
+        data.dataset.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.tables.iter().any(|t| t.granularity.is_some()))
+        })
+    };
+
+    view! {
+        <section class="panel data-panel" aria-labelledby="data-heading" data-testid="data-panel">
+            <h2 id="data-heading">{tr(|s| s.import.heading)}</h2>
+            {para("intro", |s| s.import.intro)}
+            <div class="data-inputs">
+                <div class="field paste-field">
+                    <label for="paste-csv">{tr(|s| s.import.paste_label)}</label>
+                    <textarea
+                        id="paste-csv"
+                        data-testid="paste-csv"
+                        rows="8"
+                        spellcheck="false"
+                        aria-describedby="paste-csv-hint"
+                        prop:value=move || data.paste.get()
+                        on:input=move |ev| data.paste.set(event_target_value(&ev))
+                        on:keydown=move |ev: ev::KeyboardEvent| {
+                            if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                                ev.prevent_default();
+                                read_paste();
+                            }
+                        }
+                    ></textarea>
+                    <p class="hint" id="paste-csv-hint">{tr(|s| s.import.paste_hint)}</p>
+                    <button type="button" data-testid="use-pasted" on:click=move |_| read_paste()>
+                        {tr(|s| s.import.use_pasted)}
+                    </button>
+                </div>
+                <div class="data-sources">
+                    <div class="upload">
+                        <input
+                            type="file"
+                            id="upload-csv"
+                            class="visually-hidden-file"
+                            data-testid="upload-csv"
+                            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+                            node_ref=file_input
+                            on:change=on_file
+                        />
+                        <label for="upload-csv" class="button-like">{tr(|s| s.import.upload)}</label>
+                        {para("hint", |s| s.import.drop_hint)}
+                    </div>
+                    <div class="field sample-field">
+                        <label for="sample-select">{tr(|s| s.import.sample_label)}</label>
+                        <select
+                            id="sample-select"
+                            data-testid="sample-select"
+                            on:change=move |ev| {
+                                let key = event_target_value(&ev);
+                                if let Some(s) = Sample::ALL.into_iter().find(|s| s.key() == key) {
+                                    sample.set(s);
+                                }
+                            }
+                        >
+                            {Sample::ALL
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <option value=s.key() selected=move || sample.get() == s>
+                                            {move || sample_name(strings(), s)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                        <button type="button" data-testid="load-sample" on:click=load_sample>
+                            {tr(|s| s.import.load_sample)}
+                        </button>
+                    </div>
+                    {when(is_transactions, move || view! {
+                        <div class="field">
+                            <label for="granularity-select">{tr(|s| s.import.period_label)}</label>
+                            <select
+                                id="granularity-select"
+                                data-testid="period-select"
+                                on:change=move |ev| {
+                                    let key = event_target_value(&ev);
+                                    if let Some(g) = Granularity::from_key(&key) {
+                                        data.granularity.set(g);
+                                    }
+                                }
+                            >
+                                {Granularity::ALL
+                                    .into_iter()
+                                    .map(|g| {
+                                        view! {
+                                            <option value=g.key() selected=move || data.granularity.get() == g>
+                                                {move || strings().granularity(g)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    }.into_any())}
+                </div>
+            </div>
+            <ImportSummary />
+            {move || not_kept().map(|size| view! {
+                <p class="hint" data-testid="raw-not-kept">
+                    {move || {
+                        let s = strings();
+                        fill(
+                            s.import.raw_not_kept,
+                            &[
+                                ("size", &s.number_style.count(size as i64)),
+                                ("limit", &s.number_style.count(RAW_BUDGET as i64)),
+                            ],
+                        )
+                    }}
+                </p>
+            })}
+            {move || match data.status.get() {
+                ImportStatus::NeedLayout(preview) => view! { <ColumnMapping preview /> }.into_any(),
+                ImportStatus::NeedDateOrder(question) => view! { <DateOrderQuestion question /> }.into_any(),
+                _ => ().into_any(),
+            }}
+            {when(has_tables, move || view! {
+                <FlowsTable />
+                <FlowsChart />
+                <ChurnChart />
+                <CohortTable />
+                <CohortHeatmap />
+            }.into_any())}
+            <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
+                <p>{tr(|s| s.import.drop_overlay)}</p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,226 @@
+//! Where the import stands: progress with a cancel button, the summary of what was read, or
+//! the problems found (with the choice to leave out the bad rows).
+
+use leptos::prelude::*;
+
+use crate::app::import_flow;
+use crate::app::state::{use_data, use_strings, ImportStatus};
+use crate::components::widgets::texts::{h3, para};
+use crate::core::import::importer::Dataset;
+use crate::core::import::layout::Format;
+use crate::core::import::problem::Problems;
+use crate::i18n::{fill, Strings};
+
+fn seconds(s: &Strings, ms: f64) -> String {
+    s.number_style.fixed(ms / 1000.0, 2)
+}
+
+/// An import that could not be done, said as an alert.
+fn failure(text: String) -> AnyView {
+    view! { <p class="import-line error" role="alert">{text}</p> }.into_any()
+}
+
+/// The sentence that sums up a finished import.
+fn summary(s: &Strings, d: &Dataset, ms: f64) -> String {
+    let n = |v: u64| s.number_style.count(v as i64);
+    let t = s.import;
+    match d.customers {
+        Some(customers) => fill(
+            t.summary_transactions,
+            &[
+                ("rows", &n(d.rows)),
+                ("customers", &n(customers)),
+                (
+                    "periods",
+                    &n(d.tables.first().map_or(0, |t| t.rows.len()) as u64),
+                ),
+                ("seconds", &seconds(s, ms)),
+            ],
+        ),
+        None => fill(
+            t.summary_counts,
+            &[
+                ("rows", &n(d.rows)),
+                ("format", s.format(d.layout.format)),
+                ("seconds", &seconds(s, ms)),
+            ],
+        ),
+    }
+}
+
+/// Notes about a finished import: rows left out, columns not used, the date order, warnings.
+fn notes(s: &Strings, d: &Dataset) -> Vec<String> {
+    let t = s.import;
+    let mut out = Vec::new();
+    if d.skipped.bad_rows > 0 {
+        let mut rows: Vec<String> = d
+            .skipped
+            .first_bad_rows
+            .iter()
+            .map(|r| s.number_style.count(*r as i64))
+            .collect();
+        if d.skipped.bad_rows > d.skipped.first_bad_rows.len() as u64 {
+            rows.push("…".into());
+        }
+        out.push(fill(
+            t.skipped_rows,
+            &[
+                ("count", &s.number_style.count(d.skipped.bad_rows as i64)),
+                ("rows", &rows.join(", ")),
+            ],
+        ));
+    }
+    let ignored = d.layout.ignored();
+    if !ignored.is_empty() {
+        out.push(fill(t.ignored_columns, &[("columns", &ignored.join(", "))]));
+    }
+    if let Some((order, by)) = &d.date_order {
+        out.push(match by {
+            Some((row, text)) => fill(
+                t.order_used_data,
+                &[
+                    ("order", s.date_order(*order)),
+                    ("row", &s.number_style.count(*row as i64)),
+                    ("text", text),
+                ],
+            ),
+            None => fill(t.order_used_choice, &[("order", s.date_order(*order))]),
+        });
+    }
+    if d.layout.format == Format::Series {
+        out.push(t.series_note.to_string());
+    }
+    out.extend(d.warnings.iter().map(|w| s.import_warning(w)));
+    out
+}
+
+/// The problems list, capped, with the count of the rest.
+#[component]
+fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
+    let strings = use_strings();
+    let data = use_data();
+    let rest = problems.total.saturating_sub(problems.listed.len() as u64);
+    let skippable = !problems.file_problem && problems.bad_rows < rows;
+    let bad_rows = problems.bad_rows;
+    let pasted = data
+        .source
+        .with_value(|s| matches!(s, Some(crate::web::worker_client::Source::Text(_))));
+    let listed = problems.listed.clone();
+    view! {
+        <div class="import-problems" role="alert" data-testid="import-problems">
+            {h3(|s| s.import.problems_heading)}
+            <ol>
+                {listed
+                    .into_iter()
+                    .map(|p| view! { <li data-testid="import-problem">{move || strings().problem(&p)}</li> })
+                    .collect_view()}
+            </ol>
+            {(rest > 0).then(|| view! {
+                <p data-testid="import-more-problems">
+                    {move || fill(strings().import.more_problems, &[("count", &strings().number_style.count(rest as i64))])}
+                </p>
+            })}
+            {skippable.then(|| view! {
+                <button
+                    type="button"
+                    data-testid="skip-bad-rows"
+                    on:click=move |_| import_flow::again(data, |o| o.skip_bad_rows = true)
+                >
+                    {move || fill(strings().import.skip_bad_rows, &[("count", &strings().number_style.count(bad_rows as i64))])}
+                </button>
+            })}
+            {pasted.then(|| view! { {para("hint", |s| s.import.text_kept)} })}
+        </div>
+    }
+}
+
+/// Progress, summary, or problems of the latest import.
+#[component]
+pub fn ImportSummary() -> impl IntoView {
+    let strings = use_strings();
+    let data = use_data();
+    // Attributes as owned text share the page's one copy of the code that updates them.
+    let state = move || data.status.with(ImportStatus::key).to_string();
+    // Progress only moves the bar: rebuilding the block on every chunk would replace the Cancel
+    // button under the pointer, and a click pressed on one button and released on its
+    // replacement is lost.
+    let phase = Memo::new(move |_| {
+        data.status.with(|st| match st {
+            ImportStatus::Running { total, .. } => ImportStatus::Running {
+                done: 0.0,
+                total: *total,
+            },
+            other => other.clone(),
+        })
+    });
+    let done = move || match data.status.get() {
+        ImportStatus::Running { done, .. } => done,
+        _ => 0.0,
+    };
+    let body = move || {
+        let s = strings();
+        match phase.get() {
+            ImportStatus::Idle => ().into_any(),
+            ImportStatus::Running { total, .. } => {
+                let max = total.max(1.0);
+                view! {
+                    <div class="import-progress">
+                        <label for="import-progress">{s.import.reading}</label>
+                        <progress
+                            id="import-progress"
+                            data-testid="import-progress"
+                            aria-label=s.import.progress_label
+                            max=max
+                            prop:value=done
+                        ></progress>
+                        <button type="button" data-testid="import-cancel" on:click=move |_| import_flow::cancel(data)>
+                            {s.import.cancel}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            ImportStatus::Done => {
+                let ms = data.elapsed_ms.get();
+                data.dataset.with(|d| match d {
+                    Some(d) => {
+                        let line = summary(s, d, ms);
+                        let notes = notes(s, d);
+                        view! {
+                            <p class="import-line">{line}</p>
+                            <ul class="import-notes">
+                                {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                    None => ().into_any(),
+                })
+            }
+            ImportStatus::Failed { problems, rows } => {
+                view! { <ProblemList problems rows /> }.into_any()
+            }
+            ImportStatus::Cancelled => {
+                view! { <p class="import-line">{s.import.cancelled}</p> }.into_any()
+            }
+            ImportStatus::WorkerFailed(message) => {
+                failure(fill(s.import.worker_failed, &[("message", &message)]))
+            }
+            ImportStatus::Unreadable => failure(s.import.saved_unreadable.to_string()),
+            ImportStatus::NeedLayout(_) | ImportStatus::NeedDateOrder(_) => ().into_any(),
+        }
+    };
+    view! {
+        <div
+            class="import-summary"
+            data-testid="import-summary"
+            data-state=state
+            data-run=move || data.run.get().to_string()
+            data-wasm-memory=move || data.memory.get().to_string()
+            data-worker-ms=move || data.worker_ms.get().to_string()
+            aria-live="polite"
+        >
+            {body}
+        </div>
+    }
+}

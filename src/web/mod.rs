@@ -1,0 +1,8 @@
+//! The browser's edges: small functions over web APIs, each returning a `Result` (or an
+//! `Option` where absence is the only failure), so that the layers above never touch
+//! `web_sys` for storage, files, downloads, the clipboard, compression or the worker.
+
+pub mod crash;
+pub mod download;
+pub mod worker;
+pub mod worker_client;
