@@ -9,6 +9,7 @@
 use crate::core::error::{ErrorKind, Field, FieldError};
 use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
 use crate::core::number::{parse_decimal, NumberError, NumberStyle};
+use crate::core::panel::Panel;
 use crate::core::period::ChurnDefinition;
 use crate::core::projection::ProjectionText;
 
@@ -643,6 +644,21 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Strings {
+    /// A calculator's heading, which names it in the embed dialog and titles its frame.
+    pub fn panel_heading(&self, panel: Panel) -> &'static str {
+        match panel {
+            Panel::Ror => self.ror_heading,
+            Panel::Period => self.period_heading,
+            Panel::Data => self.import.heading,
+            Panel::Projection => self.projection_heading,
+            Panel::Sbg => self.sbg.heading,
+            Panel::Ltv => self.ltv_heading,
+            Panel::Conversion => self.conversion_heading,
+            Panel::Winback => self.winback_heading,
+            Panel::Funnel => self.funnel_heading,
+        }
+    }
+
     /// The label of an input field.
     pub fn field(&self, field: Field) -> &'static str {
         match field {

@@ -9,7 +9,7 @@ use retention_lab::core::share;
 use retention_lab::App;
 
 fn main() {
-    retention_lab::web::crash::install_panic_hook();
+    retention_lab::web::crash::install_panic_hook(|| locale::current().crash_notice);
     wasm_bindgen_futures::spawn_local(async {
         let wanted = locale::preferred();
         // A language whose file cannot be read (a broken deployment) falls back to English,

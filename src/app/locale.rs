@@ -3,13 +3,10 @@
 
 use std::cell::{Cell, RefCell};
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCache, RequestInit, Response};
-
 use crate::app::sessions::local_storage;
 use crate::i18n::file::{self, FileErrorKind};
 use crate::i18n::{Lang, Strings, EN};
+use crate::web::fetch::{fetch_text, FetchError};
 
 /// Where the choice is remembered.
 const LANGUAGE_KEY: &str = "retention-lab.language";
@@ -81,34 +78,7 @@ pub fn remember(choice: Choice) {
 
 /// Why a language could not be read: the file's address and what went wrong, in English
 /// words for the console and, quoted, in the page's message.
-pub type LoadError = String;
-
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let window = web_sys::window().ok_or("no window")?;
-    let init = RequestInit::new();
-    // Always ask the server whether the file changed, so a new build's strings show at once.
-    init.set_cache(RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|e| format!("{url}: {}", describe(&e)))?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| format!("{url}: no response"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
-        .await
-        .map_err(|e| format!("{url}: {}", describe(&e)))?;
-    text.as_string().ok_or_else(|| format!("{url}: not text"))
-}
-
-fn describe(e: &wasm_bindgen::JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
+pub type LoadError = FetchError;
 
 /// The strings of `choice`, read from the language's file the first time.
 pub async fn load(choice: Choice) -> Result<&'static Strings, LoadError> {

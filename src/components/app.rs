@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::app::locale::Choice;
 use crate::app::sessions::{provide_sessions, Start};
-use crate::app::share_link::page_address;
 use crate::app::state::{
     provide_data, provide_locale, provide_teaching, provide_theme, use_strings,
 };
@@ -22,21 +21,10 @@ use crate::components::session::session_bar::SessionBar;
 use crate::components::session::session_notice::{LinkError, SessionNotice};
 use crate::components::widgets::language_switch::LanguageSwitch;
 use crate::components::widgets::teaching_switches::TeachingSwitches;
+use crate::core::panel::Panel;
 use crate::core::share;
 use crate::i18n::Strings;
-
-/// The panels that can be shown alone, by their session keys (each panel's `data-testid` is
-/// its key and `-panel`). The data panel needs a file, so it is not among them.
-pub const EMBEDDABLE: [&str; 8] = [
-    "ror",
-    "period",
-    "projection",
-    "sbg",
-    "ltv",
-    "conversion",
-    "winback",
-    "funnel",
-];
+use crate::web::address::page_address;
 
 /// The whole page, or the one panel an embedding page asked for.
 #[component]
@@ -54,7 +42,9 @@ pub fn App(
     provide_theme();
     let strings = use_strings();
     // An unknown panel shows the whole page.
-    start.embed = start.embed.filter(|k| EMBEDDABLE.contains(&k.as_str()));
+    start.embed = start
+        .embed
+        .filter(|k| Panel::from_key(k).is_some_and(Panel::embeddable));
     let link_error = start.link_error.take();
     // Embedded, the page is the same but shows only the chosen panel (the style sheet hides
     // the rest by the document's `data-embed`), and the link to the full page under it.

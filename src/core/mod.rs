@@ -11,6 +11,7 @@ pub mod json;
 pub mod ltv;
 pub mod number;
 pub mod order;
+pub mod panel;
 pub mod period;
 pub mod projection;
 pub mod rate;

@@ -2,7 +2,12 @@
 //! `Option` where absence is the only failure), so that the layers above never touch
 //! `web_sys` for storage, files, downloads, the clipboard, compression or the worker.
 
+pub mod address;
+pub mod clipboard;
+pub mod compress;
 pub mod crash;
 pub mod download;
+pub mod fetch;
+pub mod file;
 pub mod worker;
 pub mod worker_client;

@@ -8,32 +8,18 @@ use wasm_bindgen_futures::spawn_local;
 use crate::app::sessions::use_sessions;
 use crate::app::share_link::{link, LinkProblem};
 use crate::app::state::use_strings;
-use crate::components::app::EMBEDDABLE;
 use crate::components::widgets::plain_view::{Plain, PlainView};
+use crate::core::panel::Panel;
 use crate::core::share::MAX_LINK;
-use crate::i18n::{fill, Strings};
+use crate::i18n::fill;
 
 /// The dialog element's id.
 const DIALOG: &str = "embed-dialog";
 
-/// A panel's heading, which names it in the dialog and titles the frame.
-fn heading(s: &Strings, key: &str) -> &'static str {
-    match key {
-        "period" => s.period_heading,
-        "projection" => s.projection_heading,
-        "sbg" => s.sbg.heading,
-        "ltv" => s.ltv_heading,
-        "conversion" => s.conversion_heading,
-        "winback" => s.winback_heading,
-        "funnel" => s.funnel_heading,
-        _ => s.ror_heading,
-    }
-}
-
-/// The panel `key` on this page.
-fn panel_element(key: &str) -> Option<web_sys::HtmlElement> {
+/// The calculator `panel` on this page.
+fn panel_element(panel: Panel) -> Option<web_sys::HtmlElement> {
     document()
-        .query_selector(&format!("[data-testid=\"{key}-panel\"]"))
+        .query_selector(&format!("[data-testid=\"{}-panel\"]", panel.key()))
         .ok()
         .flatten()?
         .dyn_into()
@@ -56,25 +42,22 @@ enum Snippet {
 }
 
 /// The panel the user is looking at: the first whose bottom is below the top of the window.
-fn panel_in_view() -> &'static str {
-    EMBEDDABLE
-        .into_iter()
-        .find(|key| {
-            panel_element(key).is_some_and(|el| el.get_bounding_client_rect().bottom() > 0.0)
+fn panel_in_view() -> Panel {
+    Panel::embeddable_ones()
+        .find(|panel| {
+            panel_element(*panel).is_some_and(|el| el.get_bounding_client_rect().bottom() > 0.0)
         })
-        .unwrap_or(EMBEDDABLE[0])
+        .unwrap_or(Panel::Ror)
 }
 
 /// The embeddable panel that holds `target`, if any.
-fn panel_of(target: Option<web_sys::EventTarget>) -> Option<&'static str> {
+fn panel_of(target: Option<web_sys::EventTarget>) -> Option<Panel> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
     let testid = el
         .closest("section.panel")
         .ok()??
         .get_attribute("data-testid")?;
-    EMBEDDABLE
-        .into_iter()
-        .find(|key| testid.strip_suffix("-panel") == Some(*key))
+    Panel::from_key(testid.strip_suffix("-panel")?).filter(|p| p.embeddable())
 }
 
 /// The dialog, opened for the panel in view each time `opened` changes.
@@ -84,37 +67,38 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
     let strings = use_strings();
     let snippet = RwSignal::new(None::<Snippet>);
     // The panel asked for last: a snippet made for another one meanwhile is not shown.
-    let asked = StoredValue::new("");
+    let asked = StoredValue::new(Panel::Ror);
 
-    let make = move |key: &'static str| {
+    let make = move |panel: Panel| {
+        let key = panel.key();
         snippet.set(None);
-        asked.set_value(key);
+        asked.set_value(panel);
         let mut session = sessions.current();
         // Only the embedded panel's inputs, which keeps the address short.
         session.panels.retain(|(k, _)| k == key);
         // The panel's height here, and room for the link under it.
-        let height = panel_element(key).map_or(600, |el| el.offset_height() + 64);
+        let height = panel_element(panel).map_or(600, |el| el.offset_height() + 64);
         spawn_local(async move {
             let s = strings();
             let result = match link(&session, Some(key)).await {
                 Ok(link) => Snippet::Code(format!(
                     "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:52rem\" loading=\"lazy\"></iframe>",
                     attribute(&link),
-                    attribute(&fill(s.embed_frame_title, &[("panel", heading(s, key))])),
+                    attribute(&fill(s.embed_frame_title, &[("panel", s.panel_heading(panel))])),
                 )),
                 Err(LinkProblem::TooLong(length)) => Snippet::TooLong(length),
                 Err(LinkProblem::Failed) => Snippet::Failed,
             };
-            if asked.get_value() == key {
+            if asked.get_value() == panel {
                 snippet.set(Some(result));
             }
         });
     };
     // The panel last worked in is the one to embed; else the one in view.
-    let last = StoredValue::new(None::<&'static str>);
+    let last = StoredValue::new(None::<Panel>);
     let focus = window_event_listener(leptos::ev::focusin, move |ev| {
-        if let Some(key) = panel_of(ev.target()) {
-            last.set_value(Some(key));
+        if let Some(panel) = panel_of(ev.target()) {
+            last.set_value(Some(panel));
         }
     });
     on_cleanup(move || focus.remove());
@@ -126,20 +110,20 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
         let (Some(dialog), Some(_)) = (dialog, seen) else {
             return;
         };
-        let key = last.get_value().unwrap_or_else(panel_in_view);
+        let panel = last.get_value().unwrap_or_else(panel_in_view);
         if let Some(select) = document()
             .get_element_by_id("embed-panel")
             .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
         {
-            select.set_value(key);
+            select.set_value(panel.key());
         }
-        make(key);
+        make(panel);
         let _ = dialog.show_modal();
     });
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        if let Some(key) = EMBEDDABLE.into_iter().find(|k| *k == value) {
-            make(key);
+        if let Some(panel) = Panel::from_key(&value).filter(|p| p.embeddable()) {
+            make(panel);
         }
     };
     let choice = move || {
@@ -150,10 +134,9 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
             Plain::el("select")
                 .attr("id", "embed-panel")
                 .attr("data-testid", "embed-panel")
-                .nest(
-                    EMBEDDABLE
-                        .map(|key| Plain::with_text("option", heading(s, key)).attr("value", key)),
-                ),
+                .nest(Panel::embeddable_ones().map(|panel| {
+                    Plain::with_text("option", s.panel_heading(panel)).attr("value", panel.key())
+                })),
         ])
     };
     let result = move || {

@@ -4,17 +4,19 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
 use crate::app::sessions::{use_sessions, Mode, Sessions, Summary};
-use crate::app::share_link::{forget_fragment, link, LinkProblem};
+use crate::app::share_link::{link, LinkProblem};
 use crate::app::state::use_strings;
 use crate::components::session::embed_dialog::EmbedDialog;
 use crate::components::widgets::plain_view::{Plain, PlainView};
 use crate::core::session::{local_time, FileError, ReadError, VERSION};
 use crate::core::share::MAX_LINK;
 use crate::i18n::{file_name, fill, Strings};
+use crate::web::address::forget_fragment;
 use crate::web::download::save_text;
+use crate::web::{clipboard, file};
 
 /// What the share button last gave.
 #[derive(Clone, PartialEq)]
@@ -86,13 +88,7 @@ pub fn SessionBar() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let done = match web_sys::window() {
-                Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&link))
-                    .await
-                    .is_ok(),
-                None => false,
-            };
-            copied.set(Some(done));
+            copied.set(Some(clipboard::write_text(&link).await.is_ok()));
         });
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -118,11 +114,12 @@ pub fn SessionBar() -> impl IntoView {
             Some("export-all") => download(true),
             Some("save-shared") => {
                 sessions.save_shared();
-                forget_fragment();
+                // A fragment left in the address bar only opens the link again on reload.
+                let _ = forget_fragment();
             }
             Some("discard-shared") => {
                 sessions.discard_shared();
-                forget_fragment();
+                let _ = forget_fragment();
             }
             _ => {}
         }
@@ -144,10 +141,7 @@ pub fn SessionBar() -> impl IntoView {
         // The same file can be chosen again.
         input.set_value("");
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
+            let text = file::read_text(&file).await.ok();
             let s = strings();
             let result = match text {
                 None => Err(s.session_file_unreadable.to_string()),

@@ -1,0 +1,137 @@
+//! The calculators the page shows, each with the names the rest of the code knows it by: its
+//! key (in sessions, in embed links and in its `data-testid`), its route (the address that
+//! opens it) and whether it can be embedded alone. Its heading, in the reader's language, is
+//! [`crate::i18n::Strings::panel_heading`].
+
+/// One calculator of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Ror,
+    Period,
+    Data,
+    Projection,
+    Sbg,
+    Ltv,
+    Conversion,
+    Winback,
+    Funnel,
+}
+
+impl Panel {
+    /// Every calculator, in the page's order.
+    pub const ALL: [Panel; 9] = [
+        Panel::Ror,
+        Panel::Period,
+        Panel::Data,
+        Panel::Projection,
+        Panel::Sbg,
+        Panel::Ltv,
+        Panel::Conversion,
+        Panel::Winback,
+        Panel::Funnel,
+    ];
+
+    /// Its key: the member that holds its inputs in a session, its name in an embed link
+    /// (`#embed=<key>`) and the prefix of its `data-testid` (`<key>-panel`). Stored sessions
+    /// and published embed links use these, so they never change.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Panel::Ror => "ror",
+            Panel::Period => "period",
+            Panel::Data => "data",
+            Panel::Projection => "projection",
+            Panel::Sbg => "sbg",
+            Panel::Ltv => "ltv",
+            Panel::Conversion => "conversion",
+            Panel::Winback => "winback",
+            Panel::Funnel => "funnel",
+        }
+    }
+
+    /// Its route: the address `#/<route>` that opens it.
+    pub const fn route(self) -> &'static str {
+        match self {
+            Panel::Ror => "ror",
+            Panel::Period => "period",
+            Panel::Data => "data",
+            Panel::Projection => "compounding",
+            Panel::Sbg => "forecast",
+            Panel::Ltv => "ltv",
+            Panel::Conversion => "conversion",
+            Panel::Winback => "winback",
+            Panel::Funnel => "funnel",
+        }
+    }
+
+    /// Whether it can be shown alone in another page. The data panel needs a file, so it
+    /// cannot.
+    pub const fn embeddable(self) -> bool {
+        !matches!(self, Panel::Data)
+    }
+
+    /// The calculators that can be embedded, in the page's order.
+    pub fn embeddable_ones() -> impl Iterator<Item = Panel> {
+        Panel::ALL.into_iter().filter(|p| p.embeddable())
+    }
+
+    /// The calculator whose key is `key`.
+    pub fn from_key(key: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// The calculator whose route is `route`.
+    pub fn from_route(route: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.route() == route)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_routes_are_distinct_and_read_back() {
+        for (i, a) in Panel::ALL.iter().enumerate() {
+            assert_eq!(Panel::from_key(a.key()), Some(*a));
+            assert_eq!(Panel::from_route(a.route()), Some(*a));
+            for b in &Panel::ALL[i + 1..] {
+                assert_ne!(a.key(), b.key());
+                assert_ne!(a.route(), b.route());
+            }
+        }
+    }
+
+    /// The keys and routes that stored sessions, embed links and other pages' links rely on.
+    #[test]
+    fn published_names_stay_as_they_are() {
+        let names: Vec<(&str, &str)> = Panel::ALL.iter().map(|p| (p.key(), p.route())).collect();
+        assert_eq!(
+            names,
+            [
+                ("ror", "ror"),
+                ("period", "period"),
+                ("data", "data"),
+                ("projection", "compounding"),
+                ("sbg", "forecast"),
+                ("ltv", "ltv"),
+                ("conversion", "conversion"),
+                ("winback", "winback"),
+                ("funnel", "funnel"),
+            ]
+        );
+        let embeddable: Vec<&str> = Panel::embeddable_ones().map(Panel::key).collect();
+        assert_eq!(
+            embeddable,
+            [
+                "ror",
+                "period",
+                "projection",
+                "sbg",
+                "ltv",
+                "conversion",
+                "winback",
+                "funnel"
+            ]
+        );
+    }
+}
