@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: formatting, lints, native core tests, the release build and its size budget, and
+# Every test: formatting, lints, native core tests, the release build and its size check, and
 # the browser tests in Chromium against that build. Installs what is missing first. Exits
 # non-zero on any failure.
 set -euo pipefail
