@@ -10,7 +10,6 @@ pub mod import;
 pub mod json;
 pub mod ltv;
 pub mod number;
-pub mod order;
 pub mod panel;
 pub mod period;
 pub mod projection;

@@ -225,13 +225,14 @@ fn is_separator(c: char) -> bool {
     )
 }
 
+/// The value of a Latin, Persian (U+06F0..) or Arabic-Indic (U+0660..) digit.
 fn digit_value(c: char) -> Option<u8> {
-    match c {
-        '0'..='9' => Some(c as u8 - b'0'),
-        '\u{06F0}'..='\u{06F9}' => Some((c as u32 - 0x06F0) as u8),
-        '\u{0660}'..='\u{0669}' => Some((c as u32 - 0x0660) as u8),
-        _ => None,
-    }
+    let zero = match c {
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        _ => return c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
+    };
+    u8::try_from(u32::from(c) - u32::from(zero)).ok()
 }
 
 /// The text without surrounding spaces, its sign, and its digits and separators with their
@@ -420,19 +421,15 @@ impl Decimal {
         Decimal { units, scale: 0 }
     }
 
-    /// The nearest f64 (ties to even), as a correct decimal parser gives it: 0.1 becomes the
-    /// f64 nearest to 0.1, not 1 / 10 computed in floating point. Exact for every scale up to
-    /// 38 (typed numbers have at most [`MAX_SCALE`] decimals); beyond that the last division
-    /// by ten is rounded.
+    /// The nearest f64 (ties to even): 0.1 becomes the f64 nearest to 0.1, not 1 / 10
+    /// computed in floating point. The standard library's parser reads the digits with the
+    /// scale as an exponent and rounds once, correctly, at any scale.
     pub fn to_f64(self) -> f64 {
-        let scale = self.scale.min(38);
-        let magnitude = nearest_f64(self.units.unsigned_abs(), 10u128.pow(scale))
-            / 10f64.powi((self.scale - scale) as i32);
-        if self.units < 0 {
-            -magnitude
-        } else {
-            magnitude
-        }
+        let sign = if self.units < 0 { "-" } else { "" };
+        let digits = self.units.unsigned_abs();
+        format!("{sign}{digits}e-{}", self.scale)
+            .parse()
+            .expect("digits with an exponent read as an f64")
     }
 
     /// Both numbers at the same scale, or `None` when that overflows.
@@ -474,42 +471,6 @@ impl Decimal {
             scale: self.scale,
         })
     }
-}
-
-/// The f64 nearest to `n / d`, ties to even, for `0 < d < 2^127`: long division gives at least
-/// 55 significant bits of the quotient, the remainder says whether anything follows, and the
-/// quotient is rounded to 53 bits once. Integers only, so no rounding happens on the way.
-fn nearest_f64(n: u128, d: u128) -> f64 {
-    if n == 0 {
-        return 0.0;
-    }
-    let (mut q, mut r) = (n / d, n % d);
-    // The value is (q + r / d) * 2^exp throughout.
-    let mut exp: i32 = 0;
-    while q < 1 << 54 {
-        // r < d < 2^127, so doubling it cannot overflow.
-        r <<= 1;
-        q <<= 1;
-        if r >= d {
-            r -= d;
-            q |= 1;
-        }
-        exp -= 1;
-    }
-    let drop = 128 - q.leading_zeros() - 53;
-    let dropped = q & ((1 << drop) - 1);
-    let half = 1u128 << (drop - 1);
-    let mut mantissa = q >> drop;
-    exp += drop as i32;
-    if dropped > half || (dropped == half && (r != 0 || mantissa & 1 == 1)) {
-        mantissa += 1;
-        if mantissa == 1 << 53 {
-            mantissa >>= 1;
-            exp += 1;
-        }
-    }
-    // 2^53 > mantissa, so it converts exactly, and 2^exp is exact: -180 < exp < 76 here.
-    mantissa as f64 * f64::from_bits(((exp + 1023) as u64) << 52)
 }
 
 /// The most decimal places a typed decimal number may have.

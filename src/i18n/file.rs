@@ -162,8 +162,8 @@ pub fn entries(strings: &Strings) -> Vec<(String, &'static str)> {
 pub fn latin_digits(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(u32::from(c) - 0x06F0, 10).unwrap_or(c),
+            '\u{0660}'..='\u{0669}' => char::from_digit(u32::from(c) - 0x0660, 10).unwrap_or(c),
             '\u{066B}' => '.',
             '\u{066C}' => ',',
             '\u{066A}' => '%',

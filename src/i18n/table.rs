@@ -19,9 +19,6 @@ macro_rules! string_table {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Copy)]
-        // In declaration order, so that the strings lie one after another in the order of the
-        // keys, as an array would hold them (see `read`).
-        #[repr(C)]
         pub struct $name {
             $( pub $xfield: $xty, )*
             $(#[$first_meta])* pub $first: &'static str,
@@ -31,16 +28,6 @@ macro_rules! string_table {
         impl $name {
             /// How many strings the table has.
             pub const LEN: usize = [stringify!($first), $(stringify!($field)),*].len();
-
-            /// Where the strings start in the struct.
-            const FIRST: usize = std::mem::offset_of!($name, $first);
-
-            /// The strings fill the struct from `FIRST` to its end with no gap, so they have
-            /// the layout of a `[&'static str; LEN]` there. Checked when `read` is compiled.
-            const STRINGS_ARE_AN_ARRAY: () = assert!(
-                std::mem::size_of::<$name>()
-                    == Self::FIRST + Self::LEN * std::mem::size_of::<&'static str>()
-            );
 
             /// Every string's key, in the order of the declaration. One text rather than a
             /// list, which would cost the page a pointer and a length per key.
@@ -59,27 +46,19 @@ macro_rules! string_table {
                 text: &mut dyn FnMut(&'static str) -> &'static str,
             ) -> Self {
                 let mut keys = Self::keys();
+                // Asked for in one loop, which is less code than one request per field.
                 let values: [&'static str; Self::LEN] =
                     std::array::from_fn(|_| text(keys.next().unwrap_or_default()));
-                #[allow(clippy::let_unit_value)]
-                let () = Self::STRINGS_ARE_AN_ARRAY;
-                let mut table = std::mem::MaybeUninit::<$name>::uninit();
-                let base = table.as_mut_ptr();
-                // SAFETY: every field is written before `assume_init`: the others one by one
-                // through their own places, the strings as one array at `FIRST`. The struct
-                // is `repr(C)`, so its string fields lie in declaration order from `FIRST`,
-                // and the assertion above shows they run to its end without padding, which
-                // is the layout of `[&'static str; LEN]`; `FIRST` is a field's offset, so
-                // the array's address is aligned. Setting the strings field by field instead
-                // costs the page one move per string, several kilobytes in all.
-                unsafe {
-                    $( std::ptr::addr_of_mut!((*base).$xfield).write($xfield); )*
-                    base.cast::<u8>()
-                        .add(Self::FIRST)
-                        .cast::<[&'static str; Self::LEN]>()
-                        .write(values);
-                    table.assume_init()
-                }
+                Self::from_values($($xfield,)* &values)
+            }
+
+            /// The table with the strings `values`, in the order of [`Self::keys`]. Apart
+            /// from `read`, so that the array stays one block of memory that the loop fills
+            /// and this copies from, rather than being split into a variable per string.
+            #[inline(never)]
+            fn from_values($($xfield: $xty,)* values: &[&'static str; Self::LEN]) -> Self {
+                let [$first, $($field),*] = *values;
+                $name { $($xfield,)* $first, $($field),* }
             }
 
             /// Every string, in the order of [`Self::keys`].

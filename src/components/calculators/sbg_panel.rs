@@ -145,6 +145,7 @@ pub fn SbgPanel() -> impl IntoView {
     );
     let report: Memo<SbgReport> =
         Memo::new(move |_| evaluate(&fields.input(), &strings().number_style));
+    let cohorts = Memo::new(move |_| report.with(|r| r.cohorts.len()));
     let error = move |field: SbgField| {
         Signal::derive(move || {
             let s = strings();
@@ -212,15 +213,15 @@ pub fn SbgPanel() -> impl IntoView {
                 on_pick=move |u| fields.unit.set(u)
             />
             <div class="sbg-results">
-                {move || {
-                    let count = report.with(|r| r.cohorts.len());
-                    (0..count)
-                        .map(|i| {
-                            let name = Signal::derive(move || fields.name(i, strings()));
-                            view! { <SbgResult index=i report name discount=fields.discount /> }
-                        })
-                        .collect_view()
-                }}
+                // Keyed by position: a card stays while its cohort does, and follows the report.
+                <For each=move || 0..cohorts.get() key=|i| *i let(i)>
+                    <SbgResult
+                        index=i
+                        report
+                        name=Signal::derive(move || fields.name(i, strings()))
+                        discount=fields.discount
+                    />
+                </For>
             </div>
             <ForecastChart report names=Signal::derive(move || {
                 let n = fields.cohorts.with(Vec::len);

@@ -7,8 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::app::sessions::use_sessions;
 use crate::app::share_link::{link, LinkProblem};
-use crate::app::state::use_strings;
-use crate::components::widgets::plain_view::{Plain, PlainView};
+use crate::app::state::{tr, use_strings};
 use crate::core::panel::Panel;
 use crate::core::share::MAX_LINK;
 use crate::i18n::fill;
@@ -126,63 +125,60 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
             make(panel);
         }
     };
-    let choice = move || {
-        let s = strings();
-        Plain::el("div").nest([
-            Plain::with_text("h2", s.embed_heading).attr("id", "embed-heading"),
-            Plain::with_text("label", s.embed_panel).attr("for", "embed-panel"),
-            Plain::el("select")
-                .attr("id", "embed-panel")
-                .attr("data-testid", "embed-panel")
-                .nest(Panel::embeddable_ones().map(|panel| {
-                    Plain::with_text("option", s.panel_heading(panel)).attr("value", panel.key())
-                })),
-        ])
-    };
-    let result = move || {
-        let s = strings();
-        match snippet.get() {
-            Some(Snippet::Code(code)) => Plain::el("div").nest([
-                Plain::with_text("label", s.embed_code).attr("for", "embed-code"),
-                Plain::with_text("textarea", code)
-                    .attr("id", "embed-code")
-                    .attr("readonly", "")
-                    .attr("rows", "4")
-                    .attr("data-testid", "embed-snippet"),
-                Plain::with_text("p", s.embed_note).attr("class", "hint"),
-            ]),
-            Some(Snippet::TooLong(length)) => Plain::with_text(
-                "p",
+    let result = move || match snippet.get()? {
+        Snippet::Code(code) => Some(
+            view! {
+                <div>
+                    <label for="embed-code">{tr(|s| s.embed_code)}</label>
+                    <textarea id="embed-code" readonly rows="4" data-testid="embed-snippet">
+                        {code}
+                    </textarea>
+                    <p class="hint">{tr(|s| s.embed_note)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Snippet::TooLong(length) => {
+            let text = move || {
+                let s = strings();
                 fill(
                     s.share_too_long,
                     &[
                         ("length", &s.number_style.count(length as i64)),
                         ("limit", &s.number_style.count(MAX_LINK as i64)),
                     ],
-                ),
+                )
+            };
+            Some(
+                view! { <p class="error" role="alert" data-testid="embed-too-long">{text}</p> }
+                    .into_any(),
             )
-            .attr("class", "error")
-            .attr("role", "alert")
-            .attr("data-testid", "embed-too-long"),
-            Some(Snippet::Failed) => Plain::with_text("p", s.share_failed)
-                .attr("class", "error")
-                .attr("role", "alert"),
-            None => Plain::el("span"),
+        }
+        Snippet::Failed => {
+            Some(view! { <p class="error" role="alert">{tr(|s| s.share_failed)}</p> }.into_any())
         }
     };
-    let close = move || {
-        Plain::el("form")
-            .attr("method", "dialog")
-            .nest([Plain::with_text("button", strings().embed_close)
-                .attr("class", "secondary")
-                .attr("data-testid", "embed-close")])
-    };
+    let options = Panel::embeddable_ones()
+        .map(|panel| {
+            view! { <option value=panel.key()>{move || strings().panel_heading(panel)}</option> }
+        })
+        .collect::<Vec<_>>();
 
     view! {
-        <dialog id=DIALOG class="embed-dialog" aria-labelledby="embed-heading" data-testid="embed-dialog" on:change=on_change>
-            <PlainView tree=choice />
-            <PlainView tree=result />
-            <PlainView tree=close />
+        <dialog id=DIALOG class="embed-dialog" aria-labelledby="embed-heading" data-testid="embed-dialog">
+            <div>
+                <h2 id="embed-heading">{tr(|s| s.embed_heading)}</h2>
+                <label for="embed-panel">{tr(|s| s.embed_panel)}</label>
+                <select id="embed-panel" data-testid="embed-panel" on:change=on_change>
+                    {options}
+                </select>
+            </div>
+            {result}
+            <form method="dialog">
+                <button class="secondary" data-testid="embed-close">
+                    {tr(|s| s.embed_close)}
+                </button>
+            </form>
         </dialog>
     }
 }

@@ -1,5 +1,6 @@
-//! The session bar, its notices and the embed dialog.
+//! The session bar, its list of sessions, its notices and the embed dialog.
 
 pub mod embed_dialog;
 pub mod session_bar;
+pub mod session_list;
 pub mod session_notice;

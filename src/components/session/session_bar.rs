@@ -3,17 +3,16 @@
 //! embed dialog.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::app::sessions::{use_sessions, Mode, Sessions, Summary};
+use crate::app::sessions::{use_sessions, Mode, Sessions};
 use crate::app::share_link::{link, LinkProblem};
-use crate::app::state::use_strings;
+use crate::app::state::{tr, use_strings};
 use crate::components::session::embed_dialog::EmbedDialog;
-use crate::components::widgets::plain_view::{Plain, PlainView};
-use crate::core::session::{local_time, FileError, ReadError, VERSION};
+use crate::components::session::session_list::SessionTable;
+use crate::core::session::{FileError, ReadError, VERSION};
 use crate::core::share::MAX_LINK;
-use crate::i18n::{file_name, fill, Strings};
+use crate::i18n::{file_name, fill, Strings, Text};
 use crate::web::address::forget_fragment;
 use crate::web::download::save_text;
 use crate::web::{clipboard, file};
@@ -27,28 +26,16 @@ enum Shared {
     Failed,
 }
 
-/// A button that the bar's one click handler acts on by its `data-action` (and `data-id`).
-fn button(action: &str, testid: &str, text: &str) -> Plain {
-    Plain::el("button")
-        .attr("type", "button")
-        .attr("class", "secondary")
-        .attr("data-action", action)
-        .attr("data-testid", testid)
-        .text(text)
+/// A secondary button with the string `text` that calls `act` when pressed.
+fn action(testid: &'static str, text: Text, act: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" class="secondary" data-testid=testid on:click=move |_| act()>
+            {tr(text)}
+        </button>
+    }
 }
 
-/// A paragraph, with `role` and `data-testid`.
-fn message(class: &str, role: &str, testid: &str, text: String) -> Plain {
-    Plain::el("p")
-        .attr("class", class)
-        .attr("role", role)
-        .attr("data-testid", testid)
-        .text(text)
-}
-
-/// The session bar above the calculators. Its blocks are plain element trees, each rebuilt
-/// when what it shows changes, and one handler per kind of event acts on the bar's buttons
-/// and fields by their `data-action` or `id`.
+/// The session bar above the calculators.
 #[component]
 pub fn SessionBar() -> impl IntoView {
     let sessions = use_sessions();
@@ -91,50 +78,8 @@ pub fn SessionBar() -> impl IntoView {
             copied.set(Some(clipboard::write_text(&link).await.is_ok()));
         });
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-action]").ok().flatten())
-        else {
-            return;
-        };
-        let id = button.get_attribute("data-id").unwrap_or_default();
-        match button.get_attribute("data-action").as_deref() {
-            Some("new") => sessions.start_new(),
-            Some("duplicate") => duplicate(sessions, &sessions.head().0),
-            Some("duplicate-row") => duplicate(sessions, &id),
-            Some("open") => sessions.open(&id),
-            Some("delete") => sessions.delete(&id),
-            Some("undo") => sessions.undo_delete(),
-            Some("share") => share_link(),
-            Some("copy") => copy(),
-            Some("embed") => embed.update(|n| *n += 1),
-            Some("export") => download(false),
-            Some("export-all") => download(true),
-            Some("save-shared") => {
-                sessions.save_shared();
-                // A fragment left in the address bar only opens the link again on reload.
-                let _ = forget_fragment();
-            }
-            Some("discard-shared") => {
-                sessions.discard_shared();
-                let _ = forget_fragment();
-            }
-            _ => {}
-        }
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if input.id() == "session-name" {
-            sessions.rename(input.value());
-        }
-    };
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        if input.id() != "import-session" {
-            return;
-        }
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
@@ -164,142 +109,6 @@ pub fn SessionBar() -> impl IntoView {
         }
         id
     });
-    // The name field follows the open session; typing in it renames the session, which
-    // leaves the field as it is.
-    Effect::new(move |_| {
-        let (_, name) = sessions.head();
-        let field = document()
-            .get_element_by_id("session-name")
-            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(field) = field.filter(|f| f.value() != name) {
-            field.set_value(&name);
-        }
-    });
-
-    let top = move || {
-        let s = strings();
-        let mut name = Plain::el("input")
-            .attr("id", "session-name")
-            .attr("type", "text")
-            .attr("data-testid", "session-name")
-            .attr("value", untrack(|| sessions.head().1));
-        if sessions.mode() != Mode::Saved {
-            name = name.attr("disabled", "");
-        }
-        Plain::el("div").nest([
-            Plain::with_text("h2", s.session_heading).attr("id", "session-heading"),
-            Plain::el("div").attr("class", "session-name").nest([
-                Plain::with_text("label", s.session_name).attr("for", "session-name"),
-                name,
-            ]),
-            Plain::el("div").attr("class", "session-actions").nest([
-                button("new", "new-session", s.new_session).attr("class", ""),
-                button("duplicate", "duplicate-session", s.duplicate_session),
-                button("share", "share-link", s.share_link),
-                button("embed", "embed", s.embed),
-                button("export", "export-session", s.export_session),
-                button("export-all", "export-all", s.export_all),
-                Plain::el("span").attr("class", "upload").nest([
-                    Plain::el("input")
-                        .attr("type", "file")
-                        .attr("id", "import-session")
-                        .attr("class", "visually-hidden-file")
-                        .attr("data-testid", "import-session")
-                        .attr("accept", ".json,application/json"),
-                    Plain::with_text("label", s.import_session)
-                        .attr("for", "import-session")
-                        .attr("class", "button-like"),
-                ]),
-            ]),
-        ])
-    };
-    let banner = move || {
-        let s = strings();
-        if sessions.mode() != Mode::Shared {
-            return Plain::el("span");
-        }
-        Plain::el("div")
-            .attr("class", "shared-banner")
-            .attr("data-testid", "shared-banner")
-            .nest([
-                Plain::with_text("p", s.shared_banner),
-                button("save-shared", "save-shared", s.save_shared).attr("class", ""),
-                button("discard-shared", "discard-shared", s.discard_shared),
-            ])
-    };
-    let messages = move || {
-        let s = strings();
-        let count = |n: usize| s.number_style.count(n as i64);
-        let mut out = Vec::new();
-        match imported.get() {
-            Some(Ok(n)) => out.push(message(
-                "",
-                "status",
-                "import-session-result",
-                fill(s.sessions_imported, &[("n", &count(n))]),
-            )),
-            Some(Err(e)) => out.push(message("error", "alert", "import-session-error", e)),
-            None => {}
-        }
-        match shared.get() {
-            Some(Shared::Link(link)) => out.push(
-                Plain::el("div").attr("class", "share-output").nest([
-                    Plain::el("label")
-                        .attr("for", "share-url")
-                        .text(s.share_link_label),
-                    Plain::el("input")
-                        .attr("id", "share-url")
-                        .attr("type", "text")
-                        .attr("readonly", "")
-                        .attr("data-testid", "share-url")
-                        .attr("value", link),
-                    button("copy", "copy-share-url", s.copy),
-                    Plain::el("p").attr("class", "hint").text(s.share_link_note),
-                ]),
-            ),
-            Some(Shared::TooLong(length)) => out.push(message(
-                "error",
-                "alert",
-                "share-too-long",
-                fill(
-                    s.share_too_long,
-                    &[("length", &count(length)), ("limit", &count(MAX_LINK))],
-                ),
-            )),
-            Some(Shared::Failed) => out.push(message(
-                "error",
-                "alert",
-                "share-failed",
-                s.share_failed.into(),
-            )),
-            None => {}
-        }
-        if let Some(d) = sessions.deleted() {
-            out.push(
-                message(
-                    "session-deleted",
-                    "status",
-                    "session-deleted",
-                    fill(s.session_deleted, &[("name", &d.name)]),
-                )
-                .text(" ")
-                .nest([button("undo", "undo-delete", s.undo)]),
-            );
-        }
-        Plain::el("div").nest(out)
-    };
-    let copy_result = move || {
-        let s = strings();
-        match copied.get() {
-            Some(ok) => message(
-                "",
-                "status",
-                "copy-result",
-                (if ok { s.copied } else { s.copy_failed }).into(),
-            ),
-            None => Plain::el("span"),
-        }
-    };
     let count = move || {
         let s = strings();
         fill(
@@ -308,16 +117,175 @@ pub fn SessionBar() -> impl IntoView {
         )
     };
 
+    let imported_message = move || {
+        imported.get().map(|result| match result {
+            Ok(n) => {
+                let text = move || {
+                    let s = strings();
+                    fill(
+                        s.sessions_imported,
+                        &[("n", &s.number_style.count(n as i64))],
+                    )
+                };
+                view! { <p role="status" data-testid="import-session-result">{text}</p> }.into_any()
+            }
+            Err(e) => {
+                view! { <p class="error" role="alert" data-testid="import-session-error">{e}</p> }
+                    .into_any()
+            }
+        })
+    };
+    let shared_message = move || match shared.get()? {
+        Shared::Link(link) => Some(
+            view! {
+                <div class="share-output">
+                    <label for="share-url">{tr(|s| s.share_link_label)}</label>
+                    <input id="share-url" type="text" readonly data-testid="share-url" value=link />
+                    {action("copy-share-url", |s| s.copy, copy)}
+                    <p class="hint">{tr(|s| s.share_link_note)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        Shared::TooLong(length) => {
+            let text = move || {
+                let s = strings();
+                let count = |n: usize| s.number_style.count(n as i64);
+                fill(
+                    s.share_too_long,
+                    &[("length", &count(length)), ("limit", &count(MAX_LINK))],
+                )
+            };
+            Some(
+                view! { <p class="error" role="alert" data-testid="share-too-long">{text}</p> }
+                    .into_any(),
+            )
+        }
+        Shared::Failed => Some(
+            view! {
+                <p class="error" role="alert" data-testid="share-failed">
+                    {tr(|s| s.share_failed)}
+                </p>
+            }
+            .into_any(),
+        ),
+    };
+    let deleted_message = move || {
+        sessions.deleted().map(|d| {
+            let text = move || fill(strings().session_deleted, &[("name", &d.name)]);
+            view! {
+                <p class="session-deleted" role="status" data-testid="session-deleted">
+                    {text}
+                    " "
+                    {action("undo-delete", |s| s.undo, move || sessions.undo_delete())}
+                </p>
+            }
+        })
+    };
+    let copy_result = move || {
+        copied.get().map(|ok| {
+            let text = move || {
+                if ok {
+                    strings().copied
+                } else {
+                    strings().copy_failed
+                }
+            };
+            view! { <p role="status" data-testid="copy-result">{text}</p> }
+        })
+    };
+    let banner = move || {
+        (sessions.mode() == Mode::Shared).then(|| {
+            view! {
+                <div class="shared-banner" data-testid="shared-banner">
+                    <p>{tr(|s| s.shared_banner)}</p>
+                    <button
+                        type="button"
+                        data-testid="save-shared"
+                        on:click=move |_| {
+                            sessions.save_shared();
+                            // A fragment left in the address bar only opens the link
+                            // again on reload.
+                            let _ = forget_fragment();
+                        }
+                    >
+                        {tr(|s| s.save_shared)}
+                    </button>
+                    {action(
+                        "discard-shared",
+                        |s| s.discard_shared,
+                        move || {
+                            sessions.discard_shared();
+                            let _ = forget_fragment();
+                        },
+                    )}
+                </div>
+            }
+        })
+    };
+
     view! {
-        <section class="panel session-bar" aria-labelledby="session-heading" data-testid="session-bar"
-            on:click=on_click on:input=on_input on:change=on_change>
-            <PlainView tree=top />
-            <PlainView tree=banner />
-            <PlainView tree=messages />
-            <PlainView tree=copy_result />
+        <section
+            class="panel session-bar"
+            aria-labelledby="session-heading"
+            data-testid="session-bar"
+        >
+            <div>
+                <h2 id="session-heading">{tr(|s| s.session_heading)}</h2>
+                <div class="session-name">
+                    <label for="session-name">{tr(|s| s.session_name)}</label>
+                    // Follows the open session; typing in it renames the session.
+                    <input
+                        id="session-name"
+                        type="text"
+                        data-testid="session-name"
+                        prop:value=move || sessions.head().1
+                        disabled=move || sessions.mode() != Mode::Saved
+                        on:input=move |ev| sessions.rename(event_target_value(&ev))
+                    />
+                </div>
+                <div class="session-actions">
+                    <button
+                        type="button"
+                        data-testid="new-session"
+                        on:click=move |_| sessions.start_new()
+                    >
+                        {tr(|s| s.new_session)}
+                    </button>
+                    {action(
+                        "duplicate-session",
+                        |s| s.duplicate_session,
+                        move || duplicate(sessions, &sessions.head().0),
+                    )}
+                    {action("share-link", |s| s.share_link, share_link)}
+                    {action("embed", |s| s.embed, move || embed.update(|n| *n += 1))}
+                    {action("export-session", |s| s.export_session, move || download(false))}
+                    {action("export-all", |s| s.export_all, move || download(true))}
+                    <span class="upload">
+                        <input
+                            type="file"
+                            id="import-session"
+                            class="visually-hidden-file"
+                            data-testid="import-session"
+                            accept=".json,application/json"
+                            on:change=on_change
+                        />
+                        <label for="import-session" class="button-like">
+                            {tr(|s| s.import_session)}
+                        </label>
+                    </span>
+                </div>
+            </div>
+            {banner}
+            <div>
+                {imported_message}
+                {shared_message}
+                {deleted_message}
+            </div>
+            {copy_result}
             <details class="session-list" data-testid="session-list">
                 <summary>{count}</summary>
-                <PlainView tree=move || list_table(strings(), &sessions.list(), &sessions.head().0) />
+                <SessionTable sessions />
             </details>
             <EmbedDialog opened=embed />
         </section>
@@ -325,73 +293,9 @@ pub fn SessionBar() -> impl IntoView {
 }
 
 /// Copies session `id` under "… (copy)" and opens the copy.
-fn duplicate(sessions: Sessions, id: &str) {
+pub(super) fn duplicate(sessions: Sessions, id: &str) {
     let s = crate::app::locale::current();
     sessions.duplicate(id, |name| fill(s.session_copy_name, &[("name", name)]));
-}
-
-/// The table of saved sessions, last changed first, with each row's buttons.
-fn list_table(s: &Strings, list: &[Summary], open: &str) -> Plain {
-    let cell = |tag, text: &str| Plain::with_text(tag, text);
-    let rows = list.iter().map(|item| {
-        // In the user's time zone as it was at that moment.
-        let time = |millis: i64| {
-            let offset = -js_sys::Date::new(&(millis as f64).into()).get_timezone_offset();
-            s.number_style.localize(&local_time(millis, offset as i32))
-        };
-        let action = |action: &str, testid: &str, text: &str, label: &str| {
-            button(action, testid, text)
-                .attr("data-id", item.id.clone())
-                .attr("aria-label", fill(label, &[("name", &item.name)]))
-        };
-        let mut name = cell("th", &item.name).attr("scope", "row");
-        if item.newer {
-            name =
-                name.nest([Plain::with_text("span", s.session_newer_badge).attr("class", "badge")]);
-        }
-        let first = if item.id == open {
-            Plain::with_text("span", s.session_open_now).attr("class", "hint")
-        } else {
-            action("open", "open-session", s.open_session, s.open_session_named)
-        };
-        let mut row = Plain::el("tr").attr("data-testid", "session-row");
-        if item.id == open {
-            row = row.attr("aria-current", "true");
-        }
-        row.nest([
-            name,
-            cell("td", &time(item.created)),
-            cell("td", &time(item.modified)),
-            Plain::el("td").nest([Plain::el("div").attr("class", "row-actions").nest([
-                first,
-                action(
-                    "duplicate-row",
-                    "duplicate-row",
-                    s.duplicate_session,
-                    s.duplicate_session_named,
-                ),
-                action(
-                    "delete",
-                    "delete-session",
-                    s.delete_session,
-                    s.delete_session_named,
-                ),
-            ])]),
-        ])
-    });
-    Plain::el("table").nest([
-        cell("caption", s.sessions_caption),
-        Plain::el("thead").nest([Plain::el("tr").nest(
-            [
-                s.session_col_name,
-                s.session_col_created,
-                s.session_col_modified,
-                s.session_col_actions,
-            ]
-            .map(|t| cell("th", t).attr("scope", "col")),
-        )]),
-        Plain::el("tbody").nest(rows.collect::<Vec<_>>()),
-    ])
 }
 
 /// A session file's problem in the user's words.

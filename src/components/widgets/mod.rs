@@ -6,7 +6,6 @@ pub mod keyed_rows;
 pub mod language_switch;
 pub mod name_field;
 pub mod number_field;
-pub mod plain_view;
 pub mod radio_group;
 pub mod teaching_switches;
 pub mod texts;

@@ -100,7 +100,7 @@ pub fn layout(curves: &[Curve], width: f32, style: &NumberStyle, words: Words) -
 
     // The end of the fitted periods: what lies to its right is forecast.
     let mut marks: Vec<usize> = curves.iter().map(|c| c.fitted).filter(|&f| f < n).collect();
-    crate::core::order::sort_small_by(&mut marks, Ord::cmp);
+    marks.sort_unstable();
     marks.dedup();
     for f in marks {
         let Some(px) = x.map(f as f64) else { continue };

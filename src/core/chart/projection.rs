@@ -200,7 +200,8 @@ pub fn end_labels_at(
         .into_iter()
         .map(|(i, t, v)| (i, t, y.map(v).unwrap_or(bottom)))
         .collect();
-    crate::core::order::sort_small_by(&mut placed, |a, b| a.2.total_cmp(&b.2));
+    // Stable: labels at the same height keep the series order.
+    placed.sort_by(|a, b| a.2.total_cmp(&b.2));
     spread(&mut placed, FONT + 2.0, top, bottom);
     for (i, label, py) in placed {
         scene.text(

@@ -216,7 +216,8 @@ fn nelder_mead(
         |c: [f64; 2], w: [f64; 2], t: f64| [c[0] + t * (w[0] - c[0]), c[1] + t * (w[1] - c[1])];
     for _ in 0..MAX_ITERATIONS {
         let mut order = [0, 1, 2];
-        crate::core::order::sort_small_by(&mut order, |&i, &j| v[i].total_cmp(&v[j]));
+        // Stable, so that of two equal values the lower index stays the best point.
+        order.sort_by(|&i, &j| v[i].total_cmp(&v[j]));
         p = order.map(|i| p[i]);
         v = order.map(|i| v[i]);
         if escaped(p[0]) {

@@ -142,10 +142,11 @@ pub struct SbgError {
     pub kind: SbgErrorKind,
 }
 
-/// Characters that separate counts. No-break spaces are not among them: they group thousands
+/// Characters that separate counts: ASCII white space (space, tab, line feed, form feed,
+/// carriage return), semicolons and Arabic commas. No-break spaces are not among them: they group thousands
 /// ("1 000" with U+00A0 or U+202F) as in every count field.
 fn separates(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{000C}' | ';' | '\u{060C}')
+    c.is_ascii_whitespace() || matches!(c, ';' | '\u{060C}')
 }
 
 /// Reads survivor counts, period 0 first. Every problem is reported, each count's with its

@@ -1,0 +1,129 @@
+//! The list of saved sessions: a table with a row per session and each row's buttons.
+
+use leptos::prelude::*;
+
+use crate::app::sessions::{Sessions, Summary};
+use crate::app::state::{tr, use_strings};
+use crate::components::session::session_bar::duplicate;
+use crate::core::session::local_time;
+use crate::i18n::{fill, Text};
+
+/// The table of saved sessions, last changed first, with each row's buttons. Rows are keyed
+/// by what they show, so a change redraws only the rows it touches.
+#[component]
+pub fn SessionTable(sessions: Sessions) -> impl IntoView {
+    let rows = move || {
+        let open = sessions.head().0;
+        sessions
+            .list()
+            .into_iter()
+            .map(|item| {
+                let is_open = item.id == open;
+                (item, is_open)
+            })
+            .collect::<Vec<_>>()
+    };
+    let key = |(item, is_open): &(Summary, bool)| {
+        (
+            item.id.clone(),
+            item.name.clone(),
+            item.created,
+            item.modified,
+            item.newer,
+            *is_open,
+        )
+    };
+    view! {
+        <table>
+            <caption>{tr(|s| s.sessions_caption)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{tr(|s| s.session_col_name)}</th>
+                    <th scope="col">{tr(|s| s.session_col_created)}</th>
+                    <th scope="col">{tr(|s| s.session_col_modified)}</th>
+                    <th scope="col">{tr(|s| s.session_col_actions)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=rows key=key let((item, is_open))>
+                    <SessionRow sessions item is_open />
+                </For>
+            </tbody>
+        </table>
+    }
+}
+
+/// One saved session in the list: its name, when it was created and last changed, and its
+/// buttons (open, duplicate, delete), each labelled with the session's name.
+#[component]
+fn SessionRow(sessions: Sessions, item: Summary, is_open: bool) -> impl IntoView {
+    let strings = use_strings();
+    // In the user's time zone as it was at that moment.
+    let time = move |millis: i64| {
+        move || {
+            let offset = -js_sys::Date::new(&(millis as f64).into()).get_timezone_offset();
+            strings()
+                .number_style
+                .localize(&local_time(millis, offset as i32))
+        }
+    };
+    let name = item.name.clone();
+    let label = move |named: Text| {
+        let name = name.clone();
+        move || fill(named(strings()), &[("name", &name)])
+    };
+    let button = |testid: &'static str, text: Text, named: Text, act: Box<dyn Fn()>| {
+        view! {
+            <button
+                type="button"
+                class="secondary"
+                data-testid=testid
+                aria-label=label(named)
+                on:click=move |_| act()
+            >
+                {tr(text)}
+            </button>
+        }
+    };
+    let (open_id, copy_id, delete_id) = (item.id.clone(), item.id.clone(), item.id.clone());
+    let first = if is_open {
+        view! { <span class="hint">{tr(|s| s.session_open_now)}</span> }.into_any()
+    } else {
+        button(
+            "open-session",
+            |s| s.open_session,
+            |s| s.open_session_named,
+            Box::new(move || sessions.open(&open_id)),
+        )
+        .into_any()
+    };
+    view! {
+        <tr data-testid="session-row" aria-current=is_open.then_some("true")>
+            <th scope="row">
+                {item.name.clone()}
+                {item
+                    .newer
+                    .then(|| view! { <span class="badge">{tr(|s| s.session_newer_badge)}</span> })}
+            </th>
+            <td>{time(item.created)}</td>
+            <td>{time(item.modified)}</td>
+            <td>
+                <div class="row-actions">
+                    {first}
+                    {button(
+                        "duplicate-row",
+                        |s| s.duplicate_session,
+                        |s| s.duplicate_session_named,
+                        Box::new(move || duplicate(sessions, &copy_id)),
+                    )}
+                    {button(
+                        "delete-session",
+                        |s| s.delete_session,
+                        |s| s.delete_session_named,
+                        Box::new(move || sessions.delete(&delete_id)),
+                    )}
+                </div>
+            </td>
+        </tr>
+    }
+}
