@@ -43,13 +43,13 @@ fn rgba(c: Rgba, faded: bool) -> RGBAColor {
 /// A text with Persian (or other right-to-left) letters set as one right-to-left piece, as
 /// the page sets it: on the charts' left-to-right line the "x" of "نرخ حفظ ۹۰٪ ۱٫۹۴۹x" would
 /// otherwise end up on the far side of the name, away from its number. Texts without such
-/// letters (ticks and period labels, in any digits) stay as they are. A letter is told by its
-/// block alone, with the Arabic-Indic digits and their separators left out: the general
-/// Unicode letter test brings about 1.5 KB of tables into the page.
+/// letters (ticks and period labels, in any digits) stay as they are. A right-to-left letter
+/// is a letter of the Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan or Mandaic blocks or of
+/// the Hebrew and Arabic presentation forms.
 fn directed(text: &str) -> Cow<'_, str> {
     let rtl = |c: char| {
-        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-            && !matches!(c, '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}')
+        c.is_alphabetic()
+            && matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
     };
     if text.chars().any(rtl) {
         // Right-to-left isolate ... pop directional isolate.

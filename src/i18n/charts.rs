@@ -140,14 +140,11 @@ fn unit_of(g: Granularity) -> PeriodUnit {
     }
 }
 
-/// `word` with its first letter in upper case. Only ASCII letters are raised: the unit words of
-/// every language the page has begin with one or have no case (a test checks it), and the
-/// general case mapping brings about 7 KB of tables into the page.
+/// `word` with its first letter in upper case (letters without case stay as they are).
 fn capitalised(word: &str) -> String {
     let mut c = word.chars();
-    c.next().map_or_else(String::new, |f| {
-        std::iter::once(f.to_ascii_uppercase()).chain(c).collect()
-    })
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 impl Strings {
