@@ -65,7 +65,7 @@ pub fn link(
     let mut session = session.clone();
     session
         .panels
-        .retain(|(key, _)| key != crate::app::import_flow::SESSION_KEY);
+        .shift_remove(crate::app::import_flow::SESSION_KEY);
     let text = session.to_text();
     // One boxed future serves the share button and the embed dialog alike.
     Box::pin(async move {

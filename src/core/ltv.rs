@@ -3,6 +3,8 @@
 //! I = revenue per customer per period, gm = gross margin, c = churn per period, r = 1 - c,
 //! d = discount rate per period; I, c and d share one period unit.
 
+use serde::{Deserialize, Serialize};
+
 use super::error::Field;
 use super::figure::Term::{Num, Op};
 use super::figure::{Currency, FigureId, PeriodUnit, Report, Source, Term, Undefined, Value};
@@ -11,7 +13,8 @@ use super::number::NumberStyle;
 use super::rate::{converted, percent_field, Percent, RateText};
 
 /// The lifetime-value inputs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LtvText {
     pub revenue: RateText,
     pub years: RateText,

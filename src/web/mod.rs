@@ -4,5 +4,6 @@
 
 pub mod crash;
 pub mod download;
+pub mod storage;
 pub mod worker;
 pub mod worker_client;
