@@ -16,9 +16,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::app::share_link::OpenError;
 use crate::core::session::{self, FileError, Session};
@@ -26,72 +24,12 @@ use crate::core::store::{KeyValue, Loaded, Memory, SaveError, SessionStore, Stor
 use crate::web::storage;
 
 pub use crate::core::store::Summary;
+pub use persist::{field, Custom, Fields, Persist};
+
+mod persist;
 
 /// How long after the last change the session is written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
-
-/// A panel's inputs, written as JSON and read back.
-pub trait Persist {
-    /// The inputs. Reading them tracks them, so a change saves the session.
-    fn save(&self) -> Value;
-    /// Puts saved inputs back; anything missing or of another kind is left as it is.
-    fn load(&self, saved: &Value);
-}
-
-/// One input saved as its type's stored form: a text as typed, a choice by its key.
-impl<T> Persist for RwSignal<T>
-where
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-{
-    fn save(&self) -> Value {
-        self.with(|value| serde_json::to_value(value))
-            .unwrap_or(Value::Null)
-    }
-
-    fn load(&self, saved: &Value) {
-        if let Ok(value) = T::deserialize(saved) {
-            self.set(value);
-        }
-    }
-}
-
-/// Named inputs, saved as an object.
-pub struct Fields(pub Vec<(&'static str, Box<dyn Persist>)>);
-
-impl Persist for Fields {
-    fn save(&self) -> Value {
-        let members: Map<String, Value> = self
-            .0
-            .iter()
-            .map(|(name, p)| (name.to_string(), p.save()))
-            .collect();
-        Value::Object(members)
-    }
-
-    fn load(&self, saved: &Value) {
-        for (name, p) in &self.0 {
-            if let Some(value) = saved.get(name) {
-                p.load(value);
-            }
-        }
-    }
-}
-
-/// Inputs that a panel writes and reads itself (lists of rows, say).
-pub struct Custom<S, L> {
-    pub save: S,
-    pub load: L,
-}
-
-impl<S: Fn() -> Value, L: Fn(&Value)> Persist for Custom<S, L> {
-    fn save(&self) -> Value {
-        (self.save)()
-    }
-
-    fn load(&self, saved: &Value) {
-        (self.load)(saved)
-    }
-}
 
 /// What the page says about saving.
 #[derive(Clone, Debug, PartialEq)]
@@ -677,12 +615,4 @@ fn ask_to_save_over() -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
-}
-
-/// A named input of [`Fields`].
-pub fn field(
-    name: &'static str,
-    persist: impl Persist + 'static,
-) -> (&'static str, Box<dyn Persist>) {
-    (name, Box::new(persist))
 }

@@ -1,4 +1,4 @@
-//! Lifetime value (seed 002), METRICS.md section 5.
+//! Lifetime value (seed 002), docs/metrics.md section 5.
 //!
 //! I = revenue per customer per period, gm = gross margin, c = churn per period, r = 1 - c,
 //! d = discount rate per period; I, c and d share one period unit.

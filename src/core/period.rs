@@ -1,4 +1,4 @@
-//! One period from counts, METRICS.md section 1.
+//! One period from counts, docs/metrics.md section 1.
 //!
 //! S = customers at start, N = new customers, L = lost customers (of the S), Ret = returning
 //! customers (optional, 0 when empty), J = of the N, those who left again (optional, at most N).

@@ -1,4 +1,4 @@
-//! Retention compounding (seed 003), METRICS.md section 4.
+//! Retention compounding (seed 003), docs/metrics.md section 4.
 //!
 //! C0 starting customers, retention r and acquisition a per period, over a horizon of n periods,
 //! for any number of scenarios side by side. Two readings of "acquisition":

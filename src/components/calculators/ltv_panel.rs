@@ -1,4 +1,4 @@
-//! Lifetime value (METRICS.md section 5): the seed's revenue × years, expected lifetime, value
+//! Lifetime value (docs/metrics.md section 5): the seed's revenue × years, expected lifetime, value
 //! from churn and discounted value, in a period unit the user picks, money in a chosen currency.
 
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-//! Retention compounding (METRICS.md section 4): scenarios side by side over a horizon, in
+//! Retention compounding (docs/metrics.md section 4): scenarios side by side over a horizon, in
 //! either acquisition mode, in years or months.
 
 use leptos::prelude::*;

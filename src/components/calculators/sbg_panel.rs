@@ -1,4 +1,4 @@
-//! The retention forecast, METRICS.md section 6: survivor counts of one or more cohorts in,
+//! The retention forecast, docs/metrics.md section 6: survivor counts of one or more cohorts in,
 //! the shifted-beta-geometric fit and forecast of each out, side by side.
 
 use leptos::prelude::*;
@@ -272,7 +272,7 @@ fn CohortInput(
     }
 }
 
-/// Adds a cohort of the imported data, its survivors as METRICS.md section 2 defines them.
+/// Adds a cohort of the imported data, its survivors as docs/metrics.md section 2 defines them.
 #[component]
 fn FromData(fields: SbgFields) -> impl IntoView {
     let strings = use_strings();

@@ -63,7 +63,7 @@ impl From<StorageError> for SaveError {
 }
 
 /// The storage key of session `id`.
-pub fn session_key(id: &str) -> String {
+fn session_key(id: &str) -> String {
     format!("{SESSION_PREFIX}{id}")
 }
 
