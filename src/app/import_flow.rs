@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use serde_json::Value;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::app::state::{DataState, ImportStatus, Kept, RAW_BUDGET};
 use crate::core::import::importer::{Options, Outcome};
 use crate::core::import::tables::Granularity;
 use crate::core::import::wire;
-use crate::core::json::Json;
 use crate::web::worker_client::{self, Source, WorkerEvent};
 
 fn now() -> f64 {
@@ -159,31 +159,36 @@ pub const SESSION_KEY: &str = "data";
 /// The data panel's part of the session: the pasted text, the period, and the last import's
 /// tables with its data when within the budget (when that data is the pasted text, a mark
 /// says so rather than a second copy). Reading it tracks all of them.
-pub fn saved(state: DataState) -> Json {
+pub fn saved(state: DataState) -> Value {
     let paste = state.paste.get();
-    let mut members = vec![("period", Json::string(state.granularity.get().key()))];
+    let mut members = vec![("period", Value::from(state.granularity.get().key()))];
     state.kept.with(|kept| {
         if let Some(k) = kept {
-            members.push(("tables", Json::string(&*k.tables)));
-            members.push(("format", Json::Int(wire::VERSION)));
-            members.push(("micros", Json::Int(k.micros as i64)));
-            members.push(("size", Json::Int(k.size as i64)));
+            members.push(("tables", Value::from(&*k.tables)));
+            members.push(("format", Value::from(wire::VERSION)));
+            members.push(("micros", Value::from(k.micros as i64)));
+            members.push(("size", Value::from(k.size as i64)));
             match &k.raw {
-                Some(raw) if **raw == *paste => members.push(("raw_is_paste", Json::Bool(true))),
-                Some(raw) => members.push(("raw", Json::string(&**raw))),
+                Some(raw) if **raw == *paste => members.push(("raw_is_paste", Value::Bool(true))),
+                Some(raw) => members.push(("raw", Value::from(&**raw))),
                 None => {}
             }
         }
     });
     if !paste.is_empty() && paste.len() <= RAW_BUDGET {
-        members.push(("paste", Json::Str(paste)));
+        members.push(("paste", Value::String(paste)));
     }
-    Json::object(members)
+    Value::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
 }
 
 /// Puts the data panel's part of a session back: without tables, the panel is emptied.
-pub fn restore(state: DataState, saved: &Json) {
-    let text = |key| saved.get(key).and_then(Json::as_str);
+pub fn restore(state: DataState, saved: &Value) {
+    let text = |key| saved.get(key).and_then(Value::as_str);
     if matches!(state.status.get_untracked(), ImportStatus::Running { .. }) {
         cancel(state);
     }
@@ -200,12 +205,12 @@ pub fn restore(state: DataState, saved: &Json) {
         state.status.set(ImportStatus::Idle);
         return;
     };
-    let raw: Option<Arc<str>> = if saved.get("raw_is_paste") == Some(&Json::Bool(true)) {
+    let raw: Option<Arc<str>> = if saved.get("raw_is_paste") == Some(&Value::Bool(true)) {
         text("paste").map(Into::into)
     } else {
         text("raw").map(Into::into)
     };
-    let read = (saved.get("format").and_then(Json::as_int) == Some(wire::VERSION))
+    let read = (saved.get("format").and_then(Value::as_i64) == Some(wire::VERSION))
         .then(|| wire::decode::<Outcome>(tables).ok())
         .flatten();
     let Some(Outcome::Done(dataset)) = read else {
@@ -219,7 +224,7 @@ pub fn restore(state: DataState, saved: &Json) {
         }
         return;
     };
-    let number = |key| saved.get(key).and_then(Json::as_int).unwrap_or(0).max(0) as u64;
+    let number = |key| saved.get(key).and_then(Value::as_i64).unwrap_or(0).max(0) as u64;
     let micros = number("micros");
     state.dataset.set(Some(Arc::new(*dataset)));
     state.elapsed_ms.set(micros as f64 / 1000.0);

@@ -3,14 +3,11 @@
 
 use std::cell::{Cell, RefCell};
 
-use crate::app::sessions::local_storage;
+use crate::core::store;
 use crate::i18n::file::{self, FileErrorKind};
 use crate::i18n::{Lang, Strings, EN};
 use crate::web::fetch::{fetch_text, FetchError};
-
-/// Where the choice is remembered.
-const LANGUAGE_KEY: &str = "retention-lab.language";
-const DIGITS_KEY: &str = "retention-lab.latin-digits";
+use crate::web::storage;
 
 /// A language, and whether its numbers are written with Latin digits (Persian only; the
 /// others always use them).
@@ -42,15 +39,12 @@ pub fn current() -> &'static Strings {
 pub fn preferred() -> Choice {
     // Storage can be missing or refuse access: then nothing is remembered, and the page
     // still works.
-    let storage = local_storage();
-    let read = |key| {
-        storage
-            .as_ref()
-            .and_then(|s| s.get_item(key).ok().flatten())
-    };
-    let stored = read(LANGUAGE_KEY);
-    let latin_digits = read(DIGITS_KEY).is_some_and(|v| v == "true");
-    let lang = stored
+    let remembered = storage::local()
+        .map(|local| store::remembered(&local))
+        .unwrap_or_default();
+    let latin_digits = remembered.latin_digits;
+    let lang = remembered
+        .language
         .as_deref()
         .and_then(Lang::from_tag)
         .or_else(|| {
@@ -67,12 +61,8 @@ pub fn preferred() -> Choice {
 
 /// Remembers the choice for the next visit (silently not, where storage is unavailable).
 pub fn remember(choice: Choice) {
-    if let Some(s) = local_storage() {
-        let _ = s.set_item(LANGUAGE_KEY, choice.lang.tag());
-        let _ = s.set_item(
-            DIGITS_KEY,
-            if choice.latin_digits { "true" } else { "false" },
-        );
+    if let Some(local) = storage::local() {
+        let _ = store::remember(&local, choice.lang.tag(), choice.latin_digits);
     }
 }
 

@@ -1,9 +1,13 @@
 //! Sessions on the page: every panel's inputs saved in the browser's storage shortly after
 //! each change, and put back when the page opens.
 //!
+//! The rules (the list, damaged data kept aside, a newer version's session never written
+//! over, another tab's changes never lost unasked) are [`SessionStore`]'s, tested natively;
+//! this is the reactive layer over it: the signals the views read, the save shortly after a
+//! change, and the panels' inputs put back when a session opens.
+//!
 //! A panel takes part by calling [`Sessions::keep`] with a key of its own and a [`Persist`]
-//! that writes and reads its inputs; nothing here knows any panel. Storage is reached only
-//! through `window.local_storage()` and calls that return a `Result`: where it is missing,
+//! that writes and reads its inputs; nothing here knows any panel. Where storage is missing,
 //! refused, full or holds damaged data, the page keeps working in memory and says so, and
 //! nothing the user typed or had stored is thrown away.
 
@@ -12,100 +16,20 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use web_sys::Storage;
+use serde_json::Value;
 
 use crate::app::share_link::OpenError;
-use crate::core::figure::PeriodUnit;
-use crate::core::json::Json;
-use crate::core::period::{ChurnDefinition, DEFINITIONS};
-use crate::core::saved::{from_key, key_of};
-use crate::core::session::{self, FileError, ReadError, Session};
+use crate::core::session::{self, FileError, Session};
+use crate::core::store::{KeyValue, Loaded, Memory, SaveError, SessionStore, StorageError};
+use crate::web::storage;
 
-/// Which session the page opens with.
-const OPEN_KEY: &str = "retention-lab.open";
-/// A session is stored under this prefix and its id.
-const SESSION_PREFIX: &str = "retention-lab.session.";
-/// Damaged stored data is moved under this prefix (and the time it was found) before
-/// anything is written in its place.
-const QUARANTINE_PREFIX: &str = "retention-lab.quarantine.";
+pub use crate::core::store::Summary;
+pub use persist::{field, Custom, Fields, Persist};
+
+mod persist;
+
 /// How long after the last change the session is written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
-
-/// A panel's inputs, written as JSON and read back.
-pub trait Persist {
-    /// The inputs. Reading them tracks them, so a change saves the session.
-    fn save(&self) -> Json;
-    /// Puts saved inputs back; anything missing or of another kind is left as it is.
-    fn load(&self, saved: &Json);
-}
-
-impl Persist for RwSignal<String> {
-    fn save(&self) -> Json {
-        Json::Str(self.get())
-    }
-
-    fn load(&self, saved: &Json) {
-        if let Some(text) = saved.as_str() {
-            self.set(text.to_string());
-        }
-    }
-}
-
-/// A choice saved by a stable key ("months", "log").
-pub trait Keyed: Sized + Clone + Send + Sync + 'static {
-    fn key(&self) -> &'static str;
-    fn from_key(key: &str) -> Option<Self>;
-}
-
-impl<T: Keyed> Persist for RwSignal<T> {
-    fn save(&self) -> Json {
-        Json::string(self.with(Keyed::key))
-    }
-
-    fn load(&self, saved: &Json) {
-        if let Some(value) = saved.as_str().and_then(T::from_key) {
-            self.set(value);
-        }
-    }
-}
-
-/// Named inputs, saved as an object.
-pub struct Fields(pub Vec<(&'static str, Box<dyn Persist>)>);
-
-impl Persist for Fields {
-    fn save(&self) -> Json {
-        Json::Obj(
-            self.0
-                .iter()
-                .map(|(name, p)| (name.to_string(), p.save()))
-                .collect(),
-        )
-    }
-
-    fn load(&self, saved: &Json) {
-        for (name, p) in &self.0 {
-            if let Some(value) = saved.get(name) {
-                p.load(value);
-            }
-        }
-    }
-}
-
-/// Inputs that a panel writes and reads itself (lists of rows, say).
-pub struct Custom<S, L> {
-    pub save: S,
-    pub load: L,
-}
-
-impl<S: Fn() -> Json, L: Fn(&Json)> Persist for Custom<S, L> {
-    fn save(&self) -> Json {
-        (self.save)()
-    }
-
-    fn load(&self, saved: &Json) {
-        (self.load)(saved)
-    }
-}
 
 /// What the page says about saving.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,6 +46,15 @@ pub enum Notice {
     ChangedElsewhere,
 }
 
+impl From<StorageError> for Notice {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::Full => Notice::Full,
+            _ => Notice::Unavailable,
+        }
+    }
+}
+
 /// How the open session is kept.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Mode {
@@ -135,17 +68,6 @@ pub enum Mode {
     Embedded,
 }
 
-/// A stored session, as the list shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
-    pub id: String,
-    pub name: String,
-    pub created: i64,
-    pub modified: i64,
-    /// Written by a newer version, so it opens read-only.
-    pub newer: bool,
-}
-
 /// A session deleted a moment ago, kept for "Undo".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
@@ -155,95 +77,20 @@ pub struct Deleted {
     was_open: bool,
 }
 
-/// Where sessions are kept: the browser's storage, or the page's memory when storage cannot
-/// be used, so that the session list works either way while the page is open.
-enum Store {
-    Local(Storage),
-    /// Key and value pairs.
-    Memory(Vec<(String, String)>),
-}
-
-impl Store {
-    fn get(&self, key: &str) -> Option<String> {
-        match self {
-            Store::Local(s) => s.get_item(key).ok().flatten(),
-            Store::Memory(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()),
-        }
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> bool {
-        match self {
-            Store::Local(s) => s.set_item(key, value).is_ok(),
-            Store::Memory(m) => {
-                m.retain(|(k, _)| k != key);
-                m.push((key.to_string(), value.to_string()));
-                true
-            }
-        }
-    }
-
-    fn remove(&mut self, key: &str) {
-        match self {
-            Store::Local(s) => {
-                let _ = s.remove_item(key);
-            }
-            Store::Memory(m) => m.retain(|(k, _)| k != key),
-        }
-    }
-
-    /// The ids of the stored sessions.
-    fn ids(&self) -> Vec<String> {
-        let id = |k: &str| k.strip_prefix(SESSION_PREFIX).map(str::to_string);
-        match self {
-            Store::Local(s) => (0..s.length().unwrap_or(0))
-                .filter_map(|i| s.key(i).ok().flatten())
-                .filter_map(|k| id(&k))
-                .collect(),
-            Store::Memory(m) => m.iter().filter_map(|(k, _)| id(k)).collect(),
-        }
-    }
-
-    /// Reads the stored session `id`. Damaged data is first copied under a quarantine key
-    /// (and only then removed), so that nothing is lost even when the copy fails.
-    fn read(&mut self, id: &str) -> Option<Result<Session, Damage>> {
-        let key = session_key(id);
-        let text = self.get(&key)?;
-        Some(match session::read(&text) {
-            Ok(s) => Ok(s),
-            Err(ReadError::Newer { version, session }) => Err(Damage::Newer(version, *session)),
-            Err(ReadError::Json(_) | ReadError::Shape { .. }) => {
-                let quarantine = format!("{QUARANTINE_PREFIX}{id}.{}", now());
-                if self.set(&quarantine, &text) {
-                    self.remove(&key);
-                }
-                Err(Damage::Unreadable(quarantine, text))
-            }
-        })
-    }
-}
-
-/// Why a stored session did not read as one this version writes.
-enum Damage {
-    Newer(i64, Session),
-    /// Kept under this quarantine key; the text.
-    Unreadable(String, String),
-}
-
 /// A panel taking part: its key, its inputs, and what they were before anything was loaded
 /// (what a new session starts with).
 struct Member {
     key: &'static str,
     persist: Rc<dyn Persist>,
-    defaults: Json,
+    defaults: Value,
 }
 
 struct Inner {
-    store: Store,
+    /// The browser's storage, or the page's memory when it cannot be used, so that the
+    /// session list works either way while the page is open.
+    store: SessionStore<Box<dyn KeyValue>>,
     session: Session,
     mode: Mode,
-    /// The stored text as this page last read or wrote it: different text in storage means
-    /// another tab saved the session since.
-    known: Option<String>,
     /// What a damaged stored value held, for the user to download.
     damaged: Option<String>,
     timer: Option<TimeoutHandle>,
@@ -277,19 +124,6 @@ fn new_id() -> String {
     )
 }
 
-fn session_key(id: &str) -> String {
-    format!("{SESSION_PREFIX}{id}")
-}
-
-/// The browser's `localStorage`, when the page may use it: missing, refused (a private
-/// window, storage turned off) or refusing every call, there is none.
-pub fn local_storage() -> Option<Storage> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
-    // Some browsers hand out a storage object that refuses every call: try one.
-    storage.get_item(OPEN_KEY).ok()?;
-    Some(storage)
-}
-
 /// How the page starts: normally, with a shared session, or embedded in another page.
 #[derive(Clone, Debug, Default)]
 pub struct Start {
@@ -307,23 +141,21 @@ pub struct Start {
 /// panels below.
 pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
     let embedded = start.embed.is_some();
-    let storage = if embedded { None } else { local_storage() };
     let mut notice = None;
-    let store = match storage {
-        Some(s) => Store::Local(s),
+    let storage: Box<dyn KeyValue> = match (!embedded).then(storage::local).flatten() {
+        Some(local) => Box::new(local),
         None => {
             if !embedded {
                 notice = Some(Notice::Unavailable);
             }
-            Store::Memory(Vec::new())
+            Box::new(Memory::new())
         }
     };
     let fresh = Session::new(new_id(), default_name.to_string(), now());
     let mut inner = Inner {
-        store,
+        store: SessionStore::new(storage),
         session: fresh,
         mode: Mode::Saved,
-        known: None,
         damaged: None,
         timer: None,
         members: Vec::new(),
@@ -339,13 +171,11 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         };
     } else if embedded {
         inner.mode = Mode::Embedded;
-    } else if let Some(id) = inner.store.get(OPEN_KEY) {
-        match inner.store.read(&id) {
-            Some(Ok(s)) => inner.session = s,
-            Some(Err(damage)) => notice = inner.took(damage),
-            None => {}
+    } else if let Some(id) = inner.store.open_id() {
+        if let Some(loaded) = inner.store.load(&id, now()) {
+            notice = inner.took(loaded).or(notice);
         }
-        inner.known = inner.store.get(&session_key(&id));
+        inner.store.watch(&id);
     }
     let sessions = Sessions {
         head: RwSignal::new((inner.session.id.clone(), inner.session.name.clone())),
@@ -374,18 +204,21 @@ pub fn use_sessions() -> Sessions {
 }
 
 impl Inner {
-    /// Opens what a damaged or newer stored session leaves to open, and says what the page
-    /// tells the user.
-    fn took(&mut self, damage: Damage) -> Option<Notice> {
-        match damage {
-            Damage::Newer(version, session) => {
+    /// Opens what a stored session gives to open, and says what the page tells the user.
+    fn took(&mut self, loaded: Loaded) -> Option<Notice> {
+        match loaded {
+            Loaded::Current(session) => {
+                self.session = session;
+                None
+            }
+            Loaded::Newer { version, session } => {
                 self.session = session;
                 self.mode = Mode::Newer;
                 Some(Notice::Newer { version })
             }
-            Damage::Unreadable(key, text) => {
-                self.damaged = Some(text);
-                Some(Notice::Damaged { key })
+            Loaded::Damaged(damaged) => {
+                self.damaged = Some(damaged.text);
+                Some(Notice::Damaged { key: damaged.key })
             }
         }
     }
@@ -403,16 +236,12 @@ impl Inner {
         });
     }
 
-    /// Writes the open session now, marking it changed; false when storage refused.
-    fn store(&mut self) -> bool {
-        self.session.modified = now();
-        let text = self.session.to_text();
-        let saved = self.store.set(&session_key(&self.session.id), &text)
-            && self.store.set(OPEN_KEY, &self.session.id);
-        if saved {
-            self.known = Some(text);
+    /// Whether a change is to be written after the delay.
+    fn schedule(&mut self) -> bool {
+        if let Some(t) = self.timer.take() {
+            t.clear();
         }
-        saved
+        self.mode == Mode::Saved
     }
 }
 
@@ -453,7 +282,7 @@ impl Sessions {
         self.with(|i| i.damaged.clone())
     }
 
-    /// The open session as a file's text.
+    /// The open session as a file's text (a newer version's as it was stored).
     pub fn export(&self) -> String {
         self.with(|i| i.session.to_text())
     }
@@ -462,13 +291,7 @@ impl Sessions {
     pub fn export_all(&self) -> String {
         self.write();
         self.with(|i| {
-            let mut all: Vec<Session> = i
-                .store
-                .ids()
-                .iter()
-                .filter(|id| **id != i.session.id)
-                .filter_map(|id| session::read_leniently(&i.store.get(&session_key(id))?).ok())
-                .collect();
+            let mut all = i.store.all_but(&i.session.id);
             all.insert(0, i.session.clone());
             session::bundle(&all)
         })
@@ -505,14 +328,13 @@ impl Sessions {
         });
     }
 
-    fn changed(&self, key: &'static str, json: Json) {
+    fn changed(&self, key: &'static str, json: Value) {
         let schedule = self.with(|i| {
-            match i.session.panels.iter_mut().find(|(k, _)| k == key) {
-                // Opening a session puts its inputs back, which is no change to save.
-                Some((_, v)) if *v == json => return false,
-                Some((_, v)) => *v = json,
-                None => i.session.panels.push((key.to_string(), json)),
+            // Opening a session puts its inputs back, which is no change to save.
+            if i.session.panels.get(key) == Some(&json) {
+                return false;
             }
+            i.session.panels.insert(key.to_string(), json);
             i.schedule()
         });
         if schedule {
@@ -536,14 +358,10 @@ impl Sessions {
             if i.mode != Mode::Saved {
                 return None;
             }
-            let stored = i.store.get(&session_key(&i.session.id));
-            if stored.is_some() && stored != i.known && !ask_to_save_over() {
-                return Some(Err(()));
-            }
-            Some(Ok(i.store()))
+            Some(i.store.save(&mut i.session, now(), ask_to_save_over))
         });
         match result {
-            Some(Ok(true)) => {
+            Some(Ok(())) => {
                 if self
                     .notice
                     .with_untracked(|n| n.as_ref().is_some_and(Notice::passes))
@@ -552,48 +370,26 @@ impl Sessions {
                 }
                 self.touch();
             }
-            Some(Ok(false)) => self.notice.set(Some(Notice::Full)),
-            Some(Err(())) => self.notice.set(Some(Notice::ChangedElsewhere)),
-            None => {}
+            Some(Err(SaveError::Storage(e))) => self.notice.set(Some(e.into())),
+            Some(Err(SaveError::ChangedElsewhere)) => {
+                self.notice.set(Some(Notice::ChangedElsewhere))
+            }
+            Some(Err(_)) | None => {}
         }
     }
 
     /// Reads the list of stored sessions again.
     pub fn refresh(&self) {
-        let (list, notice) = self.with(|i| {
-            let mut notice = None;
-            let mut list = Vec::new();
-            for id in i.store.ids() {
-                let (session, newer) = match i.store.read(&id) {
-                    Some(Ok(s)) => (s, false),
-                    Some(Err(Damage::Newer(_, s))) => (s, true),
-                    Some(Err(Damage::Unreadable(key, text))) => {
-                        i.damaged = Some(text);
-                        notice = Some(Notice::Damaged { key });
-                        continue;
-                    }
-                    None => continue,
-                };
-                // Last changed first. Put in place one by one: a list holds a few dozen, and
-                // a sort's code would cost the page more than the time it saves.
-                let at = list
-                    .partition_point(|s: &Summary| (s.modified, &id) > (session.modified, &s.id));
-                list.insert(
-                    at,
-                    Summary {
-                        id,
-                        name: session.name,
-                        created: session.created,
-                        modified: session.modified,
-                        newer,
-                    },
-                );
+        let (list, damaged) = self.with(|i| {
+            let (list, damaged) = i.store.list(now());
+            if let Some(d) = &damaged {
+                i.damaged = Some(d.text.clone());
             }
-            (list, notice)
+            (list, damaged)
         });
         self.list.set(list);
-        if notice.is_some() {
-            self.notice.set(notice);
+        if let Some(d) = damaged {
+            self.notice.set(Some(Notice::Damaged { key: d.key }));
         }
     }
 
@@ -618,7 +414,7 @@ impl Sessions {
             if let Some(t) = i.timer.take() {
                 t.clear();
             }
-            i.known = i.store.get(&session_key(&session.id));
+            i.store.watch(&session.id);
             // A copy of what is shown (a duplicate, a shared session saved) changes nothing on
             // the page, and must not interrupt it (an import under way, say).
             let same = i.session.panels == session.panels;
@@ -647,18 +443,20 @@ impl Sessions {
     /// Opens the stored session `id`, saving the open one first.
     pub fn open(&self, id: &str) {
         self.write();
-        let read = self.with(|i| i.store.read(id));
-        match read {
-            Some(Ok(s)) => {
+        let loaded = self.with(|i| i.store.load(id, now()));
+        match loaded {
+            Some(Loaded::Current(s)) => {
                 self.show(s, Mode::Saved);
-                self.with(|i| i.store.set(OPEN_KEY, id));
+                if let Err(e) = self.with(|i| i.store.set_open(id)) {
+                    self.notice.set(Some(e.into()));
+                }
             }
-            Some(Err(Damage::Newer(version, s))) => {
-                self.show(s, Mode::Newer);
+            Some(Loaded::Newer { version, session }) => {
+                self.show(session, Mode::Newer);
                 self.notice.set(Some(Notice::Newer { version }));
             }
-            Some(Err(damage @ Damage::Unreadable(..))) => {
-                let notice = self.with(|i| i.took(damage));
+            Some(damaged @ Loaded::Damaged(_)) => {
+                let notice = self.with(|i| i.took(damaged));
                 self.notice.set(notice);
                 self.refresh();
             }
@@ -666,14 +464,15 @@ impl Sessions {
         }
     }
 
-    /// Saves `session` as a new stored session and opens it.
+    /// Saves `session` as a new stored session, this version's own, and opens it.
     fn add(&self, mut session: Session) {
         self.write();
         session.id = new_id();
+        session.adopt();
         self.show(session, Mode::Saved);
-        let saved = self.with(Inner::store);
-        if !saved {
-            self.notice.set(Some(Notice::Full));
+        let saved = self.with(|i| i.store.save(&mut i.session, now(), || true));
+        if let Err(SaveError::Storage(e)) = saved {
+            self.notice.set(Some(e.into()));
         }
         self.refresh();
     }
@@ -691,9 +490,7 @@ impl Sessions {
             if i.session.id == id {
                 Some(i.session.clone())
             } else {
-                i.store
-                    .get(&session_key(id))
-                    .and_then(|t| session::read_leniently(&t).ok())
+                i.store.read_leniently(id)
             }
         });
         if let Some(mut copy) = source {
@@ -712,9 +509,10 @@ impl Sessions {
 
     /// Leaves the shared session for the one that was open before (or a new one).
     pub fn discard_shared(&self) {
-        match self.with(|i| i.store.get(OPEN_KEY)) {
-            Some(id) if self.with(|i| i.store.get(&session_key(&id)).is_some()) => self.open(&id),
-            _ => self.start_new(),
+        let open = self.with(|i| i.store.open_id().filter(|id| i.store.text(id).is_some()));
+        match open {
+            Some(id) => self.open(&id),
+            None => self.start_new(),
         }
     }
 
@@ -742,14 +540,11 @@ impl Sessions {
     pub fn delete(&self, id: &str) {
         self.write();
         let deleted = self.with(|i| {
-            let key = session_key(id);
-            let text = i.store.get(&key)?;
-            let name = session::read(&text).map(|s| s.name).unwrap_or_default();
-            i.store.remove(&key);
+            let removed = i.store.delete(id)?;
             Some(Deleted {
                 id: id.to_string(),
-                name,
-                text,
+                name: removed.name,
+                text: removed.text,
                 was_open: i.session.id == id,
             })
         });
@@ -773,9 +568,8 @@ impl Sessions {
         let Some(d) = self.deleted.get_untracked() else {
             return;
         };
-        let restored = self.with(|i| i.store.set(&session_key(&d.id), &d.text));
-        if !restored {
-            self.notice.set(Some(Notice::Full));
+        if let Err(e) = self.with(|i| i.store.restore(&d.id, &d.text)) {
+            self.notice.set(Some(e.into()));
             return;
         }
         self.deleted.set(None);
@@ -796,36 +590,15 @@ impl Sessions {
     /// before the last, the page says so.
     pub fn import(&self, text: &str) -> Result<usize, FileError> {
         let sessions = session::read_file(text)?;
-        let count = sessions.len();
         self.write();
-        let stored: Vec<String> = self.with(|i| {
-            sessions
-                .into_iter()
-                .map_while(|mut s| {
-                    s.id = new_id();
-                    i.store
-                        .set(&session_key(&s.id), &s.to_text())
-                        .then_some(s.id)
-                })
-                .collect()
-        });
+        let (stored, error) = self.with(|i| i.store.import(sessions, new_id));
         if let Some(id) = stored.first() {
             self.open(id);
         }
-        if stored.len() < count {
-            self.notice.set(Some(Notice::Full));
+        if let Some(e) = error {
+            self.notice.set(Some(e.into()));
         }
         Ok(stored.len())
-    }
-}
-
-impl Inner {
-    /// Whether a change is to be written after the delay.
-    fn schedule(&mut self) -> bool {
-        if let Some(t) = self.timer.take() {
-            t.clear();
-        }
-        self.mode == Mode::Saved
     }
 }
 
@@ -843,29 +616,3 @@ fn ask_to_save_over() -> bool {
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
-
-/// A named input of [`Fields`].
-pub fn field(
-    name: &'static str,
-    persist: impl Persist + 'static,
-) -> (&'static str, Box<dyn Persist>) {
-    (name, Box::new(persist))
-}
-
-/// Choices saved by the keys their switches already use.
-macro_rules! keyed_by_list {
-    ($ty:ty, $list:expr) => {
-        impl Keyed for $ty {
-            fn key(&self) -> &'static str {
-                key_of(&$list, *self)
-            }
-
-            fn from_key(key: &str) -> Option<Self> {
-                from_key(&$list, key)
-            }
-        }
-    };
-}
-
-keyed_by_list!(PeriodUnit, PeriodUnit::KEYED);
-keyed_by_list!(ChurnDefinition, DEFINITIONS);

@@ -28,7 +28,7 @@ pub fn link(
     // The imported data stays out of links: a link is passed around, and the data is the
     // user's customers, and may be large.
     let mut session = session.clone();
-    session.panels.retain(|(key, _)| key != Panel::Data.key());
+    session.panels.shift_remove(Panel::Data.key());
     let text = session.to_text();
     // One boxed future serves the share button and the embed dialog alike.
     Box::pin(async move {

@@ -2,6 +2,8 @@
 //! and where the formula comes from. Core produces both at once, so the explanation shown to a
 //! class can never disagree with the figure.
 
+use serde::{Deserialize, Serialize};
+
 use super::error::Field;
 
 /// Every figure the page shows. `testid` is the stable hook automated checks rely on.
@@ -116,16 +118,24 @@ pub enum Value {
     Money { amount: f64, currency: Currency },
 }
 
-/// The currency symbol the user picked for money figures (none by default).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+/// The currency symbol the user picked for money figures (none by default). Saved by the
+/// same keys as [`Currency::key`] gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
 pub enum Currency {
     #[default]
+    #[serde(rename = "none")]
     None,
+    #[serde(rename = "usd")]
     Dollar,
+    #[serde(rename = "eur")]
     Euro,
+    #[serde(rename = "gbp")]
     Pound,
+    #[serde(rename = "jpy")]
     Yen,
+    #[serde(rename = "vnd")]
     Dong,
+    #[serde(rename = "irr")]
     Rial,
 }
 
@@ -168,8 +178,9 @@ impl Currency {
     }
 }
 
-/// The length of a period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+/// The length of a period, saved by its key ("months").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PeriodUnit {
     Months,
     Quarters,

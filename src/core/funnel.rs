@@ -1,10 +1,23 @@
 //! Seed 004's funnel: each stage's conversion is its count over the previous stage's count;
 //! overall = last / first. A stage larger than the one before is an error naming it.
 
+use serde::{Deserialize, Serialize};
+
 use super::error::{ErrorKind, Field, FieldError};
 use super::figure::Term::Op;
 use super::figure::{divide, FigureId, Report, Source, Undefined, Value};
 use super::form::{figure, n, Form};
+
+/// One stage as typed, as a session saves it. A saved member that is missing or of another
+/// kind reads as empty.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StageText {
+    #[serde(deserialize_with = "super::saved::or_default")]
+    pub name: String,
+    #[serde(deserialize_with = "super::saved::or_default")]
+    pub count: String,
+}
 
 /// The seed's funnel: exposed -> saw -> engaged -> contacted -> bought.
 pub const SEED: [(&str, &str); 5] = [

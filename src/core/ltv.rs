@@ -1,7 +1,9 @@
-//! Lifetime value (seed 002), METRICS.md section 5.
+//! Lifetime value (seed 002), docs/metrics.md section 5.
 //!
 //! I = revenue per customer per period, gm = gross margin, c = churn per period, r = 1 - c,
 //! d = discount rate per period; I, c and d share one period unit.
+
+use serde::{Deserialize, Serialize};
 
 use super::error::Field;
 use super::figure::Term::{Num, Op};
@@ -11,7 +13,8 @@ use super::number::NumberStyle;
 use super::rate::{converted, percent_field, Percent, RateText};
 
 /// The lifetime-value inputs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LtvText {
     pub revenue: RateText,
     pub years: RateText,

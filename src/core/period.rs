@@ -1,7 +1,9 @@
-//! One period from counts, METRICS.md section 1.
+//! One period from counts, docs/metrics.md section 1.
 //!
 //! S = customers at start, N = new customers, L = lost customers (of the S), Ret = returning
 //! customers (optional, 0 when empty), J = of the N, those who left again (optional, at most N).
+
+use serde::{Deserialize, Serialize};
 
 use super::error::Field;
 use super::figure::Term::{Num, Op};
@@ -10,13 +12,15 @@ use super::form::{figure, n, need, Form};
 use super::number::interval_decimals;
 use super::stats::{wilson, Z95};
 
-/// Which churn definition the headline churn figure uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// Which churn definition the headline churn figure uses, saved by its key in [`DEFINITIONS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ChurnDefinition {
     /// L / S, the seeds' definition (default): new customers play no part in this period's churn.
     #[default]
     Start,
     /// (L + J) / (S + N), Stripe's: every departure over everyone who was a customer.
+    #[serde(rename = "start-new")]
     StartPlusNew,
     /// (L + J) / ((S + E) / 2): every departure over the average customer count.
     Average,

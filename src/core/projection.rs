@@ -1,4 +1,4 @@
-//! Retention compounding (seed 003), METRICS.md section 4.
+//! Retention compounding (seed 003), docs/metrics.md section 4.
 //!
 //! C0 starting customers, retention r and acquisition a per period, over a horizon of n periods,
 //! for any number of scenarios side by side. Two readings of "acquisition":
@@ -7,6 +7,8 @@
 
 use std::cmp::Ordering;
 
+use serde::{Deserialize, Serialize};
+
 use super::error::{ErrorKind, Field, FieldError};
 use super::figure::Term::{Num, Op};
 use super::figure::{Figure, FigureId, PeriodUnit, Report, Source, Term, Undefined, Value};
@@ -14,14 +16,17 @@ use super::form::{figure, n, need, Form};
 use super::number::{Decimal, NumberError, NumberStyle};
 use super::rate::{converted, percent_field};
 pub use super::rate::{Percent, RateText};
+use super::saved::{non_empty, or_default};
 
-/// How acquisition adds customers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// How acquisition adds customers, saved by the keys of the page's switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Mode {
     /// Adds a x C(t-1): new customers in proportion to the current base (the seed's reading).
     #[default]
+    #[serde(rename = "proportional")]
     Proportional,
     /// Adds a x C0 every period: a fixed number of new customers.
+    #[serde(rename = "fixed")]
     FixedAdds,
 }
 
@@ -33,11 +38,16 @@ pub fn max_horizon(unit: Unit) -> u64 {
     30 * u64::from(unit.per_year())
 }
 
-/// One scenario's inputs.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// One scenario's inputs. A saved row's member that is missing or of another kind reads as
+/// empty.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ScenarioText {
+    #[serde(deserialize_with = "or_default")]
     pub name: String,
+    #[serde(deserialize_with = "or_default")]
     pub retention: RateText,
+    #[serde(deserialize_with = "or_default")]
     pub acquisition: RateText,
 }
 
@@ -51,13 +61,16 @@ impl ScenarioText {
     }
 }
 
-/// The whole projection's inputs.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// The whole projection's inputs. Saved with no scenarios, the page keeps its own (see
+/// [`crate::core::saved::fill`]).
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProjectionText {
     pub start: String,
     pub horizon: String,
     pub unit: Unit,
     pub mode: Mode,
+    #[serde(deserialize_with = "non_empty")]
     pub scenarios: Vec<ScenarioText>,
 }
 

@@ -1,17 +1,62 @@
 //! Rate and amount fields: typed text read exactly, or a value carried over exactly from a
 //! unit conversion and shown rounded.
 
+use serde::{Deserialize, Serialize};
+
 use super::error::{ErrorKind, Field, FieldError};
 use super::form::Form;
 use super::number::{parse_decimal_exact, Decimal, NumberStyle};
+use super::saved::or_default;
 
 /// A rate field as the page holds it: the typed text, or a value converted by a unit switch
 /// (kept exactly, with its rounded display as the text) until the user edits it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "SavedRate", into = "SavedRate")]
 pub struct RateText {
     pub text: String,
     /// The exact percentage behind `text`, when `text` is a rounded display of a conversion.
     pub exact: Option<f64>,
+}
+
+/// A rate as a session holds it: `{"text": "1.84", "exact_bits": 4611...}`, the exact value
+/// behind a converted display kept bit for bit as the integer of its bits (a float written as
+/// decimal digits may not read back as the same bits). A plain string is a rate as typed.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum SavedRate {
+    Typed(String),
+    Kept {
+        #[serde(default, deserialize_with = "or_default")]
+        text: String,
+        #[serde(
+            default,
+            deserialize_with = "or_default",
+            skip_serializing_if = "Option::is_none"
+        )]
+        exact_bits: Option<i64>,
+    },
+}
+
+impl From<SavedRate> for RateText {
+    fn from(saved: SavedRate) -> Self {
+        match saved {
+            SavedRate::Typed(text) => RateText { text, exact: None },
+            SavedRate::Kept { text, exact_bits } => RateText {
+                text,
+                // The same 64 bits, read as a float again.
+                exact: exact_bits.map(|bits| f64::from_bits(bits as u64)),
+            },
+        }
+    }
+}
+
+impl From<RateText> for SavedRate {
+    fn from(rate: RateText) -> Self {
+        SavedRate::Kept {
+            text: rate.text,
+            exact_bits: rate.exact.map(|exact| exact.to_bits() as i64),
+        }
+    }
 }
 
 impl RateText {

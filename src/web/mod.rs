@@ -9,5 +9,6 @@ pub mod crash;
 pub mod download;
 pub mod fetch;
 pub mod file;
+pub mod storage;
 pub mod worker;
 pub mod worker_client;

@@ -2,20 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::core::json::Json;
-use crate::core::saved;
-
 use crate::app::state::{tr, use_strings};
 use crate::components::calculators::presets::{Preset, Presets};
 use crate::components::widgets::figure_card::FigureCard;
-use crate::components::widgets::keep::keep_custom;
+use crate::components::widgets::keep::keep_typed;
 use crate::components::widgets::keyed_rows::keyed_rows;
 use crate::components::widgets::name_field::NameField;
 use crate::components::widgets::number_field::NumberField;
 use crate::components::widgets::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
-use crate::core::funnel;
+use crate::core::funnel::{self, StageText};
 use crate::i18n::fill;
 
 #[derive(Clone, Copy)]
@@ -55,17 +52,22 @@ pub fn FunnelPanel() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let stages = RwSignal::new(seed());
-    const STAGE: [&str; 2] = ["name", "count"];
-    keep_custom(
+    keep_typed(
         "funnel",
         move || {
-            let rows: Vec<(String, String)> =
-                stages.with(|list| list.iter().map(|s| (s.name.get(), s.count.get())).collect());
-            saved::pairs_to_json(&rows, STAGE)
+            stages.with(|list| {
+                list.iter()
+                    .map(|s| StageText {
+                        name: s.name.get(),
+                        count: s.count.get(),
+                    })
+                    .collect::<Vec<_>>()
+            })
         },
-        move |json: &Json| {
-            if let Some(rows) = saved::pairs_from_json(json, STAGE) {
-                stages.set(rows.iter().map(|(n, c)| new_stage(n, c)).collect());
+        // Saved with no stages, the funnel keeps its own: it always has one.
+        move |rows: Vec<StageText>| {
+            if !rows.is_empty() {
+                stages.set(rows.iter().map(|r| new_stage(&r.name, &r.count)).collect());
             }
         },
     );

@@ -1,16 +1,13 @@
-//! Lifetime value (METRICS.md section 5): the seed's revenue × years, expected lifetime, value
+//! Lifetime value (docs/metrics.md section 5): the seed's revenue × years, expected lifetime, value
 //! from churn and discounted value, in a period unit the user picks, money in a chosen currency.
 
 use leptos::prelude::*;
-
-use crate::core::json::Json;
-use crate::core::saved;
 
 use crate::app::state::{tr, use_strings};
 use crate::components::calculators::presets::{Preset, Presets};
 use crate::components::calculators::scenario_row::RateSignals;
 use crate::components::widgets::figure_card::FigureCard;
-use crate::components::widgets::keep::keep_custom;
+use crate::components::widgets::keep::keep_typed;
 use crate::components::widgets::number_field::{field_error, NumberField};
 use crate::components::widgets::texts::para;
 use crate::core::error::Field;
@@ -71,11 +68,10 @@ impl LtvState {
 pub fn LtvPanel() -> impl IntoView {
     let strings = use_strings();
     let state = LtvState::new(&ltv::seed_preset());
-    keep_custom(
+    keep_typed(
         "ltv",
-        move || saved::ltv_to_json(&state.read()),
-        move |json: &Json| {
-            let text = saved::ltv_from_json(json, &state.read());
+        move || state.read(),
+        move |text: LtvText| {
             state.fill(&text);
             state.currency.set(text.currency);
         },

@@ -1,10 +1,7 @@
-//! Retention compounding (METRICS.md section 4): scenarios side by side over a horizon, in
+//! Retention compounding (docs/metrics.md section 4): scenarios side by side over a horizon, in
 //! either acquisition mode, in years or months.
 
 use leptos::prelude::*;
-
-use crate::core::json::Json;
-use crate::core::saved;
 
 use crate::app::state::{tr, use_strings};
 use crate::components::calculators::presets::{Preset, Presets};
@@ -12,7 +9,7 @@ use crate::components::calculators::projection_table::ProjectionTable;
 use crate::components::calculators::scenario_row::{ScenarioRow, ScenarioSignals};
 use crate::components::charts::projection_chart::ProjectionChart;
 use crate::components::widgets::figure_card::FigureCard;
-use crate::components::widgets::keep::keep_custom;
+use crate::components::widgets::keep::keep_typed;
 use crate::components::widgets::keyed_rows::keyed_rows;
 use crate::components::widgets::number_field::NumberField;
 use crate::components::widgets::radio_group::RadioGroup;
@@ -136,10 +133,10 @@ const UNITS: [(PeriodUnit, &str); 2] =
 pub fn ProjectionPanel() -> impl IntoView {
     let strings = use_strings();
     let state = ProjectionState::new(&strings().name_scenarios(projection::seed_preset()));
-    keep_custom(
+    keep_typed(
         "projection",
-        move || saved::projection_to_json(&state.read()),
-        move |json: &Json| state.fill(&saved::projection_from_json(json, &state.read())),
+        move || state.read(),
+        move |text: ProjectionText| state.fill(&text),
     );
     let projection =
         Memo::new(move |_| projection::evaluate(&state.read(), &strings().number_style));

@@ -1,17 +1,14 @@
-//! The retention forecast, METRICS.md section 6: survivor counts of one or more cohorts in,
+//! The retention forecast, docs/metrics.md section 6: survivor counts of one or more cohorts in,
 //! the shifted-beta-geometric fit and forecast of each out, side by side.
 
 use leptos::prelude::*;
-
-use crate::core::json::Json;
-use crate::core::saved;
 
 use crate::app::state::{tr, use_data, use_strings};
 use crate::components::calculators::presets::{Preset, Presets};
 use crate::components::calculators::sbg_result::SbgResult;
 use crate::components::charts::forecast_chart::ForecastChart;
 use crate::components::data::flows_table::with_table;
-use crate::components::widgets::keep::keep_custom;
+use crate::components::widgets::keep::keep_typed;
 use crate::components::widgets::keyed_rows::keyed_rows;
 use crate::components::widgets::name_field::NameField;
 use crate::components::widgets::number_field::NumberField;
@@ -138,10 +135,10 @@ fn preset(s: &Strings) -> SbgInput {
 pub fn SbgPanel() -> impl IntoView {
     let strings = use_strings();
     let fields = SbgFields::new(&untrack(|| preset(strings())));
-    keep_custom(
+    keep_typed(
         "sbg",
-        move || saved::sbg_to_json(&fields.input()),
-        move |json: &Json| fields.fill(&saved::sbg_from_json(json, &fields.input())),
+        move || fields.input(),
+        move |input: SbgInput| fields.fill(&input),
     );
     let report: Memo<SbgReport> =
         Memo::new(move |_| evaluate(&fields.input(), &strings().number_style));
@@ -276,7 +273,7 @@ fn CohortInput(
     }
 }
 
-/// Adds a cohort of the imported data, its survivors as METRICS.md section 2 defines them.
+/// Adds a cohort of the imported data, its survivors as docs/metrics.md section 2 defines them.
 #[component]
 fn FromData(fields: SbgFields) -> impl IntoView {
     let strings = use_strings();

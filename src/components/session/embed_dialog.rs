@@ -74,7 +74,7 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
         asked.set_value(panel);
         let mut session = sessions.current();
         // Only the embedded panel's inputs, which keeps the address short.
-        session.panels.retain(|(k, _)| k == key);
+        session.panels.retain(|k, _| k == key);
         // The panel's height here, and room for the link under it.
         let height = panel_element(panel).map_or(600, |el| el.offset_height() + 64);
         spawn_local(async move {

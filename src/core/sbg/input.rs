@@ -1,23 +1,33 @@
 //! The forecast's inputs as typed, and reading them: every problem kept with where it is.
 
+use serde::{Deserialize, Serialize};
+
 use super::model::{Survivors, SurvivorsError, MIN_COUNTS};
 use crate::core::figure::{Currency, PeriodUnit};
 use crate::core::number::{parse_count, parse_decimal, NumberError, NumberStyle};
+use crate::core::saved::{non_empty, or_default};
 
-/// One cohort as typed: a name and its survivor counts, period 0 first.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// One cohort as typed: a name and its survivor counts, period 0 first. A saved row's member
+/// that is missing or of another kind reads as empty.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CohortText {
+    #[serde(deserialize_with = "or_default")]
     pub name: String,
     /// One count per period, separated by line breaks, spaces, tabs or semicolons (a comma
     /// right after a count also separates, "1000, 631"). Within a count, commas, dots,
     /// apostrophes and no-break spaces group thousands, as in every count field.
+    #[serde(deserialize_with = "or_default")]
     pub counts: String,
 }
 
 /// Everything the forecast reads, as typed. The settings are shared by all cohorts, so that
-/// cohorts are compared on the same terms.
-#[derive(Clone, Debug, PartialEq)]
+/// cohorts are compared on the same terms. Saved with no cohorts, the page keeps its own (see
+/// [`crate::core::saved::fill`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SbgInput {
+    #[serde(deserialize_with = "non_empty")]
     pub cohorts: Vec<CohortText>,
     /// T_fit: fit on periods 0..=T_fit, 2 <= T_fit <= each cohort's last period; empty fits
     /// all the counts.

@@ -1,0 +1,274 @@
+//! Sessions over a [`KeyValue`] store: the list, reading (damaged data kept aside first),
+//! writing without losing another tab's changes unasked, deleting and importing.
+
+use super::{KeyValue, StorageError, OPEN_KEY, QUARANTINE_PREFIX, SESSION_PREFIX};
+use crate::core::session::{self, ReadError, Session};
+
+/// A stored session, as the list shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub id: String,
+    pub name: String,
+    pub created: i64,
+    pub modified: i64,
+    /// Written by a newer version, so it opens read-only.
+    pub newer: bool,
+}
+
+/// A stored session as read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// One this version writes.
+    Current(Session),
+    /// Written by a newer version: shown as far as it can be read, never written over.
+    Newer { version: i64, session: Session },
+    /// Not a session; what it held was kept aside.
+    Damaged(Damaged),
+}
+
+/// A stored value that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damaged {
+    /// Where it is kept now (or, when storage had no room for the copy, still is).
+    pub key: String,
+    /// What it held, exactly.
+    pub text: String,
+}
+
+/// A session taken out of storage, which [`SessionStore::restore`] puts back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    /// Its name, as far as it could be read.
+    pub name: String,
+    /// Its stored text, exactly.
+    pub text: String,
+}
+
+/// Why the open session was not written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SaveError {
+    Storage(StorageError),
+    /// Another tab saved the session since this store last read or wrote it, and the user
+    /// chose to keep that version.
+    ChangedElsewhere,
+    /// A newer version wrote the session: it is never written over.
+    ReadOnly,
+}
+
+impl From<StorageError> for SaveError {
+    fn from(e: StorageError) -> Self {
+        SaveError::Storage(e)
+    }
+}
+
+/// The storage key of session `id`.
+fn session_key(id: &str) -> String {
+    format!("{SESSION_PREFIX}{id}")
+}
+
+/// Sessions kept in `S`, as one page (one tab) sees them.
+pub struct SessionStore<S> {
+    storage: S,
+    /// The open session's stored text as this store last read or wrote it: different text in
+    /// storage means another tab saved the session since.
+    known: Option<String>,
+}
+
+impl<S: KeyValue> SessionStore<S> {
+    pub fn new(storage: S) -> Self {
+        SessionStore {
+            storage,
+            known: None,
+        }
+    }
+
+    /// The texts underneath.
+    pub fn storage(&self) -> &S {
+        &self.storage
+    }
+
+    /// The session the page last had open.
+    pub fn open_id(&self) -> Option<String> {
+        self.storage.get(OPEN_KEY).ok().flatten()
+    }
+
+    /// Makes `id` the session the page opens with next time.
+    pub fn set_open(&self, id: &str) -> Result<(), StorageError> {
+        self.storage.set(OPEN_KEY, id)
+    }
+
+    /// The ids of the stored sessions, in no particular order.
+    pub fn ids(&self) -> Vec<String> {
+        let keys = self.storage.keys().unwrap_or_default();
+        keys.iter()
+            .filter_map(|k| k.strip_prefix(SESSION_PREFIX))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The stored text of session `id`.
+    pub fn text(&self, id: &str) -> Option<String> {
+        self.storage.get(&session_key(id)).ok().flatten()
+    }
+
+    /// Reads session `id`. Damaged data is first copied under a quarantine key (found at
+    /// `now`), and only then removed, so that nothing is lost even when the copy fails.
+    pub fn load(&self, id: &str, now: i64) -> Option<Loaded> {
+        let key = session_key(id);
+        let text = self.storage.get(&key).ok().flatten()?;
+        Some(match session::read(&text) {
+            Ok(s) => Loaded::Current(s),
+            Err(ReadError::Newer {
+                version,
+                mut session,
+            }) => {
+                if session.id.is_empty() {
+                    session.id = id.to_string();
+                }
+                Loaded::Newer {
+                    version,
+                    session: *session,
+                }
+            }
+            Err(_) => {
+                let quarantine = format!("{QUARANTINE_PREFIX}{id}.{now}");
+                let key = match self.storage.set(&quarantine, &text) {
+                    Ok(()) => {
+                        let _ = self.storage.remove(&key);
+                        quarantine
+                    }
+                    Err(_) => key,
+                };
+                Loaded::Damaged(Damaged { key, text })
+            }
+        })
+    }
+
+    /// Reads session `id` as far as this version can (a newer version's included), for
+    /// copying or exporting; damaged data is left where it is.
+    pub fn read_leniently(&self, id: &str) -> Option<Session> {
+        session::read_leniently(&self.text(id)?).ok()
+    }
+
+    /// Takes session `id` as the open one: its stored text now is what this page knows.
+    pub fn watch(&mut self, id: &str) {
+        self.known = self.text(id);
+    }
+
+    /// Writes `session` as the open session, changed at `now`. When another tab saved it
+    /// since this store last read or wrote it, `save_over` is asked first; refused, nothing
+    /// is written and storage keeps the other tab's version.
+    pub fn save(
+        &mut self,
+        session: &mut Session,
+        now: i64,
+        save_over: impl FnOnce() -> bool,
+    ) -> Result<(), SaveError> {
+        if session.newer.is_some() {
+            return Err(SaveError::ReadOnly);
+        }
+        let key = session_key(&session.id);
+        let stored = self.storage.get(&key).ok().flatten();
+        if stored.is_some() && stored != self.known && !save_over() {
+            return Err(SaveError::ChangedElsewhere);
+        }
+        let modified = session.modified;
+        session.modified = now;
+        let text = session.to_text();
+        if let Err(e) = self.storage.set(&key, &text) {
+            session.modified = modified;
+            return Err(e.into());
+        }
+        self.known = Some(text);
+        self.set_open(&session.id)?;
+        Ok(())
+    }
+
+    /// Writes `session` beside the others, as it is (an imported one, say).
+    pub fn put(&self, session: &Session) -> Result<(), StorageError> {
+        self.storage
+            .set(&session_key(&session.id), &session.to_text())
+    }
+
+    /// The stored sessions, last changed first, and the last damaged value found (kept aside
+    /// as [`load`](Self::load) does).
+    pub fn list(&self, now: i64) -> (Vec<Summary>, Option<Damaged>) {
+        let mut damaged = None;
+        let mut list: Vec<Summary> = Vec::new();
+        for id in self.ids() {
+            let (session, newer) = match self.load(&id, now) {
+                Some(Loaded::Current(s)) => (s, false),
+                Some(Loaded::Newer { session, .. }) => (session, true),
+                Some(Loaded::Damaged(d)) => {
+                    damaged = Some(d);
+                    continue;
+                }
+                None => continue,
+            };
+            // Put in place one by one: a list holds a few dozen, and a sort's code would
+            // cost the page more than the time it saves.
+            let at = list.partition_point(|s| {
+                s.modified > session.modified || (s.modified == session.modified && s.id < id)
+            });
+            list.insert(
+                at,
+                Summary {
+                    id,
+                    name: session.name,
+                    created: session.created,
+                    modified: session.modified,
+                    newer,
+                },
+            );
+        }
+        (list, damaged)
+    }
+
+    /// Every stored session but `except` that can be read (a newer version's as it was
+    /// stored), for a file of them all.
+    pub fn all_but(&self, except: &str) -> Vec<Session> {
+        self.ids()
+            .iter()
+            .filter(|id| *id != except)
+            .filter_map(|id| self.read_leniently(id))
+            .collect()
+    }
+
+    /// Removes session `id`, giving what it held.
+    pub fn delete(&self, id: &str) -> Option<Removed> {
+        let key = session_key(id);
+        let text = self.storage.get(&key).ok().flatten()?;
+        let name = session::read_leniently(&text)
+            .map(|s| s.name)
+            .unwrap_or_default();
+        self.storage.remove(&key).ok()?;
+        Some(Removed { name, text })
+    }
+
+    /// Puts back the text of session `id` removed by [`delete`](Self::delete).
+    pub fn restore(&self, id: &str, text: &str) -> Result<(), StorageError> {
+        self.storage.set(&session_key(id), text)
+    }
+
+    /// Stores `sessions` as new sessions, each under an id from `new_id`, until storage
+    /// refuses one: their ids, and why the rest were not stored.
+    pub fn import(
+        &self,
+        sessions: Vec<Session>,
+        mut new_id: impl FnMut() -> String,
+    ) -> (Vec<String>, Option<StorageError>) {
+        let mut stored = Vec::new();
+        for mut s in sessions {
+            s.id = new_id();
+            if let Err(e) = self.put(&s) {
+                return (stored, Some(e));
+            }
+            stored.push(s.id);
+        }
+        (stored, None)
+    }
+}
+
+#[cfg(test)]
+mod tests;
