@@ -9,6 +9,8 @@
 // then until the next frame has been produced (requestAnimationFrame, then a task). A first
 // run warms the caches and is not counted. The worker's own messages are recorded on the way
 // (arrival times, its `ms`, `wait_ms` and `memory`), which splits the time into parts.
+// A message is the postcard bytes of a `Reply` (src/core/import/message.rs); the script reads
+// only its variant, its run and the numbers placed before the outcome.
 "use strict";
 
 const fs = require("fs");
@@ -59,17 +61,20 @@ function instrument() {
       super(...args);
       // Added before the app sets `onmessage`, so it runs first: the arrival time.
       this.addEventListener("message", (e) => {
-        const d = e.data || {};
-        bench.messages.push({
-          t: performance.now(),
-          kind: d.kind,
-          done: d.done,
-          total: d.total,
-          ms: d.ms,
-          wait_ms: d.wait_ms,
-          memory: d.memory,
-          outcome_chars: typeof d.outcome === "string" ? d.outcome.length : undefined,
-        });
+        const t = performance.now();
+        if (!(e.data instanceof Uint8Array)) return;
+        const bytes = e.data;
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        // The run is a varint: skip its bytes (high bit set on all but the last).
+        let at = 1;
+        while (bytes[at] & 0x80) at += 1;
+        at += 1;
+        const number = (i) => view.getFloat64(at + 8 * i, true);
+        const kind = ["ready", "progress", "done", "failed"][bytes[0]];
+        const m = { t, kind, message_bytes: bytes.byteLength };
+        if (kind === "progress") Object.assign(m, { done: number(0), total: number(1) });
+        if (kind === "done") Object.assign(m, { memory: number(0), ms: number(1), wait_ms: number(2) });
+        bench.messages.push(m);
       });
     }
 
@@ -172,7 +177,7 @@ async function oneRun(page, url, file) {
     done_message_ms: at(done.t),
     worker_ms: done.ms,
     worker_wait_ms: done.wait_ms,
-    outcome_chars: done.outcome_chars,
+    done_message_bytes: done.message_bytes,
     memory: info.memory,
     memory_in_message: done.memory,
     summary_worker_ms: info.workerMs,

@@ -409,10 +409,26 @@ pub fn parse_count(text: &str) -> Result<u64, NumberError> {
 
 /// An exactly typed decimal number: `units / 10^scale`. Comparisons that must not suffer
 /// floating-point rounding (e.g. whether 20% equals 2 x (100% - 90%)) use it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Decimal {
+    /// Stored as decimal text: JSON numbers stop at 64 bits.
+    #[serde(with = "units_text")]
     pub units: i128,
     pub scale: u32,
+}
+
+/// [`Decimal::units`] as its decimal digits.
+mod units_text {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(units: &i128, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(units)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i128, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(D::Error::custom)
+    }
 }
 
 impl Decimal {

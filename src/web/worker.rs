@@ -2,14 +2,14 @@
 //! (asking for the next chunk before parsing the current one) and posts progress and the
 //! outcome back to the page.
 //!
-//! Messages in: `{ run, options, file }` or `{ run, options, text }` (`options` is
-//! [`Options`] in the text form of [`wire`]). Messages out: `{ kind: "ready" }` once it listens, `{ kind: "progress", run, done, total }`, then
-//! `{ kind: "done", run, outcome, memory, ms }` (`outcome` is the import's outcome in that text form,
-//! `memory` the worker's wasm memory in bytes, `ms` the time the worker took) or `{ kind: "failed", run, message }`.
+//! A message in is `{ request, file }`: `request` the bytes of a [`Request`], `file` the file
+//! to read when the request carries no text. Each message out is the bytes of a [`Reply`]
+//! (its buffer transferred, not copied): [`Reply::Ready`] once it listens, then for each run
+//! progress and its outcome or failure.
 
-use crate::core::import::importer::{Importer, Options};
-use crate::core::import::wire;
-use js_sys::{Object, Reflect, Uint8Array};
+use crate::core::import::importer::{Importer, Outcome};
+use crate::core::import::message::{self, Reply, Request};
+use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -27,16 +27,18 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn message(pairs: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+/// Sends `reply` to the page; a reply that cannot be written becomes a failure of its run.
+fn post(reply: &Reply) {
+    let bytes = message::encode(reply).or_else(|e| {
+        message::encode(&Reply::Failed {
+            run: reply.run(),
+            message: e.to_string(),
+        })
+    });
+    if let Ok(bytes) = bytes {
+        let array = Uint8Array::from(bytes.as_slice());
+        let _ = scope().post_message_with_transfer(&array, &Array::of1(&array.buffer()));
     }
-    o
-}
-
-fn post(pairs: &[(&str, JsValue)]) {
-    let _ = scope().post_message(&message(pairs));
 }
 
 /// Listens for import requests.
@@ -49,60 +51,64 @@ pub fn start() {
     // The worker lives as long as the page keeps it; so does its handler.
     on_message.forget();
     // Messages that arrive before the handler is set are dropped, so the page waits for this.
-    post(&[("kind", "ready".into())]);
+    post(&Reply::Ready);
 }
 
 async fn handle(data: JsValue) {
-    let run = Reflect::get(&data, &"run".into()).unwrap_or(JsValue::from(0));
     let started = js_sys::Date::now();
     WAITED.with(|w| w.set(0.0));
-    match import(&data, &run).await {
-        Ok(outcome) => {
-            let memory = wasm_bindgen::memory()
+    let request = Reflect::get(&data, &"request".into())
+        .ok()
+        .filter(|b| b.is_instance_of::<Uint8Array>())
+        .map(|b| Uint8Array::new(&b).to_vec())
+        .unwrap_or_default();
+    let request: Request = match message::decode(&request) {
+        Ok(request) => request,
+        Err(e) => {
+            // Run 0: no run of the page's can be named, so the page takes it as the worker's.
+            post(&Reply::Failed {
+                run: 0,
+                message: e.to_string(),
+            });
+            return;
+        }
+    };
+    let run = request.run;
+    let reply = match import(request, &data).await {
+        Ok(outcome) => Reply::Done {
+            run,
+            memory: wasm_bindgen::memory()
                 .dyn_into::<js_sys::WebAssembly::Memory>()
                 .map(|m| {
                     m.buffer()
                         .unchecked_into::<js_sys::ArrayBuffer>()
                         .byte_length()
                 })
-                .unwrap_or(0);
-            post(&[
-                ("kind", "done".into()),
-                ("run", run),
-                ("outcome", outcome.into()),
-                ("memory", memory.into()),
-                ("ms", (js_sys::Date::now() - started).into()),
-                ("wait_ms", WAITED.with(|w| w.get()).into()),
-            ]);
-        }
-        Err(e) => {
-            let text = e
+                .map_or(0.0, f64::from),
+            ms: js_sys::Date::now() - started,
+            wait_ms: WAITED.with(|w| w.get()),
+            outcome,
+        },
+        Err(e) => Reply::Failed {
+            run,
+            message: e
                 .dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .or_else(|| e.as_string())
-                .unwrap_or_else(|| "unknown error".into());
-            post(&[
-                ("kind", "failed".into()),
-                ("run", run),
-                ("message", text.into()),
-            ]);
-        }
-    }
+                .unwrap_or_else(|| "unknown error".into()),
+        },
+    };
+    post(&reply);
 }
 
 fn read(blob: &Blob, from: f64, to: f64) -> Result<js_sys::Promise, JsValue> {
     Ok(blob.slice_with_f64_and_f64(from, to)?.array_buffer())
 }
 
-async fn import(data: &JsValue, run: &JsValue) -> Result<String, JsValue> {
-    let options_text = Reflect::get(data, &"options".into())?
-        .as_string()
-        .unwrap_or_default();
-    let options: Options =
-        wire::decode(&options_text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let mut importer = Importer::new(options);
-    let text = Reflect::get(data, &"text".into())?;
-    if let Some(text) = text.as_string() {
+async fn import(request: Request, data: &JsValue) -> Result<Outcome, JsValue> {
+    let run = request.run;
+    let mut importer = Importer::new(request.options);
+    if let Some(text) = request.text {
         importer.feed(text.as_bytes());
     } else {
         let blob: Blob = Reflect::get(data, &"file".into())?.dyn_into()?;
@@ -124,17 +130,15 @@ async fn import(data: &JsValue, run: &JsValue) -> Result<String, JsValue> {
             chunk.copy_to(&mut buf);
             offset = end;
             let more = importer.feed(&buf);
-            post(&[
-                ("kind", "progress".into()),
-                ("run", run.clone()),
-                ("done", offset.into()),
-                ("total", size.into()),
-            ]);
+            post(&Reply::Progress {
+                run,
+                done: offset,
+                total: size,
+            });
             if !more {
                 break;
             }
         }
     }
-    let outcome = importer.finish();
-    Ok(wire::encode(&outcome))
+    Ok(importer.finish())
 }

@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 
 use crate::core::import::importer::{Options, Outcome};
-use crate::core::import::wire;
-use js_sys::{Object, Reflect};
+use crate::core::import::message::{self, Reply, Request};
+use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
@@ -24,11 +24,9 @@ pub enum WorkerEvent {
         done: f64,
         total: f64,
     },
-    /// `memory`: the worker's wasm memory in bytes; `ms`: the time the worker took; `wire`:
-    /// the outcome as the worker wrote it, which a session keeps.
+    /// `memory`: the worker's wasm memory in bytes; `ms`: the time the worker took.
     Done {
         outcome: Box<Outcome>,
-        wire: String,
         memory: f64,
         ms: f64,
     },
@@ -40,8 +38,8 @@ struct Running {
     worker: Worker,
     /// The worker has loaded its wasm and listens; messages sent before would be lost.
     ready: bool,
-    /// The request waiting for the worker to be ready (only the latest counts).
-    queued: Option<Object>,
+    /// The request waiting for the worker to be ready (only the latest counts), with its run.
+    queued: Option<(u32, Object)>,
     // Kept alive while the worker may call them.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -75,16 +73,26 @@ fn spawn(on_event: impl Fn(u32, WorkerEvent) + 'static) -> Result<Running, JsVal
     let events = on_event.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
-        let run = get(&data, "run").as_f64().unwrap_or(0.0) as u32;
-        let event = match get(&data, "kind").as_string().as_deref() {
-            Some("ready") => {
+        let bytes = data
+            .dyn_ref::<Uint8Array>()
+            .map(Uint8Array::to_vec)
+            .unwrap_or_default();
+        let reply = match message::decode::<Reply>(&bytes) {
+            Ok(reply) => reply,
+            Err(e) => {
+                events(0, WorkerEvent::Failed(e.to_string()));
+                return;
+            }
+        };
+        let run = reply.run();
+        let event = match reply {
+            Reply::Ready => {
                 // Sent outside the borrow: a failure reaches the page, which may cancel.
                 let failed = CURRENT.with(|c| {
                     let mut current = c.borrow_mut();
                     let r = current.as_mut()?;
                     r.ready = true;
-                    let msg = r.queued.take()?;
-                    let run = get(&msg, "run").as_f64().unwrap_or(0.0) as u32;
+                    let (run, msg) = r.queued.take()?;
                     r.worker.post_message(&msg).err().map(|e| (run, js_text(e)))
                 });
                 if let Some((run, text)) = failed {
@@ -92,23 +100,18 @@ fn spawn(on_event: impl Fn(u32, WorkerEvent) + 'static) -> Result<Running, JsVal
                 }
                 return;
             }
-            Some("progress") => WorkerEvent::Progress {
-                done: get(&data, "done").as_f64().unwrap_or(0.0),
-                total: get(&data, "total").as_f64().unwrap_or(0.0),
+            Reply::Progress { done, total, .. } => WorkerEvent::Progress { done, total },
+            Reply::Done {
+                outcome,
+                memory,
+                ms,
+                ..
+            } => WorkerEvent::Done {
+                outcome: Box::new(outcome),
+                memory,
+                ms,
             },
-            Some("done") => {
-                let text = get(&data, "outcome").as_string().unwrap_or_default();
-                match wire::decode::<Outcome>(&text) {
-                    Ok(outcome) => WorkerEvent::Done {
-                        outcome: Box::new(outcome),
-                        wire: text,
-                        memory: get(&data, "memory").as_f64().unwrap_or(0.0),
-                        ms: get(&data, "ms").as_f64().unwrap_or(0.0),
-                    },
-                    Err(e) => WorkerEvent::Failed(e.to_string()),
-                }
-            }
-            _ => WorkerEvent::Failed(get(&data, "message").as_string().unwrap_or_default()),
+            Reply::Failed { message, .. } => WorkerEvent::Failed(message),
         };
         events(run, event);
     });
@@ -137,7 +140,15 @@ pub fn start(
     options: &Options,
     on_event: impl Fn(u32, WorkerEvent) + 'static,
 ) -> Result<(), String> {
-    let options = wire::encode(options);
+    let request = Request {
+        run,
+        options: options.clone(),
+        text: match source {
+            Source::Text(t) => Some(t.clone()),
+            Source::File(_) => None,
+        },
+    };
+    let request = message::encode(&request).map_err(|e| e.to_string())?;
     CURRENT.with(|c| {
         let mut current = c.borrow_mut();
         if current.is_none() {
@@ -148,17 +159,14 @@ pub fn start(
         };
         let msg = Object::new();
         let set = |k: &str, v: &JsValue| Reflect::set(&msg, &JsValue::from_str(k), v).map(|_| ());
-        set("run", &JsValue::from(run)).map_err(js_text)?;
-        set("options", &JsValue::from_str(&options)).map_err(js_text)?;
-        match source {
-            Source::File(f) => set("file", f.as_ref()),
-            Source::Text(t) => set("text", &JsValue::from_str(t)),
+        set("request", &Uint8Array::from(request.as_slice())).map_err(js_text)?;
+        if let Source::File(f) = source {
+            set("file", f.as_ref()).map_err(js_text)?;
         }
-        .map_err(js_text)?;
         if r.ready {
             r.worker.post_message(&msg).map_err(js_text)
         } else {
-            r.queued = Some(msg);
+            r.queued = Some((run, msg));
             Ok(())
         }
     })

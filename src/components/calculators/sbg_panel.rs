@@ -308,7 +308,7 @@ fn FromData(fields: SbgFields) -> impl IntoView {
             name: crate::i18n::fill(s.sbg.from_data_name, &[("label", label)]),
             counts: counts.join("\n"),
         });
-        fields.unit.set(match data.granularity.get_untracked() {
+        fields.unit.set(match data.granularity_untracked() {
             Granularity::Month => PeriodUnit::Months,
             Granularity::Quarter => PeriodUnit::Quarters,
             Granularity::Year => PeriodUnit::Years,

@@ -18,12 +18,12 @@ pub fn CohortTable() -> impl IntoView {
     let data = use_data();
     let counts = RwSignal::new(false);
     let download = move |as_counts: bool| {
-        let g = data.granularity.get_untracked();
-        let file = data.dataset.with_untracked(|d| {
-            let t = d.as_ref()?.table(g)?;
-            let c = t.cohorts.as_ref()?;
-            Some((cohort_csv(c, as_counts), t.granularity))
-        });
+        let file = data
+            .with_table_untracked(|t| {
+                let c = t.cohorts.as_ref()?;
+                Some((cohort_csv(c, as_counts), t.granularity))
+            })
+            .flatten();
         if let Some((text, g)) = file {
             let s = strings();
             let what = if as_counts {

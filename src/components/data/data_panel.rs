@@ -56,18 +56,15 @@ pub fn DataPanel() -> impl IntoView {
         move || import_flow::saved(data),
         move |saved| import_flow::restore(data, saved),
     );
-    let not_kept = move || {
-        data.kept
-            .with(|k| k.as_ref().filter(|k| k.raw.is_none()).map(|k| k.size))
-    };
+    let not_kept = move || data.size_not_kept();
 
     let read_paste = move || {
-        let text = data.paste.get_untracked();
+        let text = data.paste_untracked();
         import_flow::begin(data, Source::Text(text));
     };
     let load_sample = move |_| {
         let text = sample.get_untracked().text().to_string();
-        data.paste.set(text.clone());
+        data.edit_paste(text.clone());
         import_flow::begin(data, Source::Text(text));
     };
     let on_file = move |ev: ev::Event| {
@@ -120,12 +117,9 @@ pub fn DataPanel() -> impl IntoView {
         h3.remove();
     });
 
-    let has_tables = move || data.dataset.with(Option::is_some);
+    let has_tables = move || data.with_dataset(|d| d.is_some());
     let is_transactions = move || {
-        data.dataset.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| d.tables.iter().any(|t| t.granularity.is_some()))
-        })
+        data.with_dataset(|d| d.is_some_and(|d| d.tables.iter().any(|t| t.granularity.is_some())))
     };
 
     view! {
@@ -141,8 +135,8 @@ pub fn DataPanel() -> impl IntoView {
                         rows="8"
                         spellcheck="false"
                         aria-describedby="paste-csv-hint"
-                        prop:value=move || data.paste.get()
-                        on:input=move |ev| data.paste.set(event_target_value(&ev))
+                        prop:value=move || data.paste()
+                        on:input=move |ev| data.edit_paste(event_target_value(&ev))
                         on:keydown=move |ev: ev::KeyboardEvent| {
                             if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                                 ev.prevent_default();
@@ -205,7 +199,7 @@ pub fn DataPanel() -> impl IntoView {
                                 on:change=move |ev| {
                                     let key = event_target_value(&ev);
                                     if let Some(g) = Granularity::from_key(&key) {
-                                        data.granularity.set(g);
+                                        data.choose_granularity(g);
                                     }
                                 }
                             >
@@ -213,7 +207,7 @@ pub fn DataPanel() -> impl IntoView {
                                     .into_iter()
                                     .map(|g| {
                                         view! {
-                                            <option value=g.key() selected=move || data.granularity.get() == g>
+                                            <option value=g.key() selected=move || data.granularity() == g>
                                                 {move || strings().granularity(g)}
                                             </option>
                                         }
@@ -239,7 +233,7 @@ pub fn DataPanel() -> impl IntoView {
                     }}
                 </p>
             })}
-            {move || match data.status.get() {
+            {move || match data.status() {
                 ImportStatus::NeedLayout(preview) => view! { <ColumnMapping preview /> }.into_any(),
                 ImportStatus::NeedDateOrder(question) => view! { <DateOrderQuestion question /> }.into_any(),
                 _ => ().into_any(),

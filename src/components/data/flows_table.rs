@@ -26,10 +26,7 @@ fn rate(s: &Strings, v: Option<f64>) -> String {
 
 /// The table of the chosen granularity, read in place.
 pub fn with_table<T>(f: impl FnOnce(&PeriodTable) -> T) -> Option<T> {
-    let data = use_data();
-    let g = data.granularity.get();
-    data.dataset
-        .with(|d| d.as_ref().and_then(|d| d.table(g)).map(f))
+    use_data().with_table(f)
 }
 
 /// Rewrites `labels`, period labels of table `t`, as the page shows them
@@ -69,8 +66,7 @@ pub fn FlowsTable() -> impl IntoView {
     let selected = RwSignal::new(None::<usize>);
     // A new import or another granularity starts with no period picked.
     Effect::new(move |_| {
-        data.dataset.track();
-        data.granularity.track();
+        data.with_table(|_| ());
         selected.set(None);
     });
     let has_revenue =
@@ -78,12 +74,7 @@ pub fn FlowsTable() -> impl IntoView {
     let has_flows =
         move || with_table(|t| t.rows.iter().any(|r| r.lost.is_some())).unwrap_or(false);
     let download = move |_| {
-        let g = data.granularity.get_untracked();
-        let file = data.dataset.with_untracked(|d| {
-            d.as_ref()
-                .and_then(|d| d.table(g))
-                .map(|t| (results_csv(t), t.granularity))
-        });
+        let file = data.with_table_untracked(|t| (results_csv(t), t.granularity));
         if let Some((text, g)) = file {
             let s = strings();
             let name = s.data_file(s.import.file_results, g);

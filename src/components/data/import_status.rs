@@ -102,9 +102,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
     let rest = problems.total.saturating_sub(problems.listed.len() as u64);
     let skippable = !problems.file_problem && problems.bad_rows < rows;
     let bad_rows = problems.bad_rows;
-    let pasted = data
-        .source
-        .with_value(|s| matches!(s, Some(crate::web::worker_client::Source::Text(_))));
+    let pasted = data.reads_text_untracked();
     let listed = problems.listed.clone();
     view! {
         <div class="import-problems" role="alert" data-testid="import-problems">
@@ -140,12 +138,12 @@ pub fn ImportSummary() -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
     // Attributes as owned text share the page's one copy of the code that updates them.
-    let state = move || data.status.with(ImportStatus::key).to_string();
+    let state = move || data.with_status(ImportStatus::key).to_string();
     // Progress only moves the bar: rebuilding the block on every chunk would replace the Cancel
     // button under the pointer, and a click pressed on one button and released on its
     // replacement is lost.
     let phase = Memo::new(move |_| {
-        data.status.with(|st| match st {
+        data.with_status(|st| match st {
             ImportStatus::Running { total, .. } => ImportStatus::Running {
                 done: 0.0,
                 total: *total,
@@ -153,7 +151,7 @@ pub fn ImportSummary() -> impl IntoView {
             other => other.clone(),
         })
     });
-    let done = move || match data.status.get() {
+    let done = move || match data.status() {
         ImportStatus::Running { done, .. } => done,
         _ => 0.0,
     };
@@ -181,8 +179,8 @@ pub fn ImportSummary() -> impl IntoView {
                 .into_any()
             }
             ImportStatus::Done => {
-                let ms = data.elapsed_ms.get();
-                data.dataset.with(|d| match d {
+                let ms = data.elapsed_ms();
+                data.with_dataset(|d| match d {
                     Some(d) => {
                         let line = summary(s, d, ms);
                         let notes = notes(s, d);
@@ -215,9 +213,9 @@ pub fn ImportSummary() -> impl IntoView {
             class="import-summary"
             data-testid="import-summary"
             data-state=state
-            data-run=move || data.run.get().to_string()
-            data-wasm-memory=move || data.memory.get().to_string()
-            data-worker-ms=move || data.worker_ms.get().to_string()
+            data-run=move || data.run().to_string()
+            data-wasm-memory=move || data.memory().to_string()
+            data-worker-ms=move || data.worker_ms().to_string()
             aria-live="polite"
         >
             {body}

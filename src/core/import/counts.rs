@@ -7,9 +7,10 @@ use super::records::Record;
 use super::tables::{FlowRow, PeriodTable};
 use crate::core::number::parse_count;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// Something worth a look that does not stop the import.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Warning {
     /// A given start differs from the previous period's end; the given start is used.
     StartDiffers {

@@ -3,9 +3,10 @@
 //! then ignored.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// Which field of a `05/03/2024` date is the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateOrder {
     /// 05/03/2024 is 5 March.
     DayFirst,
@@ -48,7 +49,7 @@ pub enum DateRead {
 }
 
 /// Why a text is not a date the import takes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateError {
     /// Not one of the accepted forms.
     NotADate,

@@ -9,9 +9,10 @@ use super::records::{sniff_delimiter, Record, RecordReader};
 use super::tables::{Granularity, PeriodTable};
 use super::transactions::TransactionSink;
 use crate::core::number::NumberStyle;
+use serde::{Deserialize, Serialize};
 
 /// Choices the user made about a file (all `None`/false at first).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Options {
     /// The columns, as confirmed in the mapping step; detected from the header when `None`.
     pub layout: Option<Layout>,
@@ -24,7 +25,7 @@ pub struct Options {
 }
 
 /// A file read to the end.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub layout: Layout,
     /// Transactions: month, quarter and year, in that order. Other formats: one table.
@@ -52,14 +53,14 @@ impl Dataset {
 }
 
 /// A question the import cannot answer alone.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DateQuestion {
     /// Up to three (row, date) examples that read both ways.
     pub examples: Vec<(u64, String)>,
 }
 
 /// How an import ended.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     Done(Box<Dataset>),
     /// The columns could not be placed from the header: show the first rows and ask.

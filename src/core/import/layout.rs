@@ -1,8 +1,10 @@
 //! Which columns hold what: the three file formats, detected from the header (case, spacing
 //! and common synonyms ignored) or confirmed by the user in the column-mapping step.
 
+use serde::{Deserialize, Serialize};
+
 /// The three kinds of file the import reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     /// `period,start,new,lost[,returning][,joined_left][,end]`
     Counts,
@@ -38,7 +40,7 @@ impl Format {
 }
 
 /// What a column means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
     Period,
     Start,
@@ -201,7 +203,7 @@ pub fn normalise(header: &str) -> String {
 }
 
 /// The columns of a file and what each means.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Layout {
     pub format: Format,
     /// The separator byte (`,`, `;` or tab).
@@ -338,7 +340,7 @@ pub fn detect(header: &[String], delimiter: u8) -> Option<Layout> {
 }
 
 /// The first rows of a file whose columns the import could not place, for the mapping step.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
     pub delimiter: u8,
     /// The first rows as read (up to 6), each a list of cells.

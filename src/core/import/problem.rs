@@ -1,11 +1,13 @@
 //! What is wrong with an imported file, and where: the row as a spreadsheet numbers it
 //! (header = row 1), the column's name and the offending value.
 
+use serde::{Deserialize, Serialize};
+
 use super::dates::DateError;
 use crate::core::number::NumberError;
 
 /// What is wrong.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ProblemKind {
     /// The file has no bytes, or only blank lines.
     EmptyFile,
@@ -43,7 +45,7 @@ pub enum ProblemKind {
 }
 
 /// [`NumberError`] in a serialisable form (its f64 fields stay as numbers).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum NumberErrorText {
     Empty,
     Unexpected { at: usize, found: char },
@@ -87,7 +89,7 @@ impl From<NumberErrorText> for NumberError {
 }
 
 /// One problem: where, the value as written (shortened) and what is wrong.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     /// Spreadsheet row; `None` for the file as a whole.
     pub row: Option<u64>,
@@ -136,7 +138,7 @@ pub fn shorten(value: &[u8]) -> String {
 }
 
 /// Problems found so far: the first [`LISTED`], the total count and the rows they are on.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Problems {
     pub listed: Vec<Problem>,
     pub total: u64,
@@ -146,6 +148,8 @@ pub struct Problems {
     pub first_bad_rows: Vec<u64>,
     /// Whether a problem concerns the file as a whole (skipping rows cannot help).
     pub file_problem: bool,
+    /// Bookkeeping of [`Problems::push`]: a list that is sent or stored is only read.
+    #[serde(skip)]
     last_bad_row: Option<u64>,
 }
 

@@ -1,12 +1,14 @@
 //! The results of an import: one row of flows per period and the cohort table
-//! (METRICS.md section 2), with the rates each row implies.
+//! (docs/metrics.md section 2), with the rates each row implies.
+
+use serde::{Deserialize, Serialize};
 
 use crate::core::figure::Report;
 use crate::core::number::Decimal;
 use crate::core::period::{self, ChurnDefinition, PeriodText};
 
 /// The length of a period built from transactions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Granularity {
     #[default]
     Month,
@@ -53,7 +55,7 @@ impl Granularity {
 
 /// One period's flows. Transactions fill every count; a counts file fills what it has
 /// (`joined_left` included); a customer-count series only `active` and `start`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FlowRow {
     /// `2024-03`, `2024-Q1`, `2024`, or a counts file's own text, unchanged.
     pub label: String,
@@ -118,7 +120,7 @@ impl FlowRow {
 }
 
 /// One cohort: the customers whose first period is `period`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortRow {
     /// The label of the cohort's first period.
     pub label: String,
@@ -132,7 +134,7 @@ pub struct CohortRow {
 }
 
 /// The cohort triangle of a transactions file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cohorts {
     /// Non-empty cohorts in period order.
     pub rows: Vec<CohortRow>,
@@ -190,7 +192,7 @@ impl Cohorts {
 }
 
 /// The flows (and, for transactions, cohorts) at one granularity.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PeriodTable {
     /// `None` for counts files and series, whose periods are the file's rows.
     pub granularity: Option<Granularity>,

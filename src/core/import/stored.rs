@@ -1,0 +1,199 @@
+//! The tables of an import as a session keeps them: the [`Dataset`] in serde's JSON form,
+//! stored beside [`VERSION`]. Tables of another version, or that do not read, are not shown
+//! (the session's data, when it has it, is read again instead), so any change to the types
+//! that the JSON form shows must raise the version: the fingerprint test below fails until
+//! it does.
+
+use serde::Deserialize as _;
+use serde_json::Value;
+
+use super::importer::Dataset;
+
+/// The version of the stored tables. Earlier builds wrote version 1 as a text rather than
+/// this nested form; such a text does not read as a dataset, so it is taken as another
+/// version's.
+pub const VERSION: i64 = 1;
+
+/// The JSON form of `dataset`.
+pub fn to_json(dataset: &Dataset) -> Value {
+    // Only maps with string keys fail to become a `Value`, and a dataset has none.
+    serde_json::to_value(dataset).unwrap_or(Value::Null)
+}
+
+/// The dataset stored as `tables` under version `version`; `None` when the version is
+/// another or the tables do not read.
+pub fn from_json(version: Option<i64>, tables: &Value) -> Option<Dataset> {
+    if version != Some(VERSION) {
+        return None;
+    }
+    Dataset::deserialize(tables).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::import::counts::Warning;
+    use crate::core::import::dates::{DateError, DateOrder};
+    use crate::core::import::importer::{import_text, Options, Outcome};
+    use crate::core::import::problem::{NumberErrorText, Problem, ProblemKind, Problems};
+    use crate::core::import::samples::Sample;
+
+    /// The fixture of each version: the JSON form of [`fingerprint_dataset`].
+    const FINGERPRINT: (i64, &str) = (1, include_str!("stored_v1.json"));
+
+    /// A small dataset that shows every kind of problem and warning among its parts.
+    fn fingerprint_dataset() -> Dataset {
+        let Outcome::Done(mut d) = import_text(Sample::Transactions.text().as_bytes(), {
+            Options {
+                date_order: Some(DateOrder::DayFirst),
+                ..Options::default()
+            }
+        }) else {
+            panic!("the sample imports");
+        };
+        // Two months and the quarter of the sample are enough to show the tables' shapes.
+        for t in &mut d.tables {
+            t.rows.truncate(2);
+            if let Some(c) = &mut t.cohorts {
+                c.rows.truncate(2);
+                for r in &mut c.rows {
+                    r.active.truncate(2);
+                    r.survivors.truncate(2);
+                }
+            }
+        }
+        d.tables.truncate(2);
+        d.date_order = Some((DateOrder::MonthFirst, Some((4, "05/13/2024".into()))));
+        d.warnings = vec![
+            Warning::StartDiffers {
+                row: 3,
+                period: "2024-02".into(),
+                given: 9,
+                previous_end: 8,
+            },
+            Warning::EndDiffers {
+                row: 4,
+                period: "2024-03".into(),
+                given: 7,
+                computed: 6,
+            },
+        ];
+        let mut skipped = Problems::default();
+        let number = [
+            NumberErrorText::Empty,
+            NumberErrorText::Unexpected {
+                at: 1, found: '€'
+            },
+            NumberErrorText::Grouping { at: 2 },
+            NumberErrorText::Negative,
+            NumberErrorText::Fraction,
+            NumberErrorText::TooLarge,
+            NumberErrorText::Ambiguous {
+                first: 1.5,
+                second: 1500.0,
+            },
+        ];
+        let date = [
+            DateError::NotADate,
+            DateError::TwoDigitYear,
+            DateError::Month { month: 13 },
+            DateError::Day {
+                year: 2023,
+                month: 2,
+                day: 29,
+            },
+            DateError::NoMonth {
+                first: 13,
+                second: 14,
+            },
+            DateError::EarlyYear {
+                year: 1403,
+                hijri: true,
+            },
+            DateError::Time,
+            DateError::OrderConflict {
+                order: DateOrder::DayFirst,
+                decided_row: 2,
+                decided_text: "13/01/2024".into(),
+            },
+        ];
+        let kinds = [
+            ProblemKind::EmptyFile,
+            ProblemKind::Utf16,
+            ProblemKind::NoData,
+            ProblemKind::NotUtf8,
+            ProblemKind::FieldCount {
+                found: 1,
+                expected: 2,
+            },
+            ProblemKind::Missing,
+            ProblemKind::LostExceedsStart { start: 3 },
+            ProblemKind::JoinedLeftExceedsNew { new: 1 },
+            ProblemKind::FirstStartMissing,
+            ProblemKind::DuplicatePeriod { first_row: 2 },
+            ProblemKind::SpanTooLong {
+                first: "1950-06-15".into(),
+                first_row: 3,
+                last: "2024-01-01".into(),
+                last_row: 2,
+                limit_years: 50,
+            },
+        ]
+        .into_iter()
+        .chain(number.into_iter().map(ProblemKind::Number))
+        .chain(date.into_iter().map(ProblemKind::Date));
+        for (i, kind) in kinds.enumerate() {
+            skipped.push(Problem::cell(i as u64 + 2, "date".into(), b"x", kind));
+        }
+        skipped.push(Problem::file(ProblemKind::Utf16));
+        d.skipped = skipped;
+        *d
+    }
+
+    #[test]
+    fn the_stored_form_changes_only_with_the_version() {
+        let (version, fixture) = FINGERPRINT;
+        assert_eq!(
+            version, VERSION,
+            "a new version needs its own fixture: stored_v{VERSION}.json"
+        );
+        let json = serde_json::to_string_pretty(&to_json(&fingerprint_dataset())).unwrap();
+        assert!(
+            json.trim_end() == fixture.trim_end(),
+            "the stored tables changed: raise VERSION and write the new form (below) into a \
+             fixture of the new version\n{json}"
+        );
+    }
+
+    #[test]
+    fn stored_tables_read_back_under_their_version_only() {
+        let d = fingerprint_dataset();
+        let json = to_json(&d);
+        let back = from_json(Some(VERSION), &json).expect("reads back");
+        assert_eq!(to_json(&back), json);
+        assert_eq!(from_json(Some(VERSION + 1), &json), None);
+        assert_eq!(from_json(Some(0), &json), None);
+        assert_eq!(from_json(None, &json), None);
+        assert_eq!(
+            // The text form of earlier builds, under the same number.
+            from_json(Some(VERSION), &Value::String("0,1,44,1,".into())),
+            None
+        );
+    }
+
+    #[test]
+    fn every_sample_reads_back() {
+        for sample in Sample::ALL {
+            let Outcome::Done(d) = import_text(sample.text().as_bytes(), Options::default()) else {
+                continue;
+            };
+            let text = serde_json::to_string(&to_json(&d)).unwrap();
+            let value: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                from_json(Some(VERSION), &value).as_ref(),
+                Some(&*d),
+                "{sample:?}"
+            );
+        }
+    }
+}
