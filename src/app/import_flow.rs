@@ -107,9 +107,6 @@ pub fn cancel(state: DataState) {
     state.cancel();
 }
 
-/// The data panel's key in a session.
-pub const SESSION_KEY: &str = "data";
-
 /// The data panel's part of the session: the pasted text, the period, and the last import's
 /// tables (under their format's version) with its data when within the budget (when that
 /// data is the pasted text, a mark says so rather than a second copy). Reading it tracks all

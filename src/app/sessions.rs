@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::app::share_link::OpenError;
+use crate::core::panel::Panel;
 use crate::core::session::{self, FileError, Session};
 use crate::core::store::{KeyValue, Loaded, Memory, SaveError, SessionStore, StorageError};
 use crate::web::storage;
@@ -302,9 +303,10 @@ impl Sessions {
         self.with(|i| i.session.clone())
     }
 
-    /// Saves the inputs `persist` writes under `key`: puts back what the session holds for
-    /// it now, then saves them shortly after each change.
-    pub fn keep(&self, key: &'static str, persist: impl Persist + 'static) {
+    /// Saves the inputs `persist` writes for `panel`: puts back what the session holds for it
+    /// now, then saves them shortly after each change.
+    pub fn keep(&self, panel: Panel, persist: impl Persist + 'static) {
+        let key = panel.key();
         let persist: Rc<dyn Persist> = Rc::new(persist);
         let defaults = untrack(|| persist.save());
         let saved = self.with(|i| {

@@ -13,6 +13,7 @@ use crate::components::widgets::texts::para;
 use crate::core::conversion;
 use crate::core::error::Field;
 use crate::core::figure::{FigureId, PeriodUnit};
+use crate::core::panel::Panel;
 use crate::core::rate::RateText;
 
 /// The churn conversion panel.
@@ -22,7 +23,7 @@ pub fn ConversionPanel() -> impl IntoView {
     let churn = RwSignal::new(conversion::SEED_MONTHLY.to_string());
     let unit = RwSignal::new(PeriodUnit::Months);
     use_sessions().keep(
-        "conversion",
+        Panel::Conversion,
         Fields(vec![field("churn", churn), field("unit", unit)]),
     );
     let report = Memo::new(move |_| {

@@ -13,6 +13,7 @@ use crate::components::widgets::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
 use crate::core::funnel::{self, StageText};
+use crate::core::panel::Panel;
 use crate::i18n::fill;
 
 #[derive(Clone, Copy)]
@@ -53,7 +54,7 @@ pub fn FunnelPanel() -> impl IntoView {
     };
     let stages = RwSignal::new(seed());
     keep_typed(
-        "funnel",
+        Panel::Funnel,
         move || {
             stages.with(|list| {
                 list.iter()

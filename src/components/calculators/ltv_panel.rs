@@ -13,6 +13,7 @@ use crate::components::widgets::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::{Currency, FigureId, PeriodUnit};
 use crate::core::ltv::{self, LtvText};
+use crate::core::panel::Panel;
 use crate::core::rate::RateText;
 
 #[derive(Clone, Copy)]
@@ -69,7 +70,7 @@ pub fn LtvPanel() -> impl IntoView {
     let strings = use_strings();
     let state = LtvState::new(&ltv::seed_preset());
     keep_typed(
-        "ltv",
+        Panel::Ltv,
         move || state.read(),
         move |text: LtvText| {
             state.fill(&text);

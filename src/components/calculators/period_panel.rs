@@ -14,6 +14,7 @@ use crate::components::widgets::texts::{h3, para};
 use crate::components::widgets::when::when_else;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
+use crate::core::panel::Panel;
 use crate::core::period::{self, ChurnDefinition, PeriodText, DEFINITIONS};
 
 /// The fields of the period calculator, as typed.
@@ -53,7 +54,7 @@ pub fn PeriodPanel() -> impl IntoView {
     let fields = PeriodFields::new(&period::TELECOM_QUARTER);
     let definition = RwSignal::new(ChurnDefinition::default());
     use_sessions().keep(
-        "period",
+        Panel::Period,
         Fields(vec![
             field("start", fields.start),
             field("new", fields.new),

@@ -18,6 +18,7 @@ use crate::components::widgets::when::when_else;
 use crate::core::error::Field;
 use crate::core::figure::{FigureId, PeriodUnit, Report};
 use crate::core::number::parse_count;
+use crate::core::panel::Panel;
 use crate::core::projection::{self, Mode, ProjectionText, ScenarioText};
 use crate::i18n::fill;
 
@@ -134,7 +135,7 @@ pub fn ProjectionPanel() -> impl IntoView {
     let strings = use_strings();
     let state = ProjectionState::new(&strings().name_scenarios(projection::seed_preset()));
     keep_typed(
-        "projection",
+        Panel::Projection,
         move || state.read(),
         move |text: ProjectionText| state.fill(&text),
     );

@@ -12,6 +12,7 @@ use crate::components::widgets::texts::para;
 use crate::components::widgets::when::when;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
+use crate::core::panel::Panel;
 use crate::core::ror;
 
 /// Total customers, helped, repeat or referral: ROR three ways, each with its working.
@@ -22,7 +23,7 @@ pub fn RorPanel() -> impl IntoView {
     let helped = RwSignal::new(h0.to_string());
     let repeat = RwSignal::new(r0.to_string());
     use_sessions().keep(
-        "ror",
+        Panel::Ror,
         Fields(vec![
             field("total", total),
             field("helped", helped),

@@ -17,6 +17,7 @@ use crate::components::widgets::texts::para;
 use crate::components::widgets::when::when_else;
 use crate::core::figure::PeriodUnit;
 use crate::core::import::tables::Granularity;
+use crate::core::panel::Panel;
 use crate::core::sbg::{evaluate, fader_hardie_preset, CohortText, SbgField, SbgInput, SbgReport};
 use crate::i18n::Strings;
 
@@ -136,7 +137,7 @@ pub fn SbgPanel() -> impl IntoView {
     let strings = use_strings();
     let fields = SbgFields::new(&untrack(|| preset(strings())));
     keep_typed(
-        "sbg",
+        Panel::Sbg,
         move || fields.input(),
         move |input: SbgInput| fields.fill(&input),
     );

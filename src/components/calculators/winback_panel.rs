@@ -11,13 +11,14 @@ use crate::components::widgets::number_field::{field_error, NumberField};
 use crate::components::widgets::texts::para;
 use crate::core::error::Field;
 use crate::core::figure::FigureId;
+use crate::core::panel::Panel;
 use crate::core::winback;
 
 /// The win-back panel.
 #[component]
 pub fn WinbackPanel() -> impl IntoView {
     let dormant = RwSignal::new("1,000".to_string());
-    use_sessions().keep("winback", Fields(vec![field("dormant", dormant)]));
+    use_sessions().keep(Panel::Winback, Fields(vec![field("dormant", dormant)]));
     let report = Memo::new(move |_| winback::evaluate(&dormant.read()));
     let error = field_error(report, Field::Dormant);
     let presets = vec![Preset {

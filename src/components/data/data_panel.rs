@@ -20,6 +20,7 @@ use crate::components::widgets::texts::para;
 use crate::components::widgets::when::when;
 use crate::core::import::samples::Sample;
 use crate::core::import::tables::Granularity;
+use crate::core::panel::Panel;
 use crate::i18n::{fill, Strings};
 use crate::web::worker_client::Source;
 
@@ -52,7 +53,7 @@ pub fn DataPanel() -> impl IntoView {
         }
     });
     keep_custom(
-        import_flow::SESSION_KEY,
+        Panel::Data,
         move || import_flow::saved(data),
         move |saved| import_flow::restore(data, saved),
     );

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::app::sessions::{use_sessions, Mode, Sessions};
+use crate::app::sessions::{use_sessions, Mode};
 use crate::app::share_link::{link, LinkProblem};
 use crate::app::state::{tr, use_strings};
 use crate::components::session::embed_dialog::EmbedDialog;
-use crate::components::session::session_list::SessionTable;
+use crate::components::session::session_list::{duplicate, SessionTable};
 use crate::core::session::{FileError, ReadError, VERSION};
 use crate::core::share::MAX_LINK;
 use crate::i18n::{file_name, fill, Strings, Text};
@@ -290,12 +290,6 @@ pub fn SessionBar() -> impl IntoView {
             <EmbedDialog opened=embed />
         </section>
     }
-}
-
-/// Copies session `id` under "… (copy)" and opens the copy.
-pub(super) fn duplicate(sessions: Sessions, id: &str) {
-    let s = crate::app::locale::current();
-    sessions.duplicate(id, |name| fill(s.session_copy_name, &[("name", name)]));
 }
 
 /// A session file's problem in the user's words.

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::app::sessions::{Sessions, Summary};
 use crate::app::state::{tr, use_strings};
-use crate::components::session::session_bar::duplicate;
 use crate::core::session::local_time;
 use crate::i18n::{fill, Text};
 
@@ -126,4 +125,10 @@ fn SessionRow(sessions: Sessions, item: Summary, is_open: bool) -> impl IntoView
             </td>
         </tr>
     }
+}
+
+/// Copies session `id` under "… (copy)" and opens the copy.
+pub(super) fn duplicate(sessions: Sessions, id: &str) {
+    let s = crate::app::locale::current();
+    sessions.duplicate(id, |name| fill(s.session_copy_name, &[("name", name)]));
 }
