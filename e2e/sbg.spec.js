@@ -8,7 +8,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 // Fader & Hardie (2007), fitted on years 0..7. The survivors expected by the model were worked
-// out independently from the likelihood of METRICS.md section 6 (a separate fit, to 1e-12).
+// out independently from the likelihood of docs/metrics.md section 6 (a separate fit, to 1e-12).
 const PAPER = [
   {
     i: 0,
@@ -195,7 +195,7 @@ test("a cohort of the imported data joins the forecast with its survivors", asyn
   await pick.selectOption({ label: "2024-01" });
   await p.getByTestId("sbg-from-data-add").click();
   await expect(page.getByTestId("sbg-cohort-2").getByLabel("Name")).toHaveValue("Cohort 2024-01");
-  // The survivors of METRICS.md section 2, worked out here from the generated customers.
+  // The survivors of docs/metrics.md section 2, worked out here from the generated customers.
   await expect(counts(page, 2)).toHaveValue(survivors.join("\n"));
   expect(survivors).toEqual([60, 42, 35, 30, 25, 21, 17, 14, 11, 8]);
   await expect(panel(page).getByRole("radio", { name: "month" })).toBeChecked();

@@ -68,7 +68,7 @@ path, runs, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
 
 def triangle():
-    """Customers active per (cohort month, months since the cohort month), as METRICS.md
+    """Customers active per (cohort month, months since the cohort month), as docs/metrics.md
     section 2: the cohort is the month of a customer's first transaction."""
     df = pd.read_csv(path, dtype={"customer_id": str, "date": str})
     dates = pd.to_datetime(df["date"], format="%Y-%m-%d")

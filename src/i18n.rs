@@ -67,7 +67,7 @@ impl Lang {
         self == Lang::Fa
     }
 
-    /// How the language writes numbers, METRICS.md's display rules.
+    /// How the language writes numbers, docs/metrics.md's display rules.
     pub fn number_style(self) -> NumberStyle {
         match self {
             Lang::En => NumberStyle::ENGLISH,

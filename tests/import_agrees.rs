@@ -1,4 +1,4 @@
-//! Every imported period, put through the one-period calculator (METRICS.md section 1 with
+//! Every imported period, put through the one-period calculator (docs/metrics.md section 1 with
 //! S = start, N = new, L = lost, Ret = returning, J = joined and left), gives the same end,
 //! churn, retention and net growth as the period table's own rates (`FlowRow::churn` etc.,
 //! computed separately): the working a user opens can never disagree with the table.

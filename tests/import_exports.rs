@@ -1,4 +1,4 @@
-//! The downloads, byte for byte, against files written by hand from METRICS.md section 2's
+//! The downloads, byte for byte, against files written by hand from docs/metrics.md section 2's
 //! export rules: UTF-8 without BOM, LF, a final newline, no quoting, rates as one f64
 //! division printed with `{}`, blank where undefined, an `average` row that leaves out an
 //! incomplete last period.

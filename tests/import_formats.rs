@@ -1,5 +1,5 @@
 //! Every file format, separator, date form and spelling of a header the import takes, each
-//! checked against flows and cohorts worked out by hand from METRICS.md section 2.
+//! checked against flows and cohorts worked out by hand from docs/metrics.md section 2.
 //!
 //! Most transaction fixtures write one and the same thirteen orders in a different way:
 //!

@@ -1,4 +1,4 @@
-//! Random transaction files against the definitions of METRICS.md section 2.
+//! Random transaction files against the definitions of docs/metrics.md section 2.
 //!
 //! The model here is deliberately naive: a set of customer ids per period, straight from the
 //! definitions, with its own date arithmetic and its own CSV printing. The importer (bitsets,

@@ -1,4 +1,4 @@
-//! The sBG retention forecast (METRICS.md section 6) through its public API: the model's
+//! The sBG retention forecast (docs/metrics.md section 6) through its public API: the model's
 //! identities, the fit against constant churn, and parameter recovery, as properties.
 
 use proptest::prelude::*;

@@ -1,4 +1,4 @@
-//! Churn per month, quarter and year, converted by compounding (METRICS.md section 5):
+//! Churn per month, quarter and year, converted by compounding (docs/metrics.md section 5):
 //! c_year = 1 - (1 - c_month)^12, c_month = 1 - (1 - c_year)^(1/12), quarters likewise with 4.
 
 use super::error::Field;

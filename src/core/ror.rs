@@ -1,4 +1,4 @@
-//! ROR — Return on Relationship (seeds 000 and 001), METRICS.md section 3.
+//! ROR — Return on Relationship (seeds 000 and 001), docs/metrics.md section 3.
 //!
 //! T = total customers who ever bought, H = customers helped in the last 12 months,
 //! R = of those helped, the ones who came back as repeat or referral customers.

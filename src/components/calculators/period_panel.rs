@@ -1,4 +1,4 @@
-//! One period from counts, METRICS.md section 1: end, churn with its interval, retention,
+//! One period from counts, docs/metrics.md section 1: end, churn with its interval, retention,
 //! acquisition, net growth, and the three churn definitions side by side.
 
 use leptos::prelude::*;

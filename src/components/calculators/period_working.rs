@@ -1,4 +1,4 @@
-//! One imported period through the period calculator (METRICS.md section 1): the same
+//! One imported period through the period calculator (docs/metrics.md section 1): the same
 //! figures and working as the period panel, with S = start, N = new, L = lost,
 //! Ret = returning, J = joined and left (0 for transactions).
 

@@ -1,4 +1,4 @@
-//! The ROR (Return on Relationship) calculator, METRICS.md section 3.
+//! The ROR (Return on Relationship) calculator, docs/metrics.md section 3.
 
 use leptos::prelude::*;
 

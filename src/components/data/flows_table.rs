@@ -1,4 +1,4 @@
-//! The period table of an import (METRICS.md section 2), its download, and the working of
+//! The period table of an import (docs/metrics.md section 2), its download, and the working of
 //! any period the user picks.
 
 use leptos::prelude::*;

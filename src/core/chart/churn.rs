@@ -21,7 +21,7 @@ pub struct ChurnPoint {
     pub incomplete: bool,
 }
 
-/// A period's churn under `definition` (METRICS.md section 1 with S = start, N = new,
+/// A period's churn under `definition` (docs/metrics.md section 1 with S = start, N = new,
 /// L = lost, J = joined and left, E = active); `None` when lost is unknown or the
 /// denominator is zero.
 pub fn churn(row: &FlowRow, definition: ChurnDefinition) -> Option<f64> {
@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn the_three_definitions_match_the_worked_example() {
-        // METRICS.md section 1: S = 1,000, N = 200, L = 100, J = 20 -> 10.00%, 10.00%, 11.54%.
+        // docs/metrics.md section 1: S = 1,000, N = 200, L = 100, J = 20 -> 10.00%, 10.00%, 11.54%.
         let r = row("Q1", 1000, 200, 100, Some(20));
         assert_eq!(r.active, 1080);
         let got: Vec<String> = [
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn the_band_is_wilson_for_the_default_only() {
-        // METRICS.md: L = 3, S = 20 -> 5.24% .. 36.04%.
+        // docs/metrics.md: L = 3, S = 20 -> 5.24% .. 36.04%.
         let rows = vec![row("A", 20, 0, 3, None)];
         let p = points(&rows, ChurnDefinition::Start);
         let (lo, hi) = p[0].band.unwrap();

@@ -291,7 +291,7 @@ mod tests {
     };
 
     fn seed() -> Vec<Option<Line>> {
-        // METRICS.md section 4's seed: 110% a year for seven years against 100%.
+        // docs/metrics.md section 4's seed: 110% a year for seven years against 100%.
         let a: Vec<f64> = (0..=7).map(|t| 1.1f64.powi(t)).collect();
         vec![
             Some(Line {

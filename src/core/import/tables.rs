@@ -94,7 +94,7 @@ impl FlowRow {
         (self.start > 0).then(|| (self.active as f64 - self.start as f64) / self.start as f64)
     }
 
-    /// The period through the one-period calculator (METRICS.md section 1) with S = start,
+    /// The period through the one-period calculator (docs/metrics.md section 1) with S = start,
     /// N = new, L = lost, Ret = returning, J = joined and left (absent counts are 0): the
     /// same figures and working as typed into the period panel.
     pub fn period_report(&self) -> Report {
@@ -204,7 +204,7 @@ fn blank_or<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// The results file of METRICS.md section 2: UTF-8, LF, final newline, no quoting, rates
+/// The results file of docs/metrics.md section 2: UTF-8, LF, final newline, no quoting, rates
 /// printed with Rust's shortest round-trip form.
 pub fn results_csv(table: &PeriodTable) -> String {
     let mut out = String::from(

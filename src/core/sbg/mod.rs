@@ -1,4 +1,4 @@
-//! Retention forecast with the shifted-beta-geometric model (Fader & Hardie 2007), METRICS.md
+//! Retention forecast with the shifted-beta-geometric model (Fader & Hardie 2007), docs/metrics.md
 //! section 6.
 //!
 //! Each customer has a constant churn p of their own, p ~ Beta(a, b) across the cohort, so the
