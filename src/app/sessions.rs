@@ -97,6 +97,10 @@ struct Inner {
     timer: Option<TimeoutHandle>,
     members: Vec<Member>,
     default_name: String,
+    /// The page's owner: what a panel creates while its inputs are put back (a projection's
+    /// new scenario rows, say) lives as long as the page, not as long as the button that
+    /// opened the session (a row of the session list, which that very change removes).
+    owner: Owner,
 }
 
 /// The page's sessions, provided by the app.
@@ -161,6 +165,7 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         timer: None,
         members: Vec::new(),
         default_name: default_name.to_string(),
+        owner: Owner::current().expect("sessions are provided inside the app"),
     };
     if let Some(mut shared) = start.shared {
         shared.id = new_id();
@@ -227,13 +232,15 @@ impl Inner {
     /// Puts the open session's inputs into every panel: first what a new session has, then
     /// what this one saved.
     fn load_panels(&self) {
-        untrack(|| {
-            for m in &self.members {
-                m.persist.load(&m.defaults);
-                if let Some(saved) = self.session.panel(m.key) {
-                    m.persist.load(saved);
+        self.owner.with(|| {
+            untrack(|| {
+                for m in &self.members {
+                    m.persist.load(&m.defaults);
+                    if let Some(saved) = self.session.panel(m.key) {
+                        m.persist.load(saved);
+                    }
                 }
-            }
+            })
         });
     }
 
