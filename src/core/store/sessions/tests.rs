@@ -245,3 +245,31 @@ fn two_tabs_never_lose_what_was_typed() {
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].name, "From the other tab");
 }
+
+/// A half-finished save: the session is written but the open-session pointer is refused
+/// (no room left for it). The next save compares with what this page last wrote, so it asks
+/// nothing about another tab, and the storage error is reported as it is.
+#[test]
+fn a_half_finished_save_raises_no_question_about_another_tab() {
+    let mut probe = session("a", "Lesson", "1");
+    probe.modified = 200;
+    let room = "retention-lab.session.a".chars().count() + probe.to_text().chars().count();
+    let memory = Memory::with_quota(room);
+    let mut store = SessionStore::new(memory.clone());
+    let mut a = session("a", "Lesson", "1");
+    let asked = || panic!("no other tab wrote this session");
+    assert_eq!(
+        store.save(&mut a, 200, asked),
+        Err(SaveError::Storage(StorageError::Full))
+    );
+    assert_eq!(memory.get("retention-lab.session.a"), Ok(Some(a.to_text())));
+    assert_eq!(memory.get("retention-lab.open"), Ok(None));
+    // Changed and saved again (the same length, so it still fits): no question, the same
+    // error, and the new text stored.
+    a.panels.insert("ror".into(), json!({ "total": "2" }));
+    assert_eq!(
+        store.save(&mut a, 300, asked),
+        Err(SaveError::Storage(StorageError::Full))
+    );
+    assert_eq!(total(&current(store.load("a", 400))), Some("2"));
+}
