@@ -326,7 +326,8 @@ fn more_than_20_problems_list_20_and_count_the_rest() {
     assert_eq!(problems.bad_rows, 25);
     let rows: Vec<u64> = problems.listed.iter().filter_map(|p| p.row).collect();
     assert_eq!(rows, (2..=21).collect::<Vec<u64>>());
-    assert_eq!(problems.first_bad_rows, rows);
+    // Rows with problems are all kept by number, so that leaving them out can name each.
+    assert_eq!(problems.first_bad_rows, (2..=26).collect::<Vec<u64>>());
     let en = &EN;
     assert_eq!(
         en.problem(&problems.listed[19]),

@@ -145,12 +145,13 @@ impl File {
     }
 }
 
-/// Characters of free-text ids: separators, quotes, line breaks, NUL and non-ASCII included.
+/// Characters of free-text ids: separators, quotes, line breaks (a bare CR too) and non-ASCII
+/// included; never NUL, which is an error in any cell.
 const ID_CHARS: &[char] = &[
-    'a', 'b', 'Z', '0', '7', ' ', ',', ';', '\t', '"', '\n', '.', '-', '@', 'é', 'ß', '\0', '√',
+    'a', 'b', 'Z', '0', '7', ' ', ',', ';', '\t', '"', '\n', '\r', '.', '-', '@', 'é', 'ß', '√',
 ];
 /// Characters an id may start or end with (no spaces: those are trimmed).
-const ID_EDGE: &[char] = &['a', 'q', 'Z', '0', '9', ',', '"', '.', 'é', '\0'];
+const ID_EDGE: &[char] = &['a', 'q', 'Z', '0', '9', ',', '"', '.', 'é', '√'];
 
 /// An id of one of the shapes exports use.
 fn id() -> impl Strategy<Value = String> {

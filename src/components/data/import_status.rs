@@ -53,20 +53,12 @@ fn notes(s: &Strings, d: &Dataset) -> Vec<String> {
     let t = s.import;
     let mut out = Vec::new();
     if d.skipped.bad_rows > 0 {
-        let mut rows: Vec<String> = d
-            .skipped
-            .first_bad_rows
-            .iter()
-            .map(|r| s.number_style.count(*r as i64))
-            .collect();
-        if d.skipped.bad_rows > d.skipped.first_bad_rows.len() as u64 {
-            rows.push("…".into());
-        }
+        let rows = d.skipped.row_list(|r| s.number_style.count(r as i64));
         out.push(fill(
             t.skipped_rows,
             &[
                 ("count", &s.number_style.count(d.skipped.bad_rows as i64)),
-                ("rows", &rows.join(", ")),
+                ("rows", &rows),
             ],
         ));
     }
@@ -100,10 +92,15 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
     let rest = problems.total.saturating_sub(problems.listed.len() as u64);
-    let skippable = !problems.file_problem && problems.bad_rows < rows;
+    let skippable = problems.can_leave_out(rows);
     let bad_rows = problems.bad_rows;
     let pasted = data.reads_text_untracked();
     let listed = problems.listed.clone();
+    let left_out = move || {
+        let s = strings();
+        let rows = problems.row_list(|r| s.number_style.count(r as i64));
+        fill(s.import.skip_rows_list, &[("rows", &rows)])
+    };
     view! {
         <div class="import-problems" role="alert" data-testid="import-problems">
             {h3(|s| s.import.problems_heading)}
@@ -126,6 +123,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
                 >
                     {move || fill(strings().import.skip_bad_rows, &[("count", &strings().number_style.count(bad_rows as i64))])}
                 </button>
+                <p class="hint" data-testid="skip-rows-list">{left_out}</p>
             })}
             {pasted.then(|| view! { {para("hint", |s| s.import.text_kept)} })}
         </div>

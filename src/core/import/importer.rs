@@ -144,7 +144,7 @@ impl Importer {
             reader,
             sink,
             header_left,
-            ..
+            layout,
         } = &mut self.stage
         else {
             return false;
@@ -156,8 +156,20 @@ impl Importer {
             if rec.is_blank() {
                 return true;
             }
-            if *header_left {
-                *header_left = false;
+            let header = std::mem::take(header_left);
+            if let Some(col) = rec.nul_field() {
+                let name = layout.name(col).replace('\0', "\\0");
+                let problem = Problem::cell(rec.row, name, rec.get(col), ProblemKind::Nul);
+                // The header cannot be left out like a data row.
+                if header {
+                    problems.push_file(problem);
+                } else {
+                    *rows += 1;
+                    problems.push(problem);
+                }
+                return true;
+            }
+            if header {
                 return true;
             }
             *rows += 1;
@@ -246,8 +258,7 @@ impl Importer {
                 self.begin(&head);
             }
         }
-        if let Stage::Body { reader, .. } = &mut self.stage {
-            let _ = reader;
+        if let Stage::Body { .. } = &self.stage {
             self.body(&[]);
         }
         let stage = std::mem::replace(&mut self.stage, Stage::Head(Vec::new()));
@@ -281,8 +292,9 @@ impl Importer {
             problems.push(Problem::file(ProblemKind::NoData));
         }
         let usable = tables.iter().any(|t| !t.rows.is_empty());
-        if !problems.is_empty() && (!self.options.skip_bad_rows || problems.file_problem || !usable)
-        {
+        let can_leave_out = problems.can_leave_out(self.rows) && usable;
+        let leave_out = self.options.skip_bad_rows && can_leave_out;
+        if !problems.is_empty() && !leave_out {
             return Outcome::Failed {
                 layout: Some(layout),
                 problems,

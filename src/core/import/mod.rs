@@ -13,3 +13,4 @@ pub mod samples;
 pub mod stored;
 pub mod tables;
 pub mod transactions;
+pub mod writer;

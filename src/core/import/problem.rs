@@ -17,6 +17,11 @@ pub enum ProblemKind {
     NoData,
     /// A cell's bytes are not UTF-8 text.
     NotUtf8,
+    /// A cell holds a NUL byte (a binary file, or text in another encoding).
+    Nul,
+    /// A quote opened at the problem's row and column is never closed: the `rows_after` rows
+    /// after it would all be read as one value. A problem of the whole file.
+    UnclosedQuote { rows_after: u64 },
     /// A row has a different number of fields than the header.
     FieldCount { found: usize, expected: usize },
     /// A required cell is empty.
@@ -104,6 +109,9 @@ pub struct Problem {
 pub const VALUE_CHARS: usize = 40;
 /// How many problems are listed; the rest are counted.
 pub const LISTED: usize = 20;
+/// How many rows with problems are kept by number. Leaving the rows out is offered only when
+/// all of them are, so that the offer and the results can name every row left out.
+pub const ROWS_LISTED: usize = 1000;
 
 impl Problem {
     /// A problem with the whole file.
@@ -127,10 +135,17 @@ impl Problem {
     }
 }
 
-/// A cell's text for a message: lossy UTF-8, cut at [`VALUE_CHARS`] with "…".
+/// A cell's text for a message: lossy UTF-8, a NUL shown as `\0`, cut at [`VALUE_CHARS`]
+/// characters with "…".
 pub fn shorten(value: &[u8]) -> String {
     let text = String::from_utf8_lossy(value);
-    let mut out: String = text.chars().take(VALUE_CHARS).collect();
+    let mut out = String::new();
+    for c in text.chars().take(VALUE_CHARS) {
+        match c {
+            '\0' => out.push_str("\\0"),
+            c => out.push(c),
+        }
+    }
     if text.chars().count() > VALUE_CHARS {
         out.push('…');
     }
@@ -144,7 +159,7 @@ pub struct Problems {
     pub total: u64,
     /// How many distinct rows have a problem.
     pub bad_rows: u64,
-    /// The first [`LISTED`] of those rows.
+    /// The first [`ROWS_LISTED`] of those rows.
     pub first_bad_rows: Vec<u64>,
     /// Whether a problem concerns the file as a whole (skipping rows cannot help).
     pub file_problem: bool,
@@ -160,7 +175,7 @@ impl Problems {
             if self.last_bad_row != Some(row) {
                 self.last_bad_row = Some(row);
                 self.bad_rows += 1;
-                if self.first_bad_rows.len() < LISTED {
+                if self.first_bad_rows.len() < ROWS_LISTED {
                     self.first_bad_rows.push(row);
                 }
             }
@@ -172,6 +187,36 @@ impl Problems {
         if self.listed.len() < LISTED {
             self.listed.push(problem);
         }
+    }
+
+    /// Records a problem that skipping rows cannot help although it has a place (an unclosed
+    /// quote): listed first, and its row is not one to leave out.
+    pub fn push_file(&mut self, problem: Problem) {
+        self.file_problem = true;
+        self.total += 1;
+        self.listed.insert(0, problem);
+        self.listed.truncate(LISTED);
+    }
+
+    /// Whether every row with a problem is known by number.
+    pub fn all_rows_listed(&self) -> bool {
+        self.first_bad_rows.len() as u64 == self.bad_rows
+    }
+
+    /// Whether leaving out the rows with problems can give a result: the problems are all in
+    /// rows, every such row is known by number, and some of the `rows` data rows are good.
+    pub fn can_leave_out(&self, rows: u64) -> bool {
+        !self.file_problem && self.all_rows_listed() && self.bad_rows < rows
+    }
+
+    /// The rows with problems as a list ("3, 4, 9"), "…" at the end when some are not known
+    /// by number.
+    pub fn row_list(&self, number: impl Fn(u64) -> String) -> String {
+        let mut parts: Vec<String> = self.first_bad_rows.iter().map(|&r| number(r)).collect();
+        if !self.all_rows_listed() {
+            parts.push("…".into());
+        }
+        parts.join(", ")
     }
 
     /// Whether nothing was found.

@@ -31,6 +31,14 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The first field holding a NUL byte, which no text contains.
+    pub fn nul_field(&self) -> Option<usize> {
+        if !self.data.contains(&0) {
+            return None;
+        }
+        (0..self.len()).find(|&i| self.get(i).contains(&0))
+    }
+
     /// Whether every field is empty or spaces (a row of separators only).
     pub fn is_blank(&self) -> bool {
         self.data.first().is_none_or(u8::is_ascii_whitespace)

@@ -127,6 +127,8 @@ mod tests {
                 expected: 2,
             },
             ProblemKind::Missing,
+            ProblemKind::Nul,
+            ProblemKind::UnclosedQuote { rows_after: 4 },
             ProblemKind::LostExceedsStart { start: 3 },
             ProblemKind::JoinedLeftExceedsNew { new: 1 },
             ProblemKind::FirstStartMissing,

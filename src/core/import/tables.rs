@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::writer::CsvFile;
 use crate::core::figure::Report;
 use crate::core::number::Decimal;
 use crate::core::period::{self, ChurnDefinition, PeriodText};
@@ -200,69 +201,71 @@ pub struct PeriodTable {
     pub cohorts: Option<Cohorts>,
 }
 
-fn blank_or<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// The results file of docs/metrics.md section 2: UTF-8, LF, final newline, no quoting, rates
-/// printed with Rust's shortest round-trip form.
+/// The results file of docs/metrics.md §2.8: UTF-8, LF, final newline, rates printed with
+/// Rust's shortest round-trip form; the period label is the only text column.
 pub fn results_csv(table: &PeriodTable) -> String {
-    let mut out = String::from(
-        "period,active,start,retained,new,returning,lost,churn,retention,net_growth\n",
-    );
-    for r in &table.rows {
-        let line = [
-            r.label.clone(),
-            r.active.to_string(),
-            r.start.to_string(),
-            blank_or(r.retained),
-            blank_or(r.new),
-            blank_or(r.returning),
-            blank_or(r.lost),
-            blank_or(r.churn()),
-            blank_or(r.retention()),
-            blank_or(r.net_growth()),
-        ]
-        .join(",");
-        out.push_str(&line);
-        out.push('\n');
+    let mut f = CsvFile::new();
+    for name in [
+        "period",
+        "active",
+        "start",
+        "retained",
+        "new",
+        "returning",
+        "lost",
+        "churn",
+        "retention",
+        "net_growth",
+    ] {
+        f.text(name);
     }
-    out
+    f.end_row();
+    for r in &table.rows {
+        f.text(&r.label)
+            .number(Some(r.active))
+            .number(Some(r.start))
+            .number(r.retained)
+            .number(r.new)
+            .number(r.returning)
+            .number(r.lost)
+            .number(r.churn())
+            .number(r.retention())
+            .number(r.net_growth());
+        f.end_row();
+    }
+    f.finish()
 }
 
 /// The cohort file: `cohort,size,k0,…` with shares (or counts), blank past the data, and the
-/// `average` row (size = all customers).
+/// `average` row (size = all customers); the cohort label is the only text column.
 pub fn cohort_csv(cohorts: &Cohorts, counts: bool) -> String {
-    let mut out = String::from("cohort,size");
+    let mut f = CsvFile::new();
+    f.text("cohort").text("size");
     for k in 0..cohorts.periods {
-        out.push_str(&format!(",k{k}"));
+        f.text(&format!("k{k}"));
     }
-    out.push('\n');
+    f.end_row();
     for (r, row) in cohorts.rows.iter().enumerate() {
-        out.push_str(&format!("{},{}", row.label, row.size));
+        f.text(&row.label).number(Some(row.size));
         for k in 0..cohorts.periods {
-            out.push(',');
-            let cell = if counts {
-                blank_or(row.active.get(k))
+            if counts {
+                f.number(row.active.get(k));
             } else {
-                blank_or(cohorts.share(r, k))
-            };
-            out.push_str(&cell);
+                f.number(cohorts.share(r, k));
+            }
         }
-        out.push('\n');
+        f.end_row();
     }
-    out.push_str(&format!("average,{}", cohorts.total()));
+    f.text("average").number(Some(cohorts.total()));
     for k in 0..cohorts.periods {
-        out.push(',');
-        let cell = if counts {
-            blank_or(cohorts.average_count(k))
+        if counts {
+            f.number(cohorts.average_count(k));
         } else {
-            blank_or(cohorts.average_share(k))
-        };
-        out.push_str(&cell);
+            f.number(cohorts.average_share(k));
+        }
     }
-    out.push('\n');
-    out
+    f.end_row();
+    f.finish()
 }
 
 #[cfg(test)]
