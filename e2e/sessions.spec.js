@@ -439,6 +439,54 @@ test("share link: one too long is not offered, and a damaged one says why", asyn
   await expect(page.getByTestId("jackson-ror")).toBeVisible();
 });
 
+/** `bytes` in base64url without padding, as the page writes a link's data. */
+function base64url(bytes) {
+  return Buffer.from(bytes).toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The page still works after a refused link: no shared session, and its figures follow input. */
+async function expectPageWorks(page) {
+  await expect(page.getByTestId("shared-banner")).toHaveCount(0);
+  await expect(page.getByTestId("jackson-ror")).toBeVisible();
+  const before = await page.getByTestId("ror").textContent();
+  await page.getByTestId("ror-panel").getByLabel("Helped in the last 12 months").fill("7");
+  await expect(page.getByTestId("ror")).not.toHaveText(before);
+}
+
+// docs/metrics.md §12: data longer than 16,000 characters is refused before it is decoded.
+test("a link far longer than offered is refused before it is read", async ({ page }) => {
+  // A bad first character would be reported if the data were read at all; the length is.
+  const data = "*" + "A".repeat(16000);
+  await page.goto(`./#s=${data}`);
+  await expect(page.getByTestId("link-error")).toHaveText(
+    "This share link could not be opened: it is 16,001 characters long, far more than the 8,000 of any link this page makes. Ask for the link again, or for the session file.",
+  );
+  await expectPageWorks(page);
+});
+
+// docs/metrics.md §12: decompression stops at 1,000,000 bytes of a session's text.
+test("a link that inflates past 1 MB is refused", async ({ page }) => {
+  const zlib = require("zlib");
+  // 6 MB of zeros deflate to about 6 KB: a short link, well within the length bound.
+  const data = base64url(zlib.deflateRawSync(Buffer.alloc(6_000_000), { level: 9 }));
+  expect(data.length).toBeLessThan(8000);
+  // Just over the cap is refused too; just under is read, and is then no session.
+  const over = base64url(zlib.deflateRawSync(Buffer.alloc(1_000_001), { level: 9 }));
+  const under = base64url(zlib.deflateRawSync(Buffer.alloc(1_000_000), { level: 9 }));
+  const tooLarge =
+    "This share link could not be opened: its data unpacks to more than 1 MB, far more than any shared session holds. Ask for the link again, or for the session file.";
+  for (const [link, text] of [
+    [over, tooLarge],
+    [under, "it does not hold a session"],
+    [data, tooLarge],
+  ]) {
+    await page.goto("about:blank");
+    await page.goto(`./#s=${link}`);
+    await expect(page.getByTestId("link-error")).toContainText(text);
+  }
+  await expectPageWorks(page);
+});
+
 test("embed: the dialog's snippet shows exactly one panel with the same figures in another browser", async ({ page, browser }) => {
   await openApp(page);
   await page.locator("#winback-dormant").fill("4,321");

@@ -9,7 +9,7 @@ use crate::core::panel::Panel;
 use crate::core::session::{self, ReadError, Session};
 use crate::core::share::{self, LinkError};
 use crate::web::address::page_address;
-use crate::web::compress;
+use crate::web::compress::{self, InflateError};
 
 /// Why no link was made.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,8 +42,10 @@ pub fn link(
 /// Why a link's data did not open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OpenError {
-    /// Not base64url, or cut short.
+    /// Far longer than any link the page makes, not base64url, or cut short.
     Link(LinkError),
+    /// The data inflates past [`share::MAX_JSON`] bytes: more than any session a link holds.
+    TooLarge,
     /// Not compressed data, or not text: the link was changed or cut.
     Damaged,
     /// Not a session.
@@ -51,13 +53,14 @@ pub enum OpenError {
 }
 
 /// The session a link's data holds. A session from a newer version opens as far as this
-/// version can read it.
+/// version can read it. Data far too long is refused before it is decoded, and the
+/// decompression stops at [`share::MAX_JSON`] bytes (docs/metrics.md §12).
 pub async fn open(data: &str) -> Result<Session, OpenError> {
     let bytes = share::decode(data).map_err(OpenError::Link)?;
-    let text = compress::inflate(&bytes)
-        .await
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .ok_or(OpenError::Damaged)?;
+    let text = match compress::inflate(&bytes, share::MAX_JSON).await {
+        Ok(b) => String::from_utf8(b).map_err(|_| OpenError::Damaged)?,
+        Err(InflateError::TooLarge) => return Err(OpenError::TooLarge),
+        Err(InflateError::Damaged(_)) => return Err(OpenError::Damaged),
+    };
     session::read_leniently(&text).map_err(OpenError::Session)
 }

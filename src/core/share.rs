@@ -12,6 +12,17 @@ use std::fmt;
 /// browsers, chat apps and blog editors, so the page offers the session file instead.
 pub const MAX_LINK: usize = 8_000;
 
+/// The longest link data the page reads: twice the longest link it offers, so that every
+/// link it made, under any address, fits with room to spare. Longer data is refused before a
+/// character of it is decoded, and so before anything is decompressed: raw deflate inflates
+/// by at most about 1,032 times, so this bounds the work of a hostile link to about 12 MB of
+/// output, which the cap on the session's text ([`MAX_JSON`]) stops well before.
+pub const MAX_DATA: usize = 2 * MAX_LINK;
+
+/// The most text a link's data may inflate to, in bytes: 1 MB of a session's JSON, hundreds
+/// of times what a link the page offers holds. Decompression stops once it is passed.
+pub const MAX_JSON: usize = 1_000_000;
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// `bytes` in base64url without padding.
@@ -33,7 +44,10 @@ pub fn encode(bytes: &[u8]) -> String {
 
 /// Why a link's data could not be read.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum LinkError {
+    /// The data has this many characters, more than [`MAX_DATA`]: no link the page made.
+    TooLong { length: usize },
     /// A character that base64url does not use, at this position (1-based).
     Character { position: usize, found: char },
     /// The data ends in the middle of a byte: the link was cut short.
@@ -44,6 +58,12 @@ impl fmt::Display for LinkError {
     /// Plain English, for logs and tests; the page words these through its string table.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            LinkError::TooLong { length } => {
+                write!(
+                    f,
+                    "{length} characters, more than the {MAX_DATA} a link may have"
+                )
+            }
             LinkError::Character { position, found } => {
                 write!(f, "{found:?} at character {position} is not base64url")
             }
@@ -52,8 +72,13 @@ impl fmt::Display for LinkError {
     }
 }
 
-/// The bytes that [`encode`] wrote.
+/// The bytes that [`encode`] wrote; data longer than [`MAX_DATA`] is refused unread.
 pub fn decode(text: &str) -> Result<Vec<u8>, LinkError> {
+    // Bytes, not characters: counting them costs nothing, and the browser gives the fragment
+    // percent-encoded, so a link's data is ASCII and the two counts agree.
+    if text.len() > MAX_DATA {
+        return Err(LinkError::TooLong { length: text.len() });
+    }
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
     let mut acc = 0u32;
     let mut bits = 0;
@@ -164,6 +189,27 @@ mod tests {
             })
         );
         assert_eq!(decode("Zm9vY"), Err(LinkError::CutShort));
+    }
+
+    // docs/metrics.md §12: data longer than MAX_DATA is refused before it is decoded.
+    #[test]
+    fn a_link_far_longer_than_offered_is_refused_before_it_is_read() {
+        // Every link the page offers fits, whatever the page's address.
+        let longest_offered = MAX_LINK - "x#s=".len();
+        assert!(longest_offered < MAX_DATA);
+        assert_eq!(decode(&"A".repeat(MAX_DATA)).map(|b| b.len()), Ok(12_000));
+        assert_eq!(
+            decode(&"A".repeat(MAX_DATA + 1)),
+            Err(LinkError::TooLong {
+                length: MAX_DATA + 1
+            })
+        );
+        // Refused unread: a bad first character is not reached.
+        let hostile = format!("*{}", "A".repeat(1_400_000));
+        assert_eq!(
+            decode(&hostile),
+            Err(LinkError::TooLong { length: 1_400_001 })
+        );
     }
 
     #[test]

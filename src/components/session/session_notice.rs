@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::sessions::{use_sessions, Notice};
 use crate::app::share_link::OpenError;
 use crate::app::state::use_strings;
-use crate::core::share::LinkError;
+use crate::core::share::{LinkError, MAX_LINK};
 use crate::i18n::{file_name, fill};
 use crate::web::download::save_text;
 
@@ -78,6 +78,13 @@ pub fn LinkError(error: Option<OpenError>) -> impl IntoView {
         move || {
             let s = strings();
             let why = match &e {
+                OpenError::Link(LinkError::TooLong { length }) => fill(
+                    s.link_error_too_long,
+                    &[
+                        ("length", &s.number_style.count(*length as i64)),
+                        ("max", &s.number_style.count(MAX_LINK as i64)),
+                    ],
+                ),
                 OpenError::Link(LinkError::Character { position, found }) => fill(
                     s.link_error_character,
                     &[
@@ -86,6 +93,7 @@ pub fn LinkError(error: Option<OpenError>) -> impl IntoView {
                     ],
                 ),
                 OpenError::Link(LinkError::CutShort) => s.link_error_cut.to_string(),
+                OpenError::TooLarge => s.link_error_too_large.to_string(),
                 OpenError::Damaged => s.link_error_damaged.to_string(),
                 OpenError::Session(_) => s.link_error_session.to_string(),
             };
