@@ -206,6 +206,27 @@ test("more than twenty problems are listed twenty and counted", async ({ page })
   await expect(page.getByTestId("import-more-problems")).toHaveText("…and 5 more problems.");
 });
 
+test("leaving rows out names every row it leaves out, past the twenty problems listed", async ({ page }) => {
+  await openApp(page);
+  const lines = ["customer_id,date", "good1,2024-01-05", "good2,2024-02-07"];
+  // Rows 4 to 28 (the header is row 1) hold a day their month does not have.
+  for (let i = 0; i < 25; i++) lines.push(`c${i},2024-02-3${i % 2}`);
+  lines.push("good3,2024-03-09");
+  await paste(page, lines.join("\n"));
+  await expect(page.getByTestId("import-problem")).toHaveCount(20);
+  const bad = Array.from({ length: 25 }, (_, i) => i + 4);
+  await expect(page.getByTestId("skip-rows-list")).toHaveText(
+    `The rows that would be left out: ${bad.join(", ")}.`
+  );
+  await page.getByRole("button", { name: "Leave out the 25 rows with problems" }).click();
+  await waitDone(page);
+  await expect(page.getByTestId("import-summary")).toContainText(
+    `Left out because of problems, as you chose: 25 (rows ${bad.join(", ")}).`
+  );
+  // Every data row is read; the three kept make the customers and periods.
+  await expect(page.getByTestId("import-summary")).toContainText("Read 28 rows: 3 customers, 3 periods");
+});
+
 test("a header it cannot place asks for the columns, showing the first rows", async ({ page }) => {
   await openApp(page);
   await paste(page, "who,when,what\nann,2024-01-05,3\nbo,2024-02-07,4\nann,2024-02-09,5\n");
