@@ -227,6 +227,17 @@ test("leaving rows out names every row it leaves out, past the twenty problems l
   await expect(page.getByTestId("import-summary")).toContainText("Read 28 rows: 3 customers, 3 periods");
 });
 
+test("a quote never closed is a problem of the whole file, with no rows to leave out", async ({ page }) => {
+  await openApp(page);
+  await paste(page, 'customer_id,date\nA,2024-01-01\nB,"2024-01-02\nC,2024-01-03\nD,2024-01-04\n');
+  const problems = page.getByTestId("import-problem");
+  await expect(problems.first()).toHaveText(
+    "Row 3, column “date”: “2024-01-02”: the quote that opens this value is never closed, so the 2 rows after it would all be read as part of this one value; add the closing quote (\")."
+  );
+  await expect(page.getByTestId("skip-bad-rows")).toHaveCount(0);
+  await expect(page.getByTestId("flows-table")).toHaveCount(0);
+});
+
 test("a header it cannot place asks for the columns, showing the first rows", async ({ page }) => {
   await openApp(page);
   await paste(page, "who,when,what\nann,2024-01-05,3\nbo,2024-02-07,4\nann,2024-02-09,5\n");

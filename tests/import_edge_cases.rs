@@ -222,6 +222,43 @@ fn item_3_leaving_rows_out_names_every_row_and_kept_plus_left_out_is_all() {
 }
 
 #[test]
+fn item_3_an_unclosed_quote_is_an_error_for_the_whole_file() {
+    // The quote opened on row 3 is never closed: rows 4 to 6 would be read into its value.
+    let text = "customer_id,date\nA,2024-01-01\nB,\"2024-01-02\nC,2024-01-03\nD,2024-01-04\nE,2024-01-05\n";
+    let (problems, _) = failed(text.as_bytes(), &skip());
+    let first = &problems.listed[0];
+    assert_eq!(first.kind, ProblemKind::UnclosedQuote { rows_after: 3 });
+    assert_eq!(
+        (first.row, first.column.as_deref()),
+        (Some(3), Some("date"))
+    );
+    assert!(problems.file_problem, "a problem of the whole file");
+    assert!(
+        !problems.can_leave_out(5),
+        "leaving rows out is not offered"
+    );
+    assert_eq!(
+        EN.problem(first),
+        "Row 3, column \u{201c}date\u{201d}: \u{201c}2024-01-02\u{201d}: the quote that opens this value is never closed, so the 3 rows after it would all be read as part of this one value; add the closing quote (\")."
+    );
+    // At the very end, and after a quoted value that spans lines but is closed.
+    let text = "customer_id,date\n\"A\nB\",2024-01-01\nC,\"2024-01-02";
+    let (problems, _) = failed(text.as_bytes(), &Options::default());
+    assert_eq!(
+        problems.listed[0].kind,
+        ProblemKind::UnclosedQuote { rows_after: 0 }
+    );
+    // Row 3: the value spanning two lines is one row, as in a spreadsheet.
+    assert_eq!(problems.listed[0].row, Some(3));
+    // Closed quotes, doubled quotes and a quote inside an unquoted value are no problem.
+    let d = done(
+        b"customer_id,date\n\"A \"\"B\"\"\",2024-01-01\nC\"D,2024-01-02\n\"E\",\"2024-01-03\"",
+        &Options::default(),
+    );
+    assert_eq!(d.rows, 3);
+}
+
+#[test]
 fn item_6_a_bare_cr_inside_quotes_is_part_of_the_field() {
     for end in ["\n", "\r\n", "\r"] {
         let text = format!("period,customers{end}\"a\rb\",5{end}c,6{end}");

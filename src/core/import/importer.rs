@@ -157,6 +157,21 @@ impl Importer {
                 return true;
             }
             let header = std::mem::take(header_left);
+            // A quote never closed swallowed the rest of the file: no row after it can be
+            // read, so the file as a whole has the problem (leaving rows out cannot help).
+            if let Some(quote) = rec.unclosed_quote() {
+                let value = rec.get(quote.field);
+                let first_line = value.split(|&b| b == b'\n' || b == b'\r').next();
+                problems.push_file(Problem::cell(
+                    quote.row,
+                    layout.name(quote.field),
+                    first_line.unwrap_or_default(),
+                    ProblemKind::UnclosedQuote {
+                        rows_after: quote.rows_after,
+                    },
+                ));
+                return true;
+            }
             if let Some(col) = rec.nul_field() {
                 let name = layout.name(col).replace('\0', "\\0");
                 let problem = Problem::cell(rec.row, name, rec.get(col), ProblemKind::Nul);

@@ -2,11 +2,36 @@
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
+/// Where a quote that is never closed opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnclosedQuote {
+    /// The spreadsheet row of the record the quote opens in.
+    pub row: u64,
+    /// Its field, 0-based.
+    pub field: usize,
+    /// The rows after that one that were read into the value.
+    pub rows_after: u64,
+}
+
+/// Line breaks in `text`: LF, CRLF and a bare CR each count once.
+fn line_breaks(text: &[u8]) -> u64 {
+    let lf = text.iter().filter(|&&b| b == b'\n').count();
+    let bare_cr = text
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && text.get(i + 1) != Some(&b'\n'))
+        .count();
+    (lf + bare_cr) as u64
+}
+
 /// One record: its fields and the spreadsheet row it starts on (the first line is row 1).
 pub struct Record<'a> {
     pub row: u64,
     data: &'a [u8],
     ends: &'a [usize],
+    /// The text ended inside a quoted value of this record's last field: the quote that
+    /// opened it is never closed, and everything after it was read as that one value.
+    pub unclosed: bool,
 }
 
 impl<'a> Record<'a> {
@@ -39,6 +64,23 @@ impl<'a> Record<'a> {
         (0..self.len()).find(|&i| self.get(i).contains(&0))
     }
 
+    /// Where an [`unclosed`](Self::unclosed) quote opens: the record's row (a quoted value
+    /// spanning lines stays in one row, as in a spreadsheet), the field, and how many lines
+    /// after it were read into its value.
+    pub fn unclosed_quote(&self) -> Option<UnclosedQuote> {
+        if !self.unclosed || self.is_empty() {
+            return None;
+        }
+        let field = self.len() - 1;
+        let value = self.get(field);
+        let ends_with_break = matches!(value.last(), Some(b'\n' | b'\r'));
+        Some(UnclosedQuote {
+            row: self.row,
+            field,
+            rows_after: line_breaks(value) - u64::from(ends_with_break),
+        })
+    }
+
     /// Whether every field is empty or spaces (a row of separators only).
     pub fn is_blank(&self) -> bool {
         self.data.first().is_none_or(u8::is_ascii_whitespace)
@@ -66,6 +108,12 @@ pub struct RecordReader {
     last_byte: u8,
     /// The last record ended at a CR whose LF has not been counted yet.
     owe_newline: bool,
+    /// The text ended inside a quoted value (found once all of it was read).
+    ended_in_quotes: bool,
+    /// The separator, for reading `pending` again.
+    delimiter: u8,
+    /// The text of the record being read, from its start to the end of the last chunk.
+    pending: Vec<u8>,
 }
 
 impl RecordReader {
@@ -83,6 +131,9 @@ impl RecordReader {
             bom_left: 3,
             last_byte: 0,
             owe_newline: false,
+            ended_in_quotes: false,
+            delimiter,
+            pending: Vec::new(),
         }
     }
 
@@ -108,8 +159,15 @@ impl RecordReader {
                 self.bom_left = 0;
             }
         }
+        if at_end {
+            self.ended_in_quotes = self.in_quotes();
+        }
+        let chunk = input;
+        // Where the record being read starts in `chunk`.
+        let mut record_start = 0;
         loop {
             if input.is_empty() && !at_end {
+                self.pending.extend_from_slice(&chunk[record_start..]);
                 return true;
             }
             let (res, nin, nout, nend) = self.reader.read_record(
@@ -126,6 +184,7 @@ impl RecordReader {
             match res {
                 ReadRecordResult::InputEmpty => {
                     if !at_end {
+                        self.pending.extend_from_slice(&chunk[record_start..]);
                         return true;
                     }
                 }
@@ -138,6 +197,8 @@ impl RecordReader {
                     self.ends.resize(n, 0);
                 }
                 ReadRecordResult::Record => {
+                    self.pending.clear();
+                    record_start = chunk.len() - input.len();
                     let record = self.take_record();
                     if !each(&record) {
                         self.finished = true;
@@ -150,6 +211,30 @@ impl RecordReader {
                 }
             }
         }
+    }
+
+    /// Whether the text read so far ends inside a quoted value. csv-core does not say, so a
+    /// new reader reads the record being read again, then a letter and a line break: anywhere
+    /// else they end a record, inside quotes they are part of the value. (A copy of the
+    /// reader itself does not serve: csv-core's `Clone` leaves out part of its state.)
+    fn in_quotes(&self) -> bool {
+        if self.pending.is_empty() {
+            return false;
+        }
+        let mut probe = ReaderBuilder::new().delimiter(self.delimiter).build();
+        // Only the reader's state matters: the output is written over and over.
+        let (mut out, mut ends) = ([0u8; 1024], [0usize; 64]);
+        let mut read = |mut input: &[u8]| loop {
+            let (res, nin, _, _) = probe.read_record(input, &mut out, &mut ends);
+            input = &input[nin..];
+            match res {
+                ReadRecordResult::InputEmpty | ReadRecordResult::End => return res,
+                _ if input.is_empty() => return res,
+                _ => {}
+            }
+        };
+        read(&self.pending);
+        read(b"x\n") == ReadRecordResult::InputEmpty
     }
 
     fn take_record(&mut self) -> Record<'_> {
@@ -174,7 +259,12 @@ impl RecordReader {
         self.rows_done = row;
         self.nout = 0;
         self.nends = 0;
-        Record { row, data, ends }
+        Record {
+            row,
+            data,
+            ends,
+            unclosed: self.ended_in_quotes,
+        }
     }
 }
 
