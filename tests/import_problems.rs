@@ -66,20 +66,20 @@ macro_rules! bad {
 }
 
 bad! {
-    empty_file: b"", plain() => [(None, None, Is("The file: is empty."))];
+    empty_file: b"", plain() => [(None, None, Is("The file is empty."))];
 
-    only_blank_lines: b"\n\r\n  \n,,\n", plain() => [(None, None, Is("The file: is empty."))];
+    only_blank_lines: b"\n\r\n  \n,,\n", plain() => [(None, None, Is("The file is empty."))];
 
     header_only: b"customer_id,date\n", plain() => [
-        (None, None, Is("The file: has a header but no data rows.")),
+        (None, None, Is("The file has a header but no data rows.")),
     ];
 
     header_and_blank_rows: b"customer_id,date\r\n\r\n,\r\n", plain() => [
-        (None, None, Is("The file: has a header but no data rows.")),
+        (None, None, Is("The file has a header but no data rows.")),
     ];
 
     utf16_little_endian: b"\xff\xfec\x00u\x00s\x00t\x00", plain() => [
-        (None, None, Is("The file: is saved as UTF-16 (\u{201c}Unicode text\u{201d}); save it as \u{201c}CSV UTF-8\u{201d} and read it again.")),
+        (None, None, Is("The file is saved as UTF-16 (\u{201c}Unicode text\u{201d}); save it as \u{201c}CSV UTF-8\u{201d} and read it again.")),
     ];
 
     utf16_big_endian: b"\xfe\xff\x00c\x00u\x00s\x00t", plain() => [

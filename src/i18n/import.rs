@@ -105,6 +105,7 @@ string_table! {
         where_cell,
         problem_with_value,
         problem_plain,
+        problem_file,
         p_empty_file,
         p_utf16,
         p_no_data,
@@ -237,6 +238,7 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     where_cell: "Row {row}, column “{column}”",
     problem_with_value: "{where}: “{value}”: {what}",
     problem_plain: "{where}: {what}",
+    problem_file: "{where} {what}",
     p_empty_file: "is empty.",
     p_utf16: "is saved as UTF-16 (“Unicode text”); save it as “CSV UTF-8” and read it again.",
     p_no_data: "has a header but no data rows.",
@@ -302,6 +304,8 @@ impl Strings {
                 t.problem_with_value,
                 &[("where", &whr), ("value", v), ("what", &what)],
             ),
+            // A problem of the whole file reads as one sentence: "The file is empty."
+            _ if p.row.is_none() => fill(t.problem_file, &[("where", &whr), ("what", &what)]),
             _ => fill(t.problem_plain, &[("where", &whr), ("what", &what)]),
         }
     }
