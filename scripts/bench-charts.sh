@@ -14,13 +14,7 @@ PORT="${BENCH_PORT:-4191}"
 mkdir -p target/bench
 [ -f dist/index.html ] || ./scripts/build.sh
 
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  curl -fs "http://127.0.0.1:$PORT/index.html" >/dev/null && break
-  sleep 0.1
-done
+serve_dist "$PORT"
 
 for dpr in 1 2; do
   node scripts/bench-charts.js --url "http://127.0.0.1:$PORT/" --runs "$RUNS" --dpr "$dpr" \

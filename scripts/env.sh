@@ -7,3 +7,15 @@ export TRUNK_OFFLINE=true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+# Serves the release build in dist/ on 127.0.0.1:$1 until the calling script exits, and
+# returns once it answers.
+serve_dist() {
+  python3 -m http.server "$1" --bind 127.0.0.1 --directory "$ROOT/dist" >/dev/null 2>&1 &
+  DIST_SERVER=$!
+  trap 'kill "$DIST_SERVER" 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do
+    curl -fs "http://127.0.0.1:$1/index.html" >/dev/null && return 0
+    sleep 0.1
+  done
+}

@@ -5,9 +5,6 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 port=4190
-python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
-server=$!
-trap 'kill "$server"' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+serve_dist "$port"
 node scripts/screenshot.js "http://127.0.0.1:$port/" public/screenshot.png "${WIDTH:-1100}" "${SCHEME:-light}"
 echo "wrote public/screenshot.png, screenshot-forecast.png, screenshot-data.png, screenshot-sessions.png and screenshot-fa.png"

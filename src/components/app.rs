@@ -44,7 +44,7 @@ pub fn App(
     // An unknown panel shows the whole page.
     start.embed = start
         .embed
-        .filter(|k| Panel::from_key(k).is_some_and(Panel::embeddable));
+        .filter(|k| Panel::embeddable_by_key(k).is_some());
     let link_error = start.link_error.take();
     // Embedded, the page is the same but shows only the chosen panel (the style sheet hides
     // the rest by the document's `data-embed`), and the link to the full page under it.

@@ -79,6 +79,11 @@ impl Panel {
         Panel::ALL.into_iter().find(|p| p.key() == key)
     }
 
+    /// The calculator that can be embedded whose key is `key`.
+    pub fn embeddable_by_key(key: &str) -> Option<Panel> {
+        Panel::from_key(key).filter(|p| p.embeddable())
+    }
+
     /// The calculator whose route is `route`.
     pub fn from_route(route: &str) -> Option<Panel> {
         Panel::ALL.into_iter().find(|p| p.route() == route)
@@ -120,6 +125,8 @@ mod tests {
             ]
         );
         let embeddable: Vec<&str> = Panel::embeddable_ones().map(Panel::key).collect();
+        assert_eq!(Panel::embeddable_by_key("data"), None);
+        assert_eq!(Panel::embeddable_by_key("sbg"), Some(Panel::Sbg));
         assert_eq!(
             embeddable,
             [

@@ -56,7 +56,7 @@ fn panel_of(target: Option<web_sys::EventTarget>) -> Option<Panel> {
         .closest("section.panel")
         .ok()??
         .get_attribute("data-testid")?;
-    Panel::from_key(testid.strip_suffix("-panel")?).filter(|p| p.embeddable())
+    Panel::embeddable_by_key(testid.strip_suffix("-panel")?)
 }
 
 /// The dialog, opened for the panel in view each time `opened` changes.
@@ -121,7 +121,7 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
     });
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        if let Some(panel) = Panel::from_key(&value).filter(|p| p.embeddable()) {
+        if let Some(panel) = Panel::embeddable_by_key(&value) {
             make(panel);
         }
     };
