@@ -339,3 +339,24 @@ test("the upload button is reachable by keyboard", async ({ page }) => {
   await waitDone(page);
   await expect(bodyRows(page)).toHaveCount(3);
 });
+
+test("item 8: a blank churn says why, in the flows table and under the churn chart", async ({ page }) => {
+  await openApp(page);
+  // January has no customers at its start; the only lost customer (b) is in February, where
+  // the data ends on the 3rd, so February is incomplete.
+  await paste(page, "customer_id,date\na,2024-01-05\nb,2024-01-20\na,2024-02-03\n");
+  await waitDone(page);
+  await expect(bodyRows(page)).toHaveCount(2);
+  const jan = bodyRows(page).nth(0);
+  await expect(jan.getByTestId("flow-churn-why")).toHaveText(
+    "0 customers at the start: nobody to lose, so churn (lost ÷ start) is undefined."
+  );
+  await expect(jan.getByTestId("flow-churn")).toContainText("—");
+  // February has a churn (1 of 2), so nothing to explain there.
+  const feb = bodyRows(page).nth(1);
+  await expect(feb.getByTestId("flow-churn")).toHaveText("50.00%");
+  await expect(feb.getByTestId("flow-churn-why")).toHaveCount(0);
+  const caption = page.getByTestId("chart-churn").getByTestId("chart-caption");
+  await expect(caption).toHaveText(/^The only churn is in 2024-02, which is incomplete/);
+  await expect(caption).not.toContainText("no counts of lost customers");
+});

@@ -52,6 +52,8 @@ string_table! {
         churn_caption,
         churn_caption_band,
         churn_none,
+        churn_only_incomplete,
+        churn_no_start,
         heatmap_title,
         offsets_title,
         cohort,
@@ -115,6 +117,8 @@ pub const EN_CHARTS: ChartStrings = ChartStrings {
     churn_caption: "{definition}, per period: lowest {low} in {low_period}, highest {high} in {high_period}, latest {latest} in {latest_period}.",
     churn_caption_band: " The shaded band is the 95% interval; in {latest_period} it runs from {lo} to {hi}.",
     churn_none: "This data has no counts of lost customers, so there is no churn to chart.",
+    churn_only_incomplete: "The only churn is in {period}, which is incomplete (the data ends inside it), so there is no complete period to sum up. Every complete period starts with 0 customers: nobody to lose yet.",
+    churn_no_start: "Every period starts with 0 customers, so there is nobody to lose and churn is undefined in each.",
     heatmap_title: "Cohort retention",
     offsets_title: "{units} since the cohort's first {unit}",
     cohort: "Cohort",
@@ -285,6 +289,18 @@ impl Strings {
             }
         }
         out
+    }
+
+    /// The churn chart's caption when it has no figures: the reason.
+    pub fn churn_no_summary(&self, why: &churn::NoSummary) -> String {
+        let c = self.charts;
+        match why {
+            churn::NoSummary::NoLostCounts => c.churn_none.to_string(),
+            churn::NoSummary::OnlyIncomplete(period) => {
+                fill(c.churn_only_incomplete, &[("period", period)])
+            }
+            churn::NoSummary::NoCustomersAtStart => c.churn_no_start.to_string(),
+        }
     }
 
     /// The heatmap's caption.

@@ -82,6 +82,8 @@ string_table! {
         show_working,
         incomplete,
         incomplete_note,
+        /// Beside a blank churn in the flows table: why it is blank.
+        churn_why_no_start,
         series_note,
         working_heading,
         working_unavailable,
@@ -215,6 +217,7 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     show_working: "Working for {period}",
     incomplete: "incomplete",
     incomplete_note: "The data ends before the end of {period}: it is marked incomplete and left out of the cohort average row.",
+    churn_why_no_start: "0 customers at the start: nobody to lose, so churn (lost ÷ start) is undefined.",
     series_note: "This file has customer counts only, so the table shows net growth per period. Churn and retention need new and lost customers (period,start,new,lost) or raw transactions.",
     working_heading: "Working for {period}",
     working_unavailable: "This period has no new and lost customers, so there is no churn working to show.",

@@ -38,8 +38,8 @@ pub fn ChurnChart() -> impl IntoView {
     let caption = Signal::derive(move || {
         let s = strings();
         data.with(|p| match summary(p) {
-            Some(sum) => s.churn_caption(definition.get(), &sum),
-            None => s.charts.churn_none.to_string(),
+            Ok(sum) => s.churn_caption(definition.get(), &sum),
+            Err(why) => s.churn_no_summary(&why),
         })
     });
     let rows = Signal::derive(move || {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::state::{tr, use_data, use_strings};
 use crate::components::calculators::period_working::PeriodWorking;
 use crate::components::widgets::texts::h3;
-use crate::core::import::tables::{results_csv, FlowRow, PeriodTable};
+use crate::core::import::tables::{results_csv, ChurnBlank, FlowRow, PeriodTable};
 use crate::i18n::{fill, Strings};
 use crate::web::download::save_text;
 
@@ -107,7 +107,12 @@ pub fn FlowsTable() -> impl IntoView {
                 <td>{count(s, r.new)}</td>
                 <td>{count(s, r.returning)}</td>
                 <td>{count(s, r.lost)}</td>
-                <td data-testid="flow-churn">{rate(s, r.churn())}</td>
+                <td data-testid="flow-churn">
+                    {rate(s, r.churn())}
+                    {(r.churn_blank() == Some(ChurnBlank::NoCustomersAtStart)).then(|| view! {
+                        <span class="cell-why" data-testid="flow-churn-why">{s.import.churn_why_no_start}</span>
+                    })}
+                </td>
                 <td>{rate(s, r.retention())}</td>
                 <td>{rate(s, r.net_growth())}</td>
                 {has_revenue().then(|| view! { <td>{revenue.unwrap_or_default()}</td> })}

@@ -19,6 +19,8 @@ pub struct ChurnPoint {
     /// The Wilson 95% interval (default definition only).
     pub band: Option<(f64, f64)>,
     pub incomplete: bool,
+    /// The period has a count of lost customers.
+    pub lost_known: bool,
 }
 
 /// A period's churn under `definition` (docs/metrics.md section 1 with S = start, N = new,
@@ -46,6 +48,7 @@ pub fn points(rows: &[FlowRow], definition: ChurnDefinition) -> Vec<ChurnPoint> 
                 _ => None,
             },
             incomplete: r.incomplete,
+            lost_known: r.lost.is_some(),
         })
         .collect()
 }
@@ -234,17 +237,39 @@ pub struct Summary {
     pub latest: (String, f64, Option<(f64, f64)>),
 }
 
-/// The caption's figures; `None` when no period has a churn. Incomplete periods are left out.
-pub fn summary(points: &[ChurnPoint]) -> Option<Summary> {
+/// Why the caption has no figures to give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoSummary {
+    /// No period has a count of lost customers.
+    NoLostCounts,
+    /// Churn is known only in this incomplete period (the data ends inside it), which the
+    /// summary leaves out.
+    OnlyIncomplete(String),
+    /// Lost customers are counted, but every period starts with 0 customers: nobody to lose.
+    NoCustomersAtStart,
+}
+
+/// The caption's figures, or why there are none. Incomplete periods are left out.
+pub fn summary(points: &[ChurnPoint]) -> Result<Summary, NoSummary> {
     let known: Vec<(&ChurnPoint, f64)> = points
         .iter()
         .filter(|p| !p.incomplete)
         .filter_map(|p| Some((p, p.churn?)))
         .collect();
-    let low = known.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
-    let high = known.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    let latest = known.last()?;
-    Some(Summary {
+    let (Some(low), Some(high), Some(latest)) = (
+        known.iter().min_by(|a, b| a.1.total_cmp(&b.1)),
+        known.iter().max_by(|a, b| a.1.total_cmp(&b.1)),
+        known.last(),
+    ) else {
+        return Err(if !points.iter().any(|p| p.lost_known) {
+            NoSummary::NoLostCounts
+        } else if let Some(p) = points.iter().find(|p| p.churn.is_some()) {
+            NoSummary::OnlyIncomplete(p.label.clone())
+        } else {
+            NoSummary::NoCustomersAtStart
+        });
+    };
+    Ok(Summary {
         low: (low.0.label.clone(), low.1),
         high: (high.0.label.clone(), high.1),
         latest: (latest.0.label.clone(), latest.1, latest.0.band),
@@ -254,6 +279,7 @@ pub fn summary(points: &[ChurnPoint]) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::period::DEFINITIONS;
 
     const WORDS: Words = Words {
         churn: "Churn",
@@ -419,7 +445,49 @@ mod tests {
             churn: None,
             band: None,
             incomplete: false,
+            lost_known: false,
         }];
-        assert_eq!(summary(&none), None);
+        assert_eq!(summary(&none), Err(NoSummary::NoLostCounts));
+    }
+
+    /// Blank churn: the caption names the real reason a churn trend has no
+    /// figures, whichever definition is chosen.
+    #[test]
+    fn item_8_the_churn_caption_says_why_it_has_no_figures() {
+        // Transactions of one complete month and one incomplete month: the first period
+        // starts with nobody, and the only lost customers are in the incomplete one.
+        let mut rows = vec![row("Jan", 0, 10, 0, None), row("Feb", 10, 2, 3, None)];
+        rows[1].incomplete = true;
+        assert_eq!(
+            summary(&points(&rows, ChurnDefinition::Start)),
+            Err(NoSummary::OnlyIncomplete("Feb".into()))
+        );
+        // Definitions that count the new customers in the base have a churn for January.
+        for d in [ChurnDefinition::StartPlusNew, ChurnDefinition::Average] {
+            assert!(summary(&points(&rows, d)).is_ok(), "{d:?}");
+        }
+        // Lost customers counted, but every period starts and stays empty.
+        let empty = vec![row("Jan", 0, 0, 0, None)];
+        for (d, _) in DEFINITIONS {
+            assert_eq!(
+                summary(&points(&empty, d)),
+                Err(NoSummary::NoCustomersAtStart),
+                "{d:?}"
+            );
+        }
+        // A customer-count series has no lost customers at all.
+        let series = vec![FlowRow {
+            label: "Jan".into(),
+            start: 5,
+            active: 6,
+            ..FlowRow::default()
+        }];
+        assert_eq!(
+            summary(&points(&series, ChurnDefinition::Start)),
+            Err(NoSummary::NoLostCounts)
+        );
+        // Once a complete period has churn, the caption has figures again.
+        rows[1].incomplete = false;
+        assert!(summary(&points(&rows, ChurnDefinition::Start)).is_ok());
     }
 }

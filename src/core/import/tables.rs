@@ -78,10 +78,29 @@ fn ratio(num: u64, den: u64) -> Option<f64> {
     (den > 0).then(|| num as f64 / den as f64)
 }
 
+/// Why a period's churn (lost / start) is blank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChurnBlank {
+    /// The data has no count of lost customers (a customer-count series).
+    NoLostCount,
+    /// The period starts with 0 customers, so there is nobody to lose: the first period of
+    /// transactions, or a counts row with start 0.
+    NoCustomersAtStart,
+}
+
 impl FlowRow {
     /// lost / start; `None` when start is 0 or lost unknown.
     pub fn churn(&self) -> Option<f64> {
         ratio(self.lost?, self.start)
+    }
+
+    /// Why [`Self::churn`] is `None`; `None` when it has a value.
+    pub fn churn_blank(&self) -> Option<ChurnBlank> {
+        match (self.lost, self.start) {
+            (None, _) => Some(ChurnBlank::NoLostCount),
+            (Some(_), 0) => Some(ChurnBlank::NoCustomersAtStart),
+            _ => None,
+        }
     }
 
     /// retained / start (not 1 − churn); `None` when start is 0 or retained unknown.
@@ -301,5 +320,28 @@ mod tests {
         );
         assert_eq!(format!("{}", 1.0f64), "1");
         assert_eq!(format!("{}", 0.8525363242416518f64), "0.8525363242416518");
+    }
+
+    /// Blank churn: a period whose churn is blank says why.
+    #[test]
+    fn item_8_a_blank_churn_has_its_reason() {
+        let row = |start, lost| FlowRow {
+            label: "x".into(),
+            start,
+            active: start + 4,
+            lost,
+            ..FlowRow::default()
+        };
+        let cases = [
+            (row(0, Some(0)), Some(ChurnBlank::NoCustomersAtStart)),
+            (row(0, Some(2)), Some(ChurnBlank::NoCustomersAtStart)),
+            (row(10, None), Some(ChurnBlank::NoLostCount)),
+            (row(0, None), Some(ChurnBlank::NoLostCount)),
+            (row(10, Some(2)), None),
+        ];
+        for (r, why) in cases {
+            assert_eq!(r.churn_blank(), why, "{r:?}");
+            assert_eq!(r.churn().is_none(), why.is_some(), "{r:?}");
+        }
     }
 }
