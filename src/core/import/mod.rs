@@ -9,6 +9,7 @@ pub mod layout;
 pub mod message;
 pub mod problem;
 pub mod records;
+pub mod revenue;
 pub mod samples;
 pub mod stored;
 pub mod tables;

@@ -1,0 +1,340 @@
+//! Revenue retention of a file with amounts (docs/metrics.md section 8): what each customer
+//! spent per month, and from it, per period, the revenue flows (start, new, returning,
+//! expansion, contraction, churned), GRR, NRR, revenue churn, ARPU and the revenue cohorts.
+//!
+//! Money stays exact ([`Decimal`]) through every sum; only the rates and the per-customer
+//! cohort values are one `f64` division each.
+
+use super::tables::Granularity;
+use crate::core::number::Decimal;
+
+/// What one customer spent in one month (months since year 0): the sum of their amounts
+/// there, refunds included as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spend {
+    pub customer: u32,
+    pub month: u32,
+    pub amount: Decimal,
+}
+
+/// Collects each customer's spending per month as rows arrive. Rows of a customer mostly come
+/// month after month, so each customer keeps one running sum; a row in another month closes
+/// it. Memory grows with the customer-months, not with the rows.
+#[derive(Debug, Default)]
+pub struct CustomerRevenue {
+    /// Per customer (its dense index): the month of its running sum, and the sum.
+    open: Vec<Option<(u32, Decimal)>>,
+    /// Sums closed by a row of the same customer in another month.
+    closed: Vec<Spend>,
+}
+
+/// A sum of money too large to hold exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
+fn plus(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}
+
+fn minus(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_sub(b).ok_or(Overflow)
+}
+
+const ZERO: Decimal = Decimal::whole(0);
+
+fn is_positive(d: Decimal) -> bool {
+    d.units > 0
+}
+
+impl CustomerRevenue {
+    /// Adds `amount` to what `customer` spent in `month`.
+    pub fn add(&mut self, customer: u32, month: u32, amount: Decimal) -> Result<(), Overflow> {
+        let c = customer as usize;
+        if c >= self.open.len() {
+            self.open.resize(c + 1, None);
+        }
+        match &mut self.open[c] {
+            Some((m, sum)) if *m == month => *sum = plus(*sum, amount)?,
+            slot => {
+                if let Some((m, sum)) = slot.replace((month, amount)) {
+                    self.closed.push(Spend {
+                        customer,
+                        month: m,
+                        amount: sum,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every customer's spending per month, one entry per customer and month, sorted by
+    /// customer and then month.
+    pub fn finish(self) -> Result<Vec<Spend>, Overflow> {
+        let mut all = self.closed;
+        all.extend(self.open.into_iter().enumerate().filter_map(|(c, open)| {
+            open.map(|(month, amount)| Spend {
+                customer: c as u32,
+                month,
+                amount,
+            })
+        }));
+        all.sort_unstable_by_key(|s| (s.customer, s.month));
+        // Rows out of date order leave a customer-month in more than one entry: merge them.
+        let mut merged: Vec<Spend> = Vec::with_capacity(all.len());
+        for s in all {
+            match merged.last_mut() {
+                Some(last) if (last.customer, last.month) == (s.customer, s.month) => {
+                    last.amount = plus(last.amount, s.amount)?;
+                }
+                _ => merged.push(s),
+            }
+        }
+        Ok(merged)
+    }
+}
+
+/// One period's revenue flows. The first period has only its revenue, its new revenue (all
+/// of it) and its ARPU; the other flows are `None` there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevenueRow {
+    /// As the flows table labels the period.
+    pub label: String,
+    /// Customers active in the period.
+    pub active: u64,
+    pub revenue: Decimal,
+    /// The previous period's revenue.
+    pub start: Option<Decimal>,
+    /// Spent by customers in their first period.
+    pub new: Decimal,
+    /// Spent by customers back after at least one period away.
+    pub returning: Option<Decimal>,
+    /// Over customers active in this period and the one before: what they spent more.
+    pub expansion: Option<Decimal>,
+    /// Over the same customers: what they spent less.
+    pub contraction: Option<Decimal>,
+    /// What the customers lost in this period spent in the one before.
+    pub churned: Option<Decimal>,
+    /// The data ends inside this period.
+    pub incomplete: bool,
+}
+
+/// `num / den` as one division of the exact amounts, blank unless `den` is above 0.
+fn rate(num: Decimal, den: Option<Decimal>) -> Option<f64> {
+    let den = den.filter(|d| is_positive(*d))?;
+    Some(num.to_f64() / den.to_f64())
+}
+
+impl RevenueRow {
+    /// start (+ expansion when `expanding`) − contraction − churned, exactly.
+    fn kept(&self, expanding: bool) -> Option<Decimal> {
+        let mut v = self.start?;
+        if expanding {
+            v = plus(v, self.expansion?).ok()?;
+        }
+        let v = minus(v, self.contraction?).ok()?;
+        minus(v, self.churned?).ok()
+    }
+
+    /// (start − contraction − churned) / start: what the customers of the period before
+    /// still spend, their expansion left out.
+    pub fn grr(&self) -> Option<f64> {
+        rate(self.kept(false)?, self.start)
+    }
+
+    /// (start + expansion − contraction − churned) / start.
+    pub fn nrr(&self) -> Option<f64> {
+        rate(self.kept(true)?, self.start)
+    }
+
+    /// churned / start.
+    pub fn revenue_churn(&self) -> Option<f64> {
+        rate(self.churned?, self.start)
+    }
+
+    /// revenue / active; blank for a period without customers.
+    pub fn arpu(&self) -> Option<f64> {
+        (self.active > 0).then(|| self.revenue.to_f64() / self.active as f64)
+    }
+
+    /// start + expansion − contraction − churned + new + returning, which equals the
+    /// period's revenue (docs/metrics.md section 8); `None` in the first period.
+    pub fn from_flows(&self) -> Option<Decimal> {
+        let v = plus(self.kept(true)?, self.new).ok()?;
+        plus(v, self.returning?).ok()
+    }
+}
+
+/// A cohort's revenue: the customers whose first period is `period`, and what they spent in
+/// each period from then on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevenueCohort {
+    pub label: String,
+    /// Index of its first period in the table.
+    pub period: usize,
+    pub size: u64,
+    /// The cohort's revenue `k` periods after its first, for every k the data reaches.
+    pub revenue: Vec<Decimal>,
+}
+
+impl RevenueCohort {
+    /// The cohort's revenue through offset `k`, added up and divided by its size: what a
+    /// customer of the cohort has been worth so far. `None` past the data.
+    pub fn per_customer(&self, k: usize) -> Option<f64> {
+        let through = cumulative(&self.revenue, k)?;
+        (self.size > 0).then(|| through.to_f64() / self.size as f64)
+    }
+}
+
+/// `values[0] + … + values[k]`; `None` past the end or on overflow.
+fn cumulative(values: &[Decimal], k: usize) -> Option<Decimal> {
+    values
+        .get(..=k)?
+        .iter()
+        .try_fold(ZERO, |a, &b| plus(a, b).ok())
+}
+
+/// The revenue table of one granularity with its cohorts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevenueTable {
+    pub granularity: Granularity,
+    pub rows: Vec<RevenueRow>,
+    pub cohorts: Vec<RevenueCohort>,
+    /// The last period is incomplete: its cells stay out of the cohorts' average row.
+    pub incomplete_last: bool,
+}
+
+impl RevenueTable {
+    /// Periods in the table (columns k0 … of the cohorts).
+    pub fn periods(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The average row at offset `k`: the revenue through `k` of every cohort that has
+    /// reached it (its cell in a complete period), over their customers. Weighted by size,
+    /// so it is one division of two sums. `None` when no cohort has reached `k`.
+    pub fn average_per_customer(&self, k: usize) -> Option<f64> {
+        let n = self.rows.len();
+        let mut revenue = ZERO;
+        let mut customers = 0u64;
+        for c in &self.cohorts {
+            let period = c.period + k;
+            if period >= n || (self.incomplete_last && period + 1 == n) {
+                continue;
+            }
+            revenue = plus(revenue, cumulative(&c.revenue, k)?).ok()?;
+            customers += c.size;
+        }
+        (customers > 0).then(|| revenue.to_f64() / customers as f64)
+    }
+}
+
+/// Where the table's periods run: the months of the first and last dates of the data, and
+/// whether the data ends before the last period does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub first_month: u32,
+    pub last_month: u32,
+    pub ends_early: bool,
+}
+
+/// The revenue table of granularity `g` from every customer's monthly spending (as
+/// [`CustomerRevenue::finish`] gives it: sorted by customer, then month). Periods run from
+/// the span's first to its last, gaps included.
+pub fn revenue_table(
+    spends: &[Spend],
+    g: Granularity,
+    span: Span,
+) -> Result<RevenueTable, Overflow> {
+    let div = g.months();
+    let p0 = span.first_month / div;
+    let n = (span.last_month / div - p0 + 1) as usize;
+    let mut active = vec![0u64; n];
+    let mut revenue = vec![ZERO; n];
+    let mut new = vec![ZERO; n];
+    let mut returning = vec![ZERO; n];
+    let mut expansion = vec![ZERO; n];
+    let mut contraction = vec![ZERO; n];
+    let mut churned = vec![ZERO; n];
+    let mut sizes = vec![0u64; n];
+    let mut cohort_revenue: Vec<Vec<Decimal>> = (0..n).map(|c| vec![ZERO; n - c]).collect();
+
+    // One customer's spending per period, rebuilt for each customer.
+    let mut periods: Vec<(usize, Decimal)> = Vec::new();
+    for one in spends.chunk_by(|a, b| a.customer == b.customer) {
+        periods.clear();
+        for s in one {
+            let p = (s.month / div - p0) as usize;
+            match periods.last_mut() {
+                Some((q, sum)) if *q == p => *sum = plus(*sum, s.amount)?,
+                _ => periods.push((p, s.amount)),
+            }
+        }
+        let Some(&(cohort, _)) = periods.first() else {
+            continue;
+        };
+        sizes[cohort] += 1;
+        let mut before: Option<(usize, Decimal)> = None;
+        for &(p, r) in &periods {
+            active[p] += 1;
+            revenue[p] = plus(revenue[p], r)?;
+            let cell = &mut cohort_revenue[cohort][p - cohort];
+            *cell = plus(*cell, r)?;
+            match before {
+                None => new[p] = plus(new[p], r)?,
+                Some((q, was)) if q + 1 == p => {
+                    let change = minus(r, was)?;
+                    if is_positive(change) {
+                        expansion[p] = plus(expansion[p], change)?;
+                    } else {
+                        contraction[p] = minus(contraction[p], change)?;
+                    }
+                }
+                Some((q, was)) => {
+                    returning[p] = plus(returning[p], r)?;
+                    churned[q + 1] = plus(churned[q + 1], was)?;
+                }
+            }
+            before = Some((p, r));
+        }
+        if let Some((last, was)) = before.filter(|(last, _)| last + 1 < n) {
+            churned[last + 1] = plus(churned[last + 1], was)?;
+        }
+    }
+
+    let label = |p: usize| g.label(p0 + p as u32);
+    let rows = (0..n)
+        .map(|p| {
+            let later = |v: &[Decimal]| (p > 0).then(|| v[p]);
+            RevenueRow {
+                label: label(p),
+                active: active[p],
+                revenue: revenue[p],
+                start: (p > 0).then(|| revenue[p - 1]),
+                new: new[p],
+                returning: later(&returning),
+                expansion: later(&expansion),
+                contraction: later(&contraction),
+                churned: later(&churned),
+                incomplete: span.ends_early && p + 1 == n,
+            }
+        })
+        .collect();
+    let cohorts = cohort_revenue
+        .into_iter()
+        .enumerate()
+        .filter(|(c, _)| sizes[*c] > 0)
+        .map(|(c, revenue)| RevenueCohort {
+            label: label(c),
+            period: c,
+            size: sizes[c],
+            revenue,
+        })
+        .collect();
+    Ok(RevenueTable {
+        granularity: g,
+        rows,
+        cohorts,
+        incomplete_last: span.ends_early,
+    })
+}

@@ -1,0 +1,380 @@
+//! Revenue retention (docs/metrics.md section 8): the definitions on a small file worked by
+//! hand, and the identity that ties the flows to each period's revenue on random spending.
+
+use proptest::prelude::*;
+use retention_lab::core::import::revenue::{
+    revenue_table, CustomerRevenue, RevenueTable, Span, Spend,
+};
+use retention_lab::core::import::tables::Granularity;
+use retention_lab::core::number::Decimal;
+use std::collections::BTreeMap;
+
+/// `text` ("12.50", "-20") as an exact amount.
+fn money(text: &str) -> Decimal {
+    let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+    let units: i128 = format!("{whole}{frac}").parse().unwrap();
+    Decimal {
+        units,
+        scale: frac.len() as u32,
+    }
+}
+
+fn same(a: Decimal, b: Decimal) -> bool {
+    a.cmp_exact(b) == Some(std::cmp::Ordering::Equal)
+}
+
+fn assert_money(got: Option<Decimal>, want: Option<&str>, what: &str) {
+    match (got, want) {
+        (None, None) => {}
+        (Some(g), Some(w)) => assert!(same(g, money(w)), "{what}: {g:?}, expected {w}"),
+        _ => panic!("{what}: {got:?}, expected {want:?}"),
+    }
+}
+
+fn close(got: Option<f64>, want: Option<f64>, what: &str) {
+    match (got, want) {
+        (None, None) => {}
+        (Some(g), Some(w)) => assert!((g - w).abs() < 1e-12, "{what}: {g}, expected {w}"),
+        _ => panic!("{what}: {got:?}, expected {want:?}"),
+    }
+}
+
+const JAN_2024: u32 = 2024 * 12;
+
+/// GRR, NRR, revenue churn and ARPU of one period.
+type Rates = (Option<f64>, Option<f64>, Option<f64>, Option<f64>);
+
+/// Customer `a` expands, contracts, is lost and comes back; `b` has a refund and is lost;
+/// `c` joins later and expands; nobody buys in June (a gap month); `d` joins in July.
+/// Rows are given out of date order for `a`, as an export may be.
+fn worked() -> Vec<Spend> {
+    let rows: [(u32, u32, &str); 11] = [
+        (0, 0, "60"),
+        (1, 0, "50"),
+        (0, 1, "150"),
+        (1, 1, "50"),
+        (1, 1, "-20"),
+        (0, 0, "40"),
+        (0, 2, "120"),
+        (2, 2, "40"),
+        (2, 3, "40"),
+        (0, 4, "80"),
+        (2, 4, "60"),
+    ];
+    let mut r = CustomerRevenue::default();
+    for (customer, month, amount) in rows {
+        r.add(customer, JAN_2024 + month, money(amount)).unwrap();
+    }
+    r.add(3, JAN_2024 + 6, money("10.00")).unwrap();
+    r.finish().unwrap()
+}
+
+fn table(g: Granularity, ends_early: bool) -> RevenueTable {
+    let span = Span {
+        first_month: JAN_2024,
+        last_month: JAN_2024 + 6,
+        ends_early,
+    };
+    revenue_table(&worked(), g, span).unwrap()
+}
+
+#[test]
+fn spending_is_one_entry_per_customer_and_month_in_order() {
+    let spends = worked();
+    let keys: Vec<(u32, u32)> = spends
+        .iter()
+        .map(|s| (s.customer, s.month - JAN_2024))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (0, 0),
+            (0, 1),
+            (0, 2),
+            (0, 4),
+            (1, 0),
+            (1, 1),
+            (2, 2),
+            (2, 3),
+            (2, 4),
+            (3, 6)
+        ]
+    );
+    // a's two January rows are one sum; b's refund lowers February.
+    assert!(same(spends[0].amount, money("100")));
+    assert!(same(spends[5].amount, money("30")));
+}
+
+#[test]
+fn worked_months_give_every_flow_and_rate() {
+    let t = table(Granularity::Month, false);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]
+    );
+    // label, revenue, start, new, returning, expansion, contraction, churned, active
+    type Want = (
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        u64,
+    );
+    let want: [Want; 7] = [
+        ("150", None, "150", None, None, None, None, 2),
+        (
+            "180",
+            Some("150"),
+            "0",
+            Some("0"),
+            Some("50"),
+            Some("20"),
+            Some("0"),
+            2,
+        ),
+        (
+            "160",
+            Some("180"),
+            "40",
+            Some("0"),
+            Some("0"),
+            Some("30"),
+            Some("30"),
+            2,
+        ),
+        (
+            "40",
+            Some("160"),
+            "0",
+            Some("0"),
+            Some("0"),
+            Some("0"),
+            Some("120"),
+            1,
+        ),
+        (
+            "140",
+            Some("40"),
+            "0",
+            Some("80"),
+            Some("20"),
+            Some("0"),
+            Some("0"),
+            2,
+        ),
+        (
+            "0",
+            Some("140"),
+            "0",
+            Some("0"),
+            Some("0"),
+            Some("0"),
+            Some("140"),
+            0,
+        ),
+        (
+            "10",
+            Some("0"),
+            "10",
+            Some("0"),
+            Some("0"),
+            Some("0"),
+            Some("0"),
+            1,
+        ),
+    ];
+    for (row, w) in t.rows.iter().zip(want) {
+        let l = &row.label;
+        assert_money(Some(row.revenue), Some(w.0), &format!("{l} revenue"));
+        assert_money(row.start, w.1, &format!("{l} start"));
+        assert_money(Some(row.new), Some(w.2), &format!("{l} new"));
+        assert_money(row.returning, w.3, &format!("{l} returning"));
+        assert_money(row.expansion, w.4, &format!("{l} expansion"));
+        assert_money(row.contraction, w.5, &format!("{l} contraction"));
+        assert_money(row.churned, w.6, &format!("{l} churned"));
+        assert_eq!(row.active, w.7, "{l} active");
+    }
+    let rates: Vec<Rates> = t
+        .rows
+        .iter()
+        .map(|r| (r.grr(), r.nrr(), r.revenue_churn(), r.arpu()))
+        .collect();
+    let want = [
+        (None, None, None, Some(75.0)),
+        (
+            Some(130.0 / 150.0),
+            Some(180.0 / 150.0),
+            Some(0.0),
+            Some(90.0),
+        ),
+        (
+            Some(120.0 / 180.0),
+            Some(120.0 / 180.0),
+            Some(30.0 / 180.0),
+            Some(80.0),
+        ),
+        (
+            Some(40.0 / 160.0),
+            Some(40.0 / 160.0),
+            Some(120.0 / 160.0),
+            Some(40.0),
+        ),
+        (Some(1.0), Some(1.5), Some(0.0), Some(70.0)),
+        (Some(0.0), Some(0.0), Some(1.0), None),
+        // Nothing at the start of July: no rate to give.
+        (None, None, None, Some(10.0)),
+    ];
+    for ((got, want), row) in rates.iter().zip(want).zip(&t.rows) {
+        let l = &row.label;
+        close(got.0, want.0, &format!("{l} grr"));
+        close(got.1, want.1, &format!("{l} nrr"));
+        close(got.2, want.2, &format!("{l} revenue churn"));
+        close(got.3, want.3, &format!("{l} arpu"));
+    }
+}
+
+#[test]
+fn worked_quarters_regroup_the_same_spending() {
+    let t = table(Granularity::Quarter, false);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["2024-Q1", "2024-Q2", "2024-Q3"]);
+    let q2 = &t.rows[1];
+    // a: 370 then 80 (contraction 290); c: 40 then 100 (expansion 60); b lost (80).
+    assert_money(Some(q2.revenue), Some("180"), "Q2 revenue");
+    assert_money(q2.expansion, Some("60"), "Q2 expansion");
+    assert_money(q2.contraction, Some("290"), "Q2 contraction");
+    assert_money(q2.churned, Some("80"), "Q2 churned");
+    close(q2.grr(), Some(120.0 / 490.0), "Q2 grr");
+    close(q2.nrr(), Some(180.0 / 490.0), "Q2 nrr");
+    let q3 = &t.rows[2];
+    assert_money(q3.churned, Some("180"), "Q3 churned");
+    assert_money(Some(q3.new), Some("10"), "Q3 new");
+}
+
+#[test]
+fn refunds_can_lift_grr_above_one_hundred_percent_only_through_a_negative_start() {
+    // A customer whose refund outweighs the purchase leaves a negative start: no rate.
+    let mut r = CustomerRevenue::default();
+    r.add(0, JAN_2024, money("-30")).unwrap();
+    r.add(0, JAN_2024 + 1, money("10")).unwrap();
+    let span = Span {
+        first_month: JAN_2024,
+        last_month: JAN_2024 + 1,
+        ends_early: false,
+    };
+    let t = revenue_table(&r.finish().unwrap(), Granularity::Month, span).unwrap();
+    assert_money(t.rows[1].expansion, Some("40"), "expansion");
+    assert_eq!((t.rows[1].grr(), t.rows[1].nrr()), (None, None));
+}
+
+#[test]
+fn cohorts_give_the_value_realised_per_customer() {
+    let t = table(Granularity::Month, false);
+    let sizes: Vec<(&str, u64)> = t
+        .cohorts
+        .iter()
+        .map(|c| (c.label.as_str(), c.size))
+        .collect();
+    assert_eq!(sizes, [("2024-01", 2), ("2024-03", 1), ("2024-07", 1)]);
+    let jan = &t.cohorts[0];
+    let per: Vec<Option<f64>> = (0..8).map(|k| jan.per_customer(k)).collect();
+    assert_eq!(
+        per,
+        [
+            Some(75.0),
+            Some(165.0),
+            Some(225.0),
+            Some(225.0),
+            Some(265.0),
+            Some(265.0),
+            Some(265.0),
+            None
+        ]
+    );
+    // Past the data, cells are blank.
+    assert_eq!(t.cohorts[2].per_customer(1), None);
+    // The average row: each cohort that reached k, weighted by its size.
+    close(
+        t.average_per_customer(0),
+        Some((150.0 + 40.0 + 10.0) / 4.0),
+        "average k0",
+    );
+    close(
+        t.average_per_customer(2),
+        Some((450.0 + 140.0) / 3.0),
+        "average k2",
+    );
+    close(t.average_per_customer(6), Some(530.0 / 2.0), "average k6");
+    assert_eq!(t.average_per_customer(7), None);
+    // An incomplete last period stays out of the average row.
+    let early = table(Granularity::Month, true);
+    assert!(early.rows[6].incomplete && !early.rows[5].incomplete);
+    close(
+        early.average_per_customer(0),
+        Some(190.0 / 3.0),
+        "average k0, July incomplete",
+    );
+    close(
+        early.average_per_customer(6),
+        None,
+        "average k6, July incomplete",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The identity on random spending
+
+fn spending() -> impl Strategy<Value = Vec<(u32, u32, i64, u32)>> {
+    // (customer, month offset, units, scale): refunds included.
+    prop::collection::vec((0u32..8, 0u32..15, -5_000i64..100_000, 0u32..3), 0..60)
+}
+
+proptest! {
+    #[test]
+    fn revenue_is_start_plus_expansion_less_contraction_and_churn_plus_new_and_returning(
+        rows in spending()
+    ) {
+        let mut r = CustomerRevenue::default();
+        let mut naive: BTreeMap<(u32, u32), Decimal> = BTreeMap::new();
+        for &(c, m, units, scale) in &rows {
+            let amount = Decimal { units: i128::from(units), scale };
+            r.add(c, JAN_2024 + m, amount).unwrap();
+            let sum = naive.entry((c, JAN_2024 + m)).or_insert(Decimal::whole(0));
+            *sum = sum.checked_add(amount).unwrap();
+        }
+        let spends = r.finish().unwrap();
+        let got: Vec<((u32, u32), Decimal)> = spends.iter().map(|s| ((s.customer, s.month), s.amount)).collect();
+        prop_assert_eq!(got.len(), naive.len());
+        for ((k, a), (nk, na)) in got.iter().zip(&naive) {
+            prop_assert_eq!(k, nk);
+            prop_assert!(same(*a, *na));
+        }
+        let Some((first, last)) = spends.iter().map(|s| s.month).fold(None, |acc: Option<(u32, u32)>, m| {
+            Some(acc.map_or((m, m), |(lo, hi)| (lo.min(m), hi.max(m))))
+        }) else {
+            return Ok(());
+        };
+        let total = naive.values().fold(Decimal::whole(0), |a, &b| a.checked_add(b).unwrap());
+        for g in Granularity::ALL {
+            let t = revenue_table(&spends, g, Span { first_month: first, last_month: last, ends_early: false }).unwrap();
+            for (p, row) in t.rows.iter().enumerate() {
+                if p == 0 {
+                    prop_assert!(same(row.new, row.revenue));
+                    prop_assert_eq!(row.from_flows(), None);
+                } else {
+                    let flows = row.from_flows().unwrap();
+                    prop_assert!(same(flows, row.revenue), "{:?}: {:?} from the flows", row, flows);
+                    prop_assert!(same(row.start.unwrap(), t.rows[p - 1].revenue));
+                }
+            }
+            // Every amount is in exactly one period and one cohort cell.
+            let by_period = t.rows.iter().fold(Decimal::whole(0), |a, r| a.checked_add(r.revenue).unwrap());
+            let by_cohort = t.cohorts.iter().flat_map(|c| c.revenue.iter()).fold(Decimal::whole(0), |a, &b| a.checked_add(b).unwrap());
+            prop_assert!(same(by_period, total) && same(by_cohort, total));
+        }
+    }
+}
