@@ -1,7 +1,7 @@
 // Sessions: every panel's inputs saved in the browser's storage and put back on reload, and the
 // storage faults the page survives without losing what the user typed.
 const fs = require("fs");
-const { test, expect, openApp } = require("./fixtures");
+const { test, expect, openApp, escapeRegExp } = require("./fixtures");
 
 /** The stored session the page has open, parsed, or null. */
 async function storedSession(page) {
@@ -205,8 +205,9 @@ test("two tabs: saving over the other tab's changes asks first, and either answe
   await expect(total(page)).toHaveValue("11,111");
   await expect(page.locator("#winback-dormant")).toHaveValue("3,333");
 
-  // Asked again on the next change, and this time saved over.
+  // Asked again when the user saves deliberately, and this time saved over.
   await page.locator("#winback-dormant").fill("4,444");
+  await page.getByTestId("save-now").click();
   await expectStored(page, "winback", "dormant", "4,444");
   expect(questions).toHaveLength(2);
   expect((await storedSession(page)).panels.ror.total).toBe("11,111");
@@ -688,4 +689,316 @@ test("tables saved by another version of the page are read again from the data, 
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "error");
   await expect(page.getByTestId("import-summary")).toHaveText("The data saved in this session could not be read, so it is not shown. Import it again.");
   await expect(page.getByTestId("flows-table")).toHaveCount(0);
+});
+
+/**
+ * Makes `localStorage.setItem` throw, once `failStorage` says so, the way a full or refusing
+ * browser does: a DOMException named `QuotaExceededError` or `SecurityError`.
+ */
+async function breakableStorage(page) {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      const fail = window.storageFails;
+      if (fail && String(key).startsWith(fail.prefix)) {
+        throw new DOMException("Storage said no.", fail.name);
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+}
+
+/** From now on, writes of keys starting with `prefix` fail with `name` (null: none fail). */
+async function failStorage(page, name, prefix = "retention-lab.session.") {
+  await page.evaluate(([n, p]) => {
+    window.storageFails = n && { name: n, prefix: p };
+  }, [name, prefix]);
+}
+
+/** The stored session `id`, parsed, or null. */
+async function storedById(page, id) {
+  return page.evaluate((key) => {
+    const text = localStorage.getItem(`retention-lab.session.${key}`);
+    return text ? JSON.parse(text) : null;
+  }, id);
+}
+
+const openId = (page) => page.evaluate(() => localStorage.getItem("retention-lab.open"));
+/** The list's row of the session named `name` (its "not saved" mark aside). */
+const rowNamed = (page, name) =>
+  rows(page).filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escapeRegExp(name)}\\s*(not saved)?$`) }) });
+
+/** A session "Lesson" with 11,111 customers, stored, and its id. */
+async function storedLesson(page) {
+  await openApp(page);
+  await page.getByTestId("session-name").fill("Lesson");
+  await total(page).fill("11,111");
+  await expectStoredName(page, "Lesson");
+  await expectStored(page, "ror", "total", "11,111");
+  return openId(page);
+}
+
+/** The sessions "download-not-saved" offers, as [name, total] pairs. */
+async function offeredNotSaved(page) {
+  const file = await downloadText(page, "download-not-saved");
+  expect(file.name).toBe("retention-lab-unsaved-sessions.json");
+  return JSON.parse(file.text).sessions.map((s) => [s.name, s.panels.ror && s.panels.ror.total]);
+}
+
+test("item 11: opening another session while storage is full keeps the changes in memory, marked not saved, and offers them as a file", async ({ page }) => {
+  await breakableStorage(page);
+  const id = await storedLesson(page);
+  await page.getByTestId("new-session").click();
+  await page.getByTestId("session-name").fill("Other");
+  await expectStoredName(page, "Other");
+  await showList(page);
+  await page.getByRole("button", { name: "Open “Lesson”" }).click();
+  await expect(total(page)).toHaveValue("11,111");
+
+  await failStorage(page, "QuotaExceededError");
+  await total(page).fill("55,555");
+  await expect(page.getByTestId("storage-full")).toBeVisible();
+  await page.getByRole("button", { name: "Open “Other”" }).click();
+  await expect(page.getByTestId("session-name")).toHaveValue("Other");
+  await expect(rowNamed(page, "Lesson").getByTestId("not-saved")).toHaveText("not saved");
+  await expect(rowNamed(page, "Other").getByTestId("not-saved")).toHaveCount(0);
+  expect(await offeredNotSaved(page)).toEqual([["Lesson", "55,555"]]);
+  expect((await storedById(page, id)).panels.ror.total).toBe("11,111");
+
+  // Opened again, it has the changes; once storage takes them, they are saved.
+  await page.getByRole("button", { name: "Open “Lesson”" }).click();
+  await expect(total(page)).toHaveValue("55,555");
+  await failStorage(page, null);
+  await page.locator("#winback-dormant").fill("1,234");
+  await expect.poll(async () => (await storedById(page, id)).panels.ror.total).toBe("55,555");
+  await expect(page.getByTestId("not-saved")).toHaveCount(0);
+  await expect(page.locator(".session-notice")).toHaveCount(0);
+});
+
+test("item 11: New session while storage refuses keeps the changes in memory, marked not saved, and offers them as a file", async ({ page }) => {
+  await breakableStorage(page);
+  const id = await storedLesson(page);
+  await failStorage(page, "SecurityError");
+  await total(page).fill("66,666");
+  await expect(page.getByTestId("storage-refused")).toContainText("refused to save");
+  await page.getByTestId("new-session").click();
+  await expect(page.getByTestId("session-name")).toHaveValue("My session");
+  await expect(total(page)).not.toHaveValue("66,666");
+  await showList(page);
+  await expect(rowNamed(page, "Lesson").getByTestId("not-saved")).toHaveText("not saved");
+  expect(await offeredNotSaved(page)).toContainEqual(["Lesson", "66,666"]);
+  expect((await storedById(page, id)).panels.ror.total).toBe("11,111");
+  await page.getByRole("button", { name: "Open “Lesson”" }).click();
+  await expect(total(page)).toHaveValue("66,666");
+});
+
+test("item 11: Duplicate while storage is full keeps the changes in memory, marked not saved, and offers them as a file", async ({ page }) => {
+  await breakableStorage(page);
+  const id = await storedLesson(page);
+  await failStorage(page, "QuotaExceededError");
+  await total(page).fill("77,777");
+  await expect(page.getByTestId("storage-full")).toBeVisible();
+  await page.getByTestId("duplicate-session").click();
+  await expect(page.getByTestId("session-name")).toHaveValue("Lesson (copy)");
+  await expect(total(page)).toHaveValue("77,777");
+  await showList(page);
+  await expect(rowNamed(page, "Lesson (copy)")).toHaveCount(1);
+  await expect(rowNamed(page, "Lesson").getByTestId("not-saved")).toHaveText("not saved");
+  expect(await offeredNotSaved(page)).toContainEqual(["Lesson", "77,777"]);
+  expect((await storedById(page, id)).panels.ror.total).toBe("11,111");
+
+  // Storage takes writes again: the next save writes the one kept in memory too.
+  await failStorage(page, null);
+  await total(page).fill("88,888");
+  await expect.poll(async () => (await storedById(page, id))?.panels.ror.total).toBe("77,777");
+  await expect(page.getByTestId("not-saved")).toHaveCount(0);
+});
+
+test("item 11: Import while the open session cannot be saved keeps its changes in memory, marked not saved, and offers them as a file", async ({ page }, testInfo) => {
+  await breakableStorage(page);
+  const id = await storedLesson(page);
+  // Only the open session's writes fail: the imported ones are stored.
+  await failStorage(page, "QuotaExceededError", `retention-lab.session.${id}`);
+  await total(page).fill("99,999");
+  await expect(page.getByTestId("storage-full")).toBeVisible();
+  const file = testInfo.outputPath("class.json");
+  const imported = { format: "retention-lab-session", version: 1, id: "x", name: "Imported", created: 1, modified: 2, panels: { ror: { total: "5,000" } } };
+  fs.writeFileSync(file, JSON.stringify(imported));
+  await page.getByTestId("import-session").setInputFiles(file);
+  await expect(page.getByTestId("import-session-result")).toContainText("Sessions imported: 1.");
+  await expect(page.getByTestId("session-name")).toHaveValue("Imported");
+  await showList(page);
+  await expect(rowNamed(page, "Lesson").getByTestId("not-saved")).toHaveText("not saved");
+  expect(await offeredNotSaved(page)).toEqual([["Lesson", "99,999"]]);
+  expect((await storedById(page, id)).panels.ror.total).toBe("11,111");
+  await page.getByRole("button", { name: "Open “Lesson”" }).click();
+  await expect(total(page)).toHaveValue("99,999");
+});
+
+test("item 13: undoing a delete asks before writing over what another tab saved since", async ({ page, context }) => {
+  const id = await storedLesson(page);
+  const other = await context.newPage();
+  await openApp(other);
+  await expect(total(other)).toHaveValue("11,111");
+  await page.getByTestId("new-session").click();
+  await showList(page);
+
+  const questions = [];
+  let answer = false;
+  page.on("dialog", async (dialog) => {
+    questions.push(dialog.message());
+    await (answer ? dialog.accept() : dialog.dismiss());
+  });
+  // Deleted here; the other tab, which has it open, then saves a change.
+  await page.getByRole("button", { name: "Delete “Lesson”" }).click();
+  await expect(page.getByTestId("session-deleted")).toBeVisible();
+  await total(other).fill("22,222");
+  await expect.poll(async () => (await storedById(page, id))?.panels.ror.total).toBe("22,222");
+  // Undo asks; refused, the other tab's version stays, and nothing is left to undo.
+  await page.getByTestId("undo-delete").click();
+  await expect.poll(() => questions.length).toBe(1);
+  expect(questions[0]).toBe("Another tab saved “Lesson” after it was deleted here. Put the deleted version back over that tab's changes? (Cancel keeps the other tab's version.)");
+  await expect(page.getByTestId("session-deleted")).toHaveCount(0);
+  expect((await storedById(page, id)).panels.ror.total).toBe("22,222");
+
+  // Deleted again, written again there: this time the answer is yes.
+  await page.getByRole("button", { name: "Delete “Lesson”" }).click();
+  await expect(page.getByTestId("session-deleted")).toBeVisible();
+  await total(other).fill("33,333");
+  await expect.poll(async () => (await storedById(page, id))?.panels.ror.total).toBe("33,333");
+  answer = true;
+  await page.getByTestId("undo-delete").click();
+  await expect.poll(async () => (await storedById(page, id))?.panels.ror.total).toBe("22,222");
+  expect(questions).toHaveLength(2);
+  await other.close();
+});
+
+test("item 16: the storage-full notice goes once a later save succeeds", async ({ page }) => {
+  await breakableStorage(page);
+  await storedLesson(page);
+  await failStorage(page, "QuotaExceededError");
+  await total(page).fill("12,000");
+  await expect(page.getByTestId("storage-full")).toBeVisible();
+  await failStorage(page, null);
+  await total(page).fill("13,000");
+  await expectStored(page, "ror", "total", "13,000");
+  await expect(page.getByTestId("storage-full")).toHaveCount(0);
+  // The same after a new session, whose first save succeeds.
+  await failStorage(page, "QuotaExceededError");
+  await total(page).fill("14,000");
+  await expect(page.getByTestId("storage-full")).toBeVisible();
+  await failStorage(page, null);
+  await page.getByTestId("new-session").click();
+  await expect(page.getByTestId("session-name")).toHaveValue("My session");
+  await expect(page.locator(".session-notice")).toHaveCount(0);
+  await showList(page);
+  await page.getByRole("button", { name: "Open “Lesson”" }).click();
+  await expect(total(page)).toHaveValue("14,000");
+});
+
+test("item 16: damaged sessions found in the list do not say a new session was started, and each can be downloaded", async ({ page }) => {
+  await storedLesson(page);
+  const damaged = ['{"format":"retention-lab-session","version":1,"panels":{', "not a session at all"];
+  await page.evaluate((texts) => {
+    texts.forEach((t, i) => localStorage.setItem(`retention-lab.session.bad${i}`, t));
+  }, damaged);
+  await page.reload();
+  const notice = page.getByTestId("storage-damaged");
+  await expect(notice).toContainText("the open session is as it was");
+  await expect(notice).not.toContainText("started a new session");
+  await expect(page.getByTestId("session-name")).toHaveValue("Lesson");
+  await expect(total(page)).toHaveValue("11,111");
+  const buttons = page.getByTestId("download-damaged");
+  await expect(buttons).toHaveText(["Download damaged data 1", "Download damaged data 2"]);
+  const files = [];
+  for (let i = 0; i < 2; i++) {
+    const [download] = await Promise.all([page.waitForEvent("download"), buttons.nth(i).click()]);
+    files.push({ name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), "utf8") });
+  }
+  expect(files.map((f) => f.text).sort()).toEqual([...damaged].sort());
+  expect(files.map((f) => f.name).sort()).toEqual(["retention-lab-damaged-data-1.txt", "retention-lab-damaged-data-2.txt"]);
+});
+
+test("item 16: after an import storage does not take, the page never says the first one is open", async ({ page }, testInfo) => {
+  await breakableStorage(page);
+  await storedLesson(page);
+  await failStorage(page, "QuotaExceededError");
+  const file = testInfo.outputPath("two.json");
+  const one = (name) => ({ format: "retention-lab-session", version: 1, id: name, name, created: 1, modified: 2, panels: {} });
+  fs.writeFileSync(file, JSON.stringify({ format: "retention-lab-sessions", version: 1, sessions: [one("A"), one("B")] }));
+  await page.getByTestId("import-session").setInputFiles(file);
+  await expect(page.getByTestId("import-session-error")).toHaveText(
+    "“two.json” was not imported: the browser's storage is full, so none of its sessions could be stored; the open session stays as it was.",
+  );
+  await expect(page.getByTestId("import-session-result")).toHaveCount(0);
+  await expect(page.getByText("the first one is open")).toHaveCount(0);
+  await expect(page.getByTestId("session-name")).toHaveValue("Lesson");
+  await expect(total(page)).toHaveValue("11,111");
+});
+
+test("item 17: after Cancel on the other tab's changes, the page asks again only on a deliberate save or the other tab's next change", async ({ page, context }) => {
+  await storedLesson(page);
+  const other = await context.newPage();
+  await openApp(other);
+  await total(other).fill("22,222");
+  await expectStored(other, "ror", "total", "22,222");
+
+  const questions = [];
+  let answer = false;
+  page.on("dialog", async (dialog) => {
+    questions.push(dialog.message());
+    await (answer ? dialog.accept() : dialog.dismiss());
+  });
+  // Leaving the page writes at once what waits: a pause without waiting for one.
+  const pause = () => page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await page.locator("#winback-dormant").fill("1");
+  await pause();
+  expect(questions).toHaveLength(1);
+  await expect(page.getByTestId("storage-changed-elsewhere")).toBeVisible();
+  // More changes and pauses: nothing is asked, nothing written.
+  for (const dormant of ["2", "3"]) {
+    await page.locator("#winback-dormant").fill(dormant);
+    await pause();
+  }
+  expect(questions).toHaveLength(1);
+  expect((await storedSession(page)).panels.ror.total).toBe("22,222");
+
+  // The other tab changes the session again: the next pause asks once more.
+  await total(other).fill("33,333");
+  await expectStored(other, "ror", "total", "33,333");
+  await page.locator("#winback-dormant").fill("4");
+  await pause();
+  expect(questions).toHaveLength(2);
+  await page.locator("#winback-dormant").fill("5");
+  await pause();
+  expect(questions).toHaveLength(2);
+
+  // Saved deliberately: asked, and saved over.
+  answer = true;
+  await page.getByTestId("save-now").click();
+  await expectStored(page, "winback", "dormant", "5");
+  expect(questions).toHaveLength(3);
+  expect((await storedSession(page)).panels.ror.total).toBe("11,111");
+  await expect(page.getByTestId("storage-changed-elsewhere")).toHaveCount(0);
+  await other.close();
+});
+
+test("item 17: a rename in one tab shows in the other tab's name field, and saving there asks nothing", async ({ page, context }) => {
+  await storedLesson(page);
+  const other = await context.newPage();
+  await openApp(other);
+  await expect(other.getByTestId("session-name")).toHaveValue("Lesson");
+  await other.getByTestId("session-name").fill("Lesson, renamed");
+  await expectStoredName(other, "Lesson, renamed");
+  await expect(page.getByTestId("session-name")).toHaveValue("Lesson, renamed");
+  const questions = [];
+  page.on("dialog", async (dialog) => {
+    questions.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.locator("#winback-dormant").fill("7");
+  await expectStored(page, "winback", "dormant", "7");
+  expect(questions).toEqual([]);
+  expect((await storedSession(page)).name).toBe("Lesson, renamed");
+  await other.close();
 });

@@ -20,13 +20,17 @@ use serde_json::Value;
 
 use crate::app::share_link::OpenError;
 use crate::core::panel::Panel;
-use crate::core::session::{self, FileError, Session};
-use crate::core::store::{KeyValue, Loaded, Memory, SaveError, SessionStore, StorageError};
+use crate::core::session::{self, Session};
+use crate::core::store::{
+    KeyValue, Loaded, Memory, SaveError, SessionStore, SetAside, StorageError,
+};
 use crate::web::storage;
 
 pub use crate::core::store::Summary;
+pub use kept::ImportFailed;
 pub use persist::{field, Custom, Fields, Persist};
 
+mod kept;
 mod persist;
 
 /// How long after the last change the session is written.
@@ -39,8 +43,12 @@ pub enum Notice {
     Unavailable,
     /// Storage is full: the last change is kept in memory only.
     Full,
-    /// Stored data could not be read; it was kept under `key`.
-    Damaged { key: String },
+    /// Storage refused a write while the page was open: the last change is kept in memory
+    /// only.
+    Refused,
+    /// Stored data could not be read and was kept aside; `started_new` when that was the
+    /// session the page opened with, so that a new one was started in its place.
+    Damaged { started_new: bool },
     /// The session was saved by a newer version; it is shown and never saved over.
     Newer { version: i64 },
     /// Another tab changed the session and the user chose to keep that version.
@@ -51,7 +59,7 @@ impl From<StorageError> for Notice {
     fn from(e: StorageError) -> Self {
         match e {
             StorageError::Full => Notice::Full,
-            _ => Notice::Unavailable,
+            _ => Notice::Refused,
         }
     }
 }
@@ -92,8 +100,12 @@ struct Inner {
     store: SessionStore<Box<dyn KeyValue>>,
     session: Session,
     mode: Mode,
-    /// What a damaged stored value held, for the user to download.
-    damaged: Option<String>,
+    /// Why the open session's latest changes are not in storage, when they are not.
+    unsaved: Option<kept::Unsaved>,
+    /// Sessions whose latest changes storage did not take, kept while another one is open.
+    aside: Vec<SetAside>,
+    /// What each damaged stored value found held, for the user to download.
+    damaged: Vec<String>,
     timer: Option<TimeoutHandle>,
     members: Vec<Member>,
     default_name: String,
@@ -114,6 +126,8 @@ pub struct Sessions {
     head: RwSignal<(String, String)>,
     mode: RwSignal<Mode>,
     deleted: RwSignal<Option<Deleted>>,
+    /// The sessions (the open one included) whose latest changes are only in memory.
+    not_saved: RwSignal<Vec<String>>,
 }
 
 fn now() -> i64 {
@@ -161,7 +175,9 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         store: SessionStore::new(storage),
         session: fresh,
         mode: Mode::Saved,
-        damaged: None,
+        unsaved: None,
+        aside: Vec::new(),
+        damaged: Vec::new(),
         timer: None,
         members: Vec::new(),
         default_name: default_name.to_string(),
@@ -179,7 +195,7 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         inner.mode = Mode::Embedded;
     } else if let Some(id) = inner.store.open_id() {
         if let Some(loaded) = inner.store.load(&id, now()) {
-            notice = inner.took(loaded).or(notice);
+            notice = inner.took(loaded, true).or(notice);
         }
         inner.store.watch(&id);
     }
@@ -190,12 +206,15 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         notice: RwSignal::new(notice),
         list: RwSignal::new(Vec::new()),
         deleted: RwSignal::new(None),
+        not_saved: RwSignal::new(Vec::new()),
     };
     sessions.refresh();
     // A change made just before the page is closed is written at once, not after the delay.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| sessions.write());
     // Another tab of this page saved, renamed, added or deleted a session.
-    let other_tab = window_event_listener(leptos::ev::storage, move |_| sessions.refresh());
+    let other_tab = window_event_listener(leptos::ev::storage, move |e| {
+        sessions.other_tab_wrote(e.key().as_deref())
+    });
     on_cleanup(move || {
         flush.remove();
         other_tab.remove();
@@ -210,8 +229,9 @@ pub fn use_sessions() -> Sessions {
 }
 
 impl Inner {
-    /// Opens what a stored session gives to open, and says what the page tells the user.
-    fn took(&mut self, loaded: Loaded) -> Option<Notice> {
+    /// Opens what a stored session gives to open, and says what the page tells the user;
+    /// `started_new` when a damaged one leaves the page with the new session it started.
+    fn took(&mut self, loaded: Loaded, started_new: bool) -> Option<Notice> {
         match loaded {
             Loaded::Current(session) => {
                 self.session = session;
@@ -223,8 +243,8 @@ impl Inner {
                 Some(Notice::Newer { version })
             }
             Loaded::Damaged(damaged) => {
-                self.damaged = Some(damaged.text);
-                Some(Notice::Damaged { key: damaged.key })
+                self.damaged.push(damaged.text);
+                Some(Notice::Damaged { started_new })
             }
         }
     }
@@ -285,8 +305,8 @@ impl Sessions {
         self.deleted.get()
     }
 
-    /// The damaged stored text found when the page opened, for the user to download.
-    pub fn damaged(&self) -> Option<String> {
+    /// The text of every damaged stored value found, for the user to download.
+    pub fn damaged(&self) -> Vec<String> {
         self.with(|i| i.damaged.clone())
     }
 
@@ -300,6 +320,10 @@ impl Sessions {
         self.write();
         self.with(|i| {
             let mut all = i.store.all_but(&i.session.id);
+            for aside in &i.aside {
+                all.retain(|s| s.id != aside.session.id);
+                all.push(aside.session.clone());
+            }
             all.insert(0, i.session.clone());
             session::bundle(&all)
         })
@@ -358,63 +382,39 @@ impl Sessions {
         self.with(|i| i.timer = timer);
     }
 
-    /// Writes the session now if a change is waiting to be written. When another tab saved
-    /// the session since this page did, the user is asked first.
+    /// Writes the session now if a change is waiting to be written (or one storage did not
+    /// take). When another tab saved the session since this page did, the user is asked
+    /// first.
     fn write(&self) {
-        let result = self.with(|i| {
-            let timer = i.timer.take()?;
-            timer.clear();
-            if i.mode != Mode::Saved {
-                return None;
-            }
-            Some(i.store.save(&mut i.session, now(), ask_to_save_over))
-        });
-        match result {
-            Some(Ok(())) => {
-                if self
-                    .notice
-                    .with_untracked(|n| n.as_ref().is_some_and(Notice::passes))
-                {
-                    self.notice.set(None);
-                }
-                self.touch();
-            }
-            Some(Err(SaveError::Storage(e))) => self.notice.set(Some(e.into())),
-            Some(Err(SaveError::ChangedElsewhere)) => {
-                self.notice.set(Some(Notice::ChangedElsewhere))
-            }
-            Some(Err(_)) | None => {}
-        }
+        self.write_as(kept::Why::Pause);
     }
 
     /// Reads the list of stored sessions again.
     pub fn refresh(&self) {
-        let (list, damaged) = self.with(|i| {
+        let (mut list, damaged) = self.with(|i| {
             let (list, damaged) = i.store.list(now());
-            if let Some(d) = &damaged {
-                i.damaged = Some(d.text.clone());
-            }
-            (list, damaged)
+            let found = !damaged.is_empty();
+            i.damaged.extend(damaged.into_iter().map(|d| d.text));
+            (list, found)
         });
+        self.mark_not_saved(&mut list);
         self.list.set(list);
-        if let Some(d) = damaged {
-            self.notice.set(Some(Notice::Damaged { key: d.key }));
+        if damaged {
+            let started_new = self
+                .notice
+                .with_untracked(|n| matches!(n, Some(Notice::Damaged { started_new: true })));
+            self.notice.set(Some(Notice::Damaged { started_new }));
         }
     }
 
     /// Puts the open session's name and time into the list after it was written.
     fn touch(&self) {
-        let summary = self.with(|i| Summary {
-            id: i.session.id.clone(),
-            name: i.session.name.clone(),
-            created: i.session.created,
-            modified: i.session.modified,
-            newer: false,
-        });
+        let summary = self.with(|i| kept::summary(&i.session));
         self.list.update(|list| {
             list.retain(|s| s.id != summary.id);
             list.insert(0, summary);
         });
+        self.update_not_saved();
     }
 
     /// Shows session `session` in every panel, in `mode`.
@@ -449,9 +449,13 @@ impl Sessions {
         self.refresh();
     }
 
-    /// Opens the stored session `id`, saving the open one first.
+    /// Opens the stored session `id`, saving the open one first (or keeping it in memory,
+    /// when storage does not take it).
     pub fn open(&self, id: &str) {
-        self.write();
+        self.leave();
+        if self.resume_aside(id) {
+            return;
+        }
         let loaded = self.with(|i| i.store.load(id, now()));
         match loaded {
             Some(Loaded::Current(s)) => {
@@ -465,7 +469,7 @@ impl Sessions {
                 self.notice.set(Some(Notice::Newer { version }));
             }
             Some(damaged @ Loaded::Damaged(_)) => {
-                let notice = self.with(|i| i.took(damaged));
+                let notice = self.with(|i| i.took(damaged, false));
                 self.notice.set(notice);
                 self.refresh();
             }
@@ -475,14 +479,12 @@ impl Sessions {
 
     /// Saves `session` as a new stored session, this version's own, and opens it.
     fn add(&self, mut session: Session) {
-        self.write();
+        self.leave();
         session.id = new_id();
         session.adopt();
         self.show(session, Mode::Saved);
         let saved = self.with(|i| i.store.save(&mut i.session, now(), || true));
-        if let Err(SaveError::Storage(e)) = saved {
-            self.notice.set(Some(e.into()));
-        }
+        self.took_save(saved);
         self.refresh();
     }
 
@@ -498,6 +500,8 @@ impl Sessions {
         let source = self.with(|i| {
             if i.session.id == id {
                 Some(i.session.clone())
+            } else if let Some(aside) = i.aside.iter().find(|a| a.session.id == id) {
+                Some(aside.session.clone())
             } else {
                 i.store.read_leniently(id)
             }
@@ -548,12 +552,19 @@ impl Sessions {
     /// changed last (or a new one).
     pub fn delete(&self, id: &str) {
         self.write();
+        // Changes only in memory are what "Undo" brings back, even of a session never stored.
+        let unsaved = self.forget_unsaved(id);
         let deleted = self.with(|i| {
-            let removed = i.store.delete(id)?;
+            let removed = i.store.delete(id);
+            let (name, text) = match (unsaved, removed) {
+                (Some(s), _) => (s.name.clone(), s.to_text()),
+                (None, Some(r)) => (r.name, r.text),
+                (None, None) => return None,
+            };
             Some(Deleted {
                 id: id.to_string(),
-                name: removed.name,
-                text: removed.text,
+                name,
+                text,
                 was_open: i.session.id == id,
             })
         });
@@ -577,9 +588,15 @@ impl Sessions {
         let Some(d) = self.deleted.get_untracked() else {
             return;
         };
-        if let Err(e) = self.with(|i| i.store.restore(&d.id, &d.text)) {
-            self.notice.set(Some(e.into()));
-            return;
+        let ask = || ask_to_restore_over(&d.name);
+        match self.with(|i| i.store.restore_asking(&d.id, &d.text, ask)) {
+            Err(SaveError::Storage(e)) => {
+                self.notice.set(Some(e.into()));
+                return;
+            }
+            // The other tab's later version stays; there is nothing left to undo.
+            Err(_) => {}
+            Ok(()) => self.saved(),
         }
         self.deleted.set(None);
         if d.was_open {
@@ -596,16 +613,22 @@ impl Sessions {
 
     /// Imports a session file: every session in it becomes a new session (none is written
     /// over), and the first is opened. Returns how many were stored; when storage filled up
-    /// before the last, the page says so.
-    pub fn import(&self, text: &str) -> Result<usize, FileError> {
-        let sessions = session::read_file(text)?;
+    /// before the last, the page says so, and when it took none, nothing is opened.
+    pub fn import(&self, text: &str) -> Result<usize, ImportFailed> {
+        let sessions = session::read_file(text).map_err(ImportFailed::File)?;
         self.write();
         let (stored, error) = self.with(|i| i.store.import(sessions, new_id));
-        if let Some(id) = stored.first() {
-            self.open(id);
-        }
-        if let Some(e) = error {
-            self.notice.set(Some(e.into()));
+        match (stored.first(), error) {
+            // Nothing stored: the open session stays open, as it is.
+            (None, Some(e)) => return Err(ImportFailed::Storage(e)),
+            (None, None) => {}
+            (Some(first), error) => {
+                self.open(first);
+                match error {
+                    Some(e) => self.notice.set(Some(e.into())),
+                    None => self.saved(),
+                }
+            }
         }
         Ok(stored.len())
     }
@@ -614,13 +637,26 @@ impl Sessions {
 impl Notice {
     /// A notice that a later successful save makes untrue.
     fn passes(&self) -> bool {
-        matches!(self, Notice::Full | Notice::ChangedElsewhere)
+        matches!(
+            self,
+            Notice::Full | Notice::Refused | Notice::ChangedElsewhere
+        )
     }
 }
 
 /// Asks whether to save this page's inputs over the other tab's changes.
 fn ask_to_save_over() -> bool {
-    let question = crate::app::locale::current().storage_conflict_question;
+    confirm(crate::app::locale::current().storage_conflict_question)
+}
+
+/// Asks whether to put a deleted session back over what another tab saved since.
+fn ask_to_restore_over(name: &str) -> bool {
+    let question = crate::app::locale::current().restore_conflict_question;
+    confirm(&crate::i18n::fill(question, &[("name", name)]))
+}
+
+/// The browser's yes-or-no question; no answer is no.
+fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)

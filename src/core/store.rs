@@ -15,7 +15,9 @@ mod memory;
 mod sessions;
 
 pub use memory::Memory;
-pub use sessions::{Damaged, Loaded, Removed, SaveError, SessionStore, Summary};
+pub use sessions::{
+    Damaged, Elsewhere, Loaded, Removed, SaveError, SessionStore, SetAside, Summary,
+};
 
 /// Which session the page opens with.
 pub const OPEN_KEY: &str = "retention-lab.open";

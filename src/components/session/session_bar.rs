@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::app::sessions::{use_sessions, Mode};
+use crate::app::sessions::{use_sessions, ImportFailed, Mode};
 use crate::app::share_link::{link, LinkProblem};
 use crate::app::state::{tr, use_strings};
 use crate::components::session::embed_dialog::EmbedDialog;
 use crate::components::session::session_list::{duplicate, SessionTable};
 use crate::core::session::{FileError, ReadError, VERSION};
 use crate::core::share::MAX_LINK;
+use crate::core::store::StorageError;
 use crate::i18n::{file_name, fill, Strings, Text};
 use crate::web::address::forget_fragment;
 use crate::web::download::save_text;
@@ -90,7 +91,7 @@ pub fn SessionBar() -> impl IntoView {
             let s = strings();
             let result = match text {
                 None => Err(s.session_file_unreadable.to_string()),
-                Some(text) => sessions.import(&text).map_err(|e| file_error(s, &e)),
+                Some(text) => sessions.import(&text).map_err(|e| import_error(s, &e)),
             };
             imported.set(Some(result.map_err(|e| {
                 fill(
@@ -289,6 +290,15 @@ pub fn SessionBar() -> impl IntoView {
             </details>
             <EmbedDialog opened=embed />
         </section>
+    }
+}
+
+/// Why a session file was not imported, in the user's words.
+fn import_error(s: &Strings, e: &ImportFailed) -> String {
+    match e {
+        ImportFailed::File(e) => file_error(s, e),
+        ImportFailed::Storage(StorageError::Full) => s.session_import_full.to_string(),
+        ImportFailed::Storage(_) => s.session_import_refused.to_string(),
     }
 }
 

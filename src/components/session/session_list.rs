@@ -13,16 +13,18 @@ use crate::i18n::{fill, Text};
 pub fn SessionTable(sessions: Sessions) -> impl IntoView {
     let rows = move || {
         let open = sessions.head().0;
+        let not_saved = sessions.not_saved();
         sessions
             .list()
             .into_iter()
             .map(|item| {
                 let is_open = item.id == open;
-                (item, is_open)
+                let saved = !not_saved.contains(&item.id);
+                (item, is_open, saved)
             })
             .collect::<Vec<_>>()
     };
-    let key = |(item, is_open): &(Summary, bool)| {
+    let key = |(item, is_open, saved): &(Summary, bool, bool)| {
         (
             item.id.clone(),
             item.name.clone(),
@@ -30,6 +32,7 @@ pub fn SessionTable(sessions: Sessions) -> impl IntoView {
             item.modified,
             item.newer,
             *is_open,
+            *saved,
         )
     };
     view! {
@@ -44,8 +47,8 @@ pub fn SessionTable(sessions: Sessions) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <For each=rows key=key let((item, is_open))>
-                    <SessionRow sessions item is_open />
+                <For each=rows key=key let((item, is_open, saved))>
+                    <SessionRow sessions item is_open saved />
                 </For>
             </tbody>
         </table>
@@ -53,9 +56,10 @@ pub fn SessionTable(sessions: Sessions) -> impl IntoView {
 }
 
 /// One saved session in the list: its name, when it was created and last changed, and its
-/// buttons (open, duplicate, delete), each labelled with the session's name.
+/// buttons (open, duplicate, delete), each labelled with the session's name; marked "not
+/// saved" while its latest changes are only in the page's memory.
 #[component]
-fn SessionRow(sessions: Sessions, item: Summary, is_open: bool) -> impl IntoView {
+fn SessionRow(sessions: Sessions, item: Summary, is_open: bool, saved: bool) -> impl IntoView {
     let strings = use_strings();
     // In the user's time zone as it was at that moment.
     let time = move |millis: i64| {
@@ -103,6 +107,14 @@ fn SessionRow(sessions: Sessions, item: Summary, is_open: bool) -> impl IntoView
                 {item
                     .newer
                     .then(|| view! { <span class="badge">{tr(|s| s.session_newer_badge)}</span> })}
+                {(!saved)
+                    .then(|| {
+                        view! {
+                            <span class="badge" data-testid="not-saved">
+                                {tr(|s| s.session_not_saved_badge)}
+                            </span>
+                        }
+                    })}
             </th>
             <td>{time(item.created)}</td>
             <td>{time(item.modified)}</td>

@@ -4,6 +4,9 @@
 use super::{KeyValue, StorageError, OPEN_KEY, QUARANTINE_PREFIX, SESSION_PREFIX};
 use crate::core::session::{self, ReadError, Session};
 
+mod guarded;
+pub use guarded::{Elsewhere, SetAside};
+
 /// A stored session, as the list shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -191,17 +194,17 @@ impl<S: KeyValue> SessionStore<S> {
             .set(&session_key(&session.id), &session.to_text())
     }
 
-    /// The stored sessions, last changed first, and the last damaged value found (kept aside
+    /// The stored sessions, last changed first, and every damaged value found (kept aside
     /// as [`load`](Self::load) does).
-    pub fn list(&self, now: i64) -> (Vec<Summary>, Option<Damaged>) {
-        let mut damaged = None;
+    pub fn list(&self, now: i64) -> (Vec<Summary>, Vec<Damaged>) {
+        let mut damaged = Vec::new();
         let mut list: Vec<Summary> = Vec::new();
         for id in self.ids() {
             let (session, newer) = match self.load(&id, now) {
                 Some(Loaded::Current(s)) => (s, false),
                 Some(Loaded::Newer { session, .. }) => (session, true),
                 Some(Loaded::Damaged(d)) => {
-                    damaged = Some(d);
+                    damaged.push(d);
                     continue;
                 }
                 None => continue,

@@ -35,7 +35,7 @@ fn saves_lists_loads_and_deletes() {
     assert_eq!(memory.get("retention-lab.session.a"), Ok(Some(a.to_text())));
 
     let (list, damaged) = store.list(400);
-    assert_eq!(damaged, None);
+    assert_eq!(damaged, vec![]);
     let names: Vec<_> = list.iter().map(|s| (s.name.as_str(), s.modified)).collect();
     assert_eq!(
         names,
@@ -72,19 +72,20 @@ fn damaged_data_is_kept_aside_byte_for_byte() {
         Ok(Some(damaged.into()))
     );
     assert_eq!(memory.get("retention-lab.session.old"), Ok(None));
-    assert_eq!(store.list(2000), (vec![], None));
+    assert_eq!(store.list(2000), (vec![], vec![]));
     // Not JSON, or JSON but no session: both kept aside, and the list says so.
     memory
         .set("retention-lab.session.bad", r#"{"version":1}"#)
         .expect("room");
     let (list, found) = store.list(3000);
     assert!(list.is_empty());
+    let found: Vec<_> = found.into_iter().map(|d| (d.key, d.text)).collect();
     assert_eq!(
-        found.map(|d| (d.key, d.text)),
-        Some((
-            "retention-lab.quarantine.bad.3000".into(),
-            r#"{"version":1}"#.into()
-        ))
+        found,
+        [(
+            "retention-lab.quarantine.bad.3000".to_string(),
+            r#"{"version":1}"#.to_string()
+        )]
     );
 }
 
@@ -124,7 +125,7 @@ fn a_newer_session_is_read_only_and_never_quarantined() {
     assert_eq!(s.id, "future", "the key's id where the session has none");
     assert_eq!(s.name, "From the future");
     let (list, damaged) = store.list(6);
-    assert_eq!(damaged, None);
+    assert_eq!(damaged, vec![]);
     assert!(list[0].newer);
     store.watch("future");
     assert_eq!(store.save(&mut s, 7, || true), Err(SaveError::ReadOnly));
@@ -272,4 +273,257 @@ fn a_half_finished_save_raises_no_question_about_another_tab() {
         Err(SaveError::Storage(StorageError::Full))
     );
     assert_eq!(total(&current(store.load("a", 400))), Some("2"));
+}
+
+/// Storage full: the open session's changes are put aside when another session is opened,
+/// and written once there is room, but only over the text they were read from.
+#[test]
+fn item_11_a_session_put_aside_is_written_later_only_over_what_it_was_read_from() {
+    let memory = Memory::with_quota(2000);
+    memory.set("filler", &"f".repeat(1200)).expect("room");
+    let mut store = SessionStore::new(memory.clone());
+    let mut a = session("a", "Lesson", "1");
+    store.watch("a");
+    store.save(&mut a, 10, || unreachable!()).expect("room");
+    let stored_a = memory.get("retention-lab.session.a").expect("readable");
+    a.panels
+        .insert("funnel".into(), json!([{ "name": "x".repeat(600) }]));
+    assert_eq!(
+        store.save(&mut a, 20, || true),
+        Err(SaveError::Storage(StorageError::Full))
+    );
+    let mut aside = store.set_aside(&a);
+    assert_eq!(aside.base, stored_a, "what it was read from");
+    assert_eq!(store.write_aside(&mut aside, 25), Err(StorageError::Full));
+
+    // Another session opens; a is still only in memory.
+    store.watch("b");
+    assert_eq!(current(store.load("a", 30)).panels.get("funnel"), None);
+    // Room again: written, and known as written.
+    memory.remove("filler").expect("removes");
+    assert_eq!(store.write_aside(&mut aside, 35), Ok(true));
+    assert_eq!(aside.session.modified, 35);
+    let written = current(store.load("a", 40));
+    assert_eq!(written, aside.session);
+    assert_eq!(aside.base, Some(written.to_text()));
+
+    // Another tab wrote it since: it stays aside, and storage keeps that tab's version.
+    let mut aside = SetAside {
+        session: session("a", "Lesson", "3"),
+        base: stored_a.clone(),
+    };
+    assert_eq!(store.write_aside(&mut aside, 45), Ok(false));
+    assert_eq!(current(store.load("a", 50)), written);
+    // Opened again, it goes on from what it was read from, so saving it asks.
+    store.resume(aside.base.clone());
+    let mut asked = false;
+    assert_eq!(
+        store.save(&mut aside.session, 60, || {
+            asked = true;
+            false
+        }),
+        Err(SaveError::ChangedElsewhere)
+    );
+    assert!(asked);
+    // A session never stored is written where nothing is.
+    let mut fresh = SetAside {
+        session: session("n", "New", "5"),
+        base: None,
+    };
+    assert_eq!(store.write_aside(&mut fresh, 65), Ok(true));
+    assert_eq!(total(&current(store.load("n", 70))), Some("5"));
+}
+
+/// Undo of a delete: another tab wrote the session after it was deleted here, so the undo
+/// asks before writing over it, as a save does.
+#[test]
+fn item_13_undoing_a_delete_asks_before_writing_over_a_later_write() {
+    let shared = Memory::new();
+    let mut first = SessionStore::new(shared.clone());
+    let mut second = SessionStore::new(shared.clone());
+    let mut mine = session("s", "Plan", "11,111");
+    first.watch("s");
+    first.save(&mut mine, 1, || unreachable!()).expect("saved");
+    let mut theirs = current(second.load("s", 2));
+    second.watch("s");
+
+    // Deleted here and put back before anyone wrote it: nothing to ask.
+    let removed = first.delete("s").expect("stored");
+    first
+        .restore_asking("s", &removed.text, || unreachable!("nobody wrote it"))
+        .expect("restored");
+
+    // Deleted, then the other tab saves a change: undo asks, and refusing keeps theirs.
+    let removed = first.delete("s").expect("stored");
+    theirs
+        .panels
+        .insert("ror".into(), json!({ "total": "22,222" }));
+    second
+        .save(&mut theirs, 3, || unreachable!())
+        .expect("saved");
+    let mut asked = 0;
+    assert_eq!(
+        first.restore_asking("s", &removed.text, || {
+            asked += 1;
+            false
+        }),
+        Err(SaveError::ChangedElsewhere)
+    );
+    assert_eq!(total(&current(first.load("s", 4))), Some("22,222"));
+    // Accepted, the deleted version is back.
+    first
+        .restore_asking("s", &removed.text, || {
+            asked += 1;
+            true
+        })
+        .expect("restored");
+    assert_eq!(asked, 2);
+    assert_eq!(total(&current(first.load("s", 5))), Some("11,111"));
+}
+
+/// Every damaged session the list comes across is reported, not only the last.
+#[test]
+fn item_16_every_damaged_session_in_the_list_is_reported() {
+    let memory = Memory::new();
+    memory
+        .set("retention-lab.session.x", "not json")
+        .expect("room");
+    memory
+        .set("retention-lab.session.y", r#"{"version":1}"#)
+        .expect("room");
+    let mut ok = session("z", "Fine", "1");
+    let mut store = SessionStore::new(memory.clone());
+    store.watch("z");
+    store.save(&mut ok, 5, || unreachable!()).expect("room");
+    let (list, damaged) = store.list(9);
+    assert_eq!(list.len(), 1);
+    let mut keys: Vec<_> = damaged.iter().map(|d| d.key.as_str()).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "retention-lab.quarantine.x.9",
+            "retention-lab.quarantine.y.9"
+        ]
+    );
+    let mut texts: Vec<_> = damaged.iter().map(|d| d.text.as_str()).collect();
+    texts.sort();
+    assert_eq!(texts, ["not json", r#"{"version":1}"#]);
+}
+
+/// After the user kept the other tab's version, later pauses ask nothing and write
+/// nothing, until that tab writes again.
+#[test]
+fn item_17_after_keeping_the_other_tabs_version_nothing_is_asked_until_it_writes_again() {
+    let shared = Memory::new();
+    let mut first = SessionStore::new(shared.clone());
+    let mut second = SessionStore::new(shared.clone());
+    let mut mine = session("s", "Plan", "11,111");
+    first.watch("s");
+    first.save(&mut mine, 1, || unreachable!()).expect("saved");
+    let mut theirs = current(second.load("s", 2));
+    second.watch("s");
+    theirs
+        .panels
+        .insert("ror".into(), json!({ "total": "22,222" }));
+    second
+        .save(&mut theirs, 3, || unreachable!())
+        .expect("saved");
+    mine.panels
+        .insert("winback".into(), json!({ "dormant": "3" }));
+    assert_eq!(
+        first.save(&mut mine, 4, || false),
+        Err(SaveError::ChangedElsewhere)
+    );
+    let kept = first.text("s");
+
+    // Pauses after that: nothing asked, nothing written.
+    for now in 5..8 {
+        assert_eq!(
+            first.save_after_keeping(&mut mine, now, kept.as_deref(), || unreachable!()),
+            Err(SaveError::ChangedElsewhere)
+        );
+    }
+    assert_eq!(first.text("s"), kept);
+    // The other tab writes again: asked once more.
+    theirs
+        .panels
+        .insert("ror".into(), json!({ "total": "33,333" }));
+    second
+        .save(&mut theirs, 9, || unreachable!())
+        .expect("saved");
+    let mut asked = false;
+    first
+        .save_after_keeping(&mut mine, 10, kept.as_deref(), || {
+            asked = true;
+            true
+        })
+        .expect("saved over");
+    assert!(asked);
+    assert_eq!(total(&current(second.load("s", 11))), Some("11,111"));
+}
+
+/// Another tab renames the open session: the name here follows, and when the inputs are the
+/// same the next save here asks nothing; a rename made here is never replaced.
+#[test]
+fn item_17_a_rename_in_another_tab_is_taken_in() {
+    let shared = Memory::new();
+    let mut first = SessionStore::new(shared.clone());
+    let mut second = SessionStore::new(shared.clone());
+    let mut mine = session("s", "Plan", "1");
+    first.watch("s");
+    first.save(&mut mine, 1, || unreachable!()).expect("saved");
+    assert_eq!(first.other_tab_wrote(&mut mine, true), Elsewhere::Nothing);
+    let mut theirs = current(second.load("s", 2));
+    second.watch("s");
+    theirs.name = "Plan B".into();
+    second
+        .save(&mut theirs, 3, || unreachable!())
+        .expect("saved");
+
+    assert_eq!(
+        first.other_tab_wrote(&mut mine, true),
+        Elsewhere::Renamed {
+            name: "Plan B".into(),
+            known: true
+        }
+    );
+    assert_eq!(mine.name, "Plan B");
+    assert_eq!(first.known(), second.text("s").as_deref());
+    mine.panels
+        .insert("winback".into(), json!({ "dormant": "2" }));
+    first
+        .save(&mut mine, 4, || unreachable!("the rename was taken in"))
+        .expect("saved");
+
+    // Renamed there while this page has other inputs: the name follows, the question stays.
+    let mut theirs = current(second.load("s", 5));
+    second.watch("s");
+    theirs.name = "Plan C".into();
+    theirs.panels.insert("ror".into(), json!({ "total": "9" }));
+    second
+        .save(&mut theirs, 6, || unreachable!())
+        .expect("saved");
+    assert_eq!(
+        first.other_tab_wrote(&mut mine, true),
+        Elsewhere::Inputs {
+            name: Some("Plan C".into())
+        }
+    );
+    assert_eq!(mine.name, "Plan C");
+    assert_eq!(total(&mine), Some("1"), "this page's inputs stay");
+
+    // Renamed here first: that name stays.
+    let mut third = SessionStore::new(shared.clone());
+    let mut here = current(third.load("s", 7));
+    third.watch("s");
+    here.name = "Mine".into();
+    let mut theirs = current(second.load("s", 8));
+    second.watch("s");
+    theirs.name = "Theirs".into();
+    second
+        .save(&mut theirs, 9, || unreachable!())
+        .expect("saved");
+    assert_eq!(third.other_tab_wrote(&mut here, false), Elsewhere::Nothing);
+    assert_eq!(here.name, "Mine");
 }
