@@ -455,7 +455,7 @@ async function expectPageWorks(page) {
 }
 
 // docs/metrics.md §12: data longer than 16,000 characters is refused before it is decoded.
-test("a link far longer than offered is refused before it is read", async ({ page }) => {
+test("item 14: a link far longer than offered is refused before it is read", async ({ page }) => {
   // A bad first character would be reported if the data were read at all; the length is.
   const data = "*" + "A".repeat(16000);
   await page.goto(`./#s=${data}`);
@@ -466,7 +466,7 @@ test("a link far longer than offered is refused before it is read", async ({ pag
 });
 
 // docs/metrics.md §12: decompression stops at 1,000,000 bytes of a session's text.
-test("a link that inflates past 1 MB is refused", async ({ page }) => {
+test("item 14: a link that inflates past 1 MB is refused", async ({ page }) => {
   const zlib = require("zlib");
   // 6 MB of zeros deflate to about 6 KB: a short link, well within the length bound.
   const data = base64url(zlib.deflateRawSync(Buffer.alloc(6_000_000), { level: 9 }));

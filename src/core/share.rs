@@ -193,7 +193,7 @@ mod tests {
 
     // docs/metrics.md §12: data longer than MAX_DATA is refused before it is decoded.
     #[test]
-    fn a_link_far_longer_than_offered_is_refused_before_it_is_read() {
+    fn item_14_a_link_far_longer_than_offered_is_refused_before_it_is_read() {
         // Every link the page offers fits, whatever the page's address.
         let longest_offered = MAX_LINK - "x#s=".len();
         assert!(longest_offered < MAX_DATA);

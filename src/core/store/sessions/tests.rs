@@ -141,7 +141,7 @@ fn a_newer_session_is_read_only_and_never_quarantined() {
 }
 
 #[test]
-fn storage_full_or_refused_is_an_error_and_loses_nothing_stored() {
+fn item_12_storage_full_or_refused_is_an_error_with_its_real_reason_and_loses_nothing_stored() {
     let memory = Memory::with_quota(400);
     let mut store = SessionStore::new(memory.clone());
     let mut a = session("a", "Small", "1");
@@ -251,7 +251,7 @@ fn two_tabs_never_lose_what_was_typed() {
 /// (no room left for it). The next save compares with what this page last wrote, so it asks
 /// nothing about another tab, and the storage error is reported as it is.
 #[test]
-fn a_half_finished_save_raises_no_question_about_another_tab() {
+fn item_12_a_half_finished_save_raises_no_question_about_another_tab() {
     let mut probe = session("a", "Lesson", "1");
     probe.modified = 200;
     let room = "retention-lab.session.a".chars().count() + probe.to_text().chars().count();
