@@ -253,7 +253,7 @@ test("a header it cannot place asks for the columns, showing the first rows", as
   await page.getByRole("button", { name: "Use these columns" }).click();
   await waitDone(page);
   await expect(page.getByTestId("import-summary")).toContainText("Read 3 rows: 2 customers, 2 periods");
-  await expect(page.getByTestId("import-summary")).toContainText("Columns not used: what.");
+  await expect(page.getByTestId("import-summary")).toContainText("Column not used: what.");
 });
 
 test("one column for two fields is refused with a message", async ({ page }) => {
@@ -273,7 +273,7 @@ test("dates that read both ways are asked about, never guessed", async ({ page }
   await paste(page, "customer_id,date\na,05/03/2024\nb,06/04/2024\na,07/04/2024\n");
   const question = page.getByTestId("date-order");
   await expect(question).toBeVisible();
-  await expect(question).toContainText("“05/03/2024” (Row 2)");
+  await expect(question).toContainText("“05/03/2024” (row 2)");
   await expect(page.getByTestId("flows-table")).toHaveCount(0);
   await page.getByLabel("Month first (05/03/2024 is May 3, 2024)").check();
   await page.getByRole("button", { name: "Read the dates this way" }).click();
@@ -359,4 +359,138 @@ test("item 8: a blank churn says why, in the flows table and under the churn cha
   const caption = page.getByTestId("chart-churn").getByTestId("chart-caption");
   await expect(caption).toHaveText(/^The only churn is in 2024-02, which is incomplete/);
   await expect(caption).not.toContainText("no counts of lost customers");
+
+/** A file under e2e/.tmp, written by `write` the first time it is needed. */
+function generated(name, write) {
+  const dir = path.join(__dirname, ".tmp");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) {
+    write(`${file}.part`);
+    fs.renameSync(`${file}.part`, file);
+  }
+  return file;
+}
+
+test("item 4: the column-mapping step shows at most 50 columns and says how many more", async ({ page }) => {
+  await openApp(page);
+  const header = ["who", "when", ...Array.from({ length: 118 }, (_, i) => `f${i + 2}`)];
+  const row = (id, date) => [id, date, ...Array(118).fill("x")].join(",");
+  await paste(page, [header.join(","), row("ann", "2024-01-05"), row("bo", "2024-02-07")].join("\n"));
+  const mapping = page.getByTestId("column-mapping");
+  await expect(mapping).toBeVisible();
+  const preview = page.getByTestId("mapping-preview");
+  await expect(preview.locator("thead th")).toHaveCount(50);
+  await expect(preview.locator("tbody tr").first().locator("td")).toHaveCount(50);
+  await expect(page.getByTestId("mapping-more-columns")).toHaveText(
+    "The file has 70 more columns, not shown here: only the first 50 can be chosen."
+  );
+  await mapping.getByLabel("Format").selectOption("Transactions");
+  await expect(mapping.getByLabel("Customer id").locator("option")).toHaveCount(50);
+  await expect(mapping.getByLabel("Revenue").locator("option")).toHaveCount(51);
+  await mapping.getByLabel("Customer id").selectOption({ label: "A: who" });
+  await mapping.getByLabel("Date").selectOption({ label: "B: when" });
+  await page.getByRole("button", { name: "Use these columns" }).click();
+  await waitDone(page);
+  // Every column of the file is read, not only those shown, and those not used are counted.
+  await expect(page.getByTestId("import-summary")).toContainText("Read 2 rows: 2 customers, 2 periods");
+  await expect(page.getByTestId("import-ignored-columns")).toHaveText(
+    "Columns not used: f2, f3, f4, f5, f6, f7, f8, f9, f10, f11 and 108 more."
+  );
+  await expect(page.getByTestId("import-problem")).toHaveCount(0);
+});
+
+test("item 4: a header of a million columns is an error that says so, not a cut header", async ({ page }) => {
+  const file = generated("million-columns.csv", (part) => {
+    const fd = fs.openSync(part, "w");
+    fs.writeSync(fd, "customer_id,date");
+    for (let start = 2; start < 1_000_000; start += 100_000) {
+      const names = [];
+      for (let c = start; c < Math.min(start + 100_000, 1_000_000); c++) names.push(`,c${c}`);
+      fs.writeSync(fd, names.join(""));
+    }
+    fs.writeSync(fd, "\nA,2024-01-05\n");
+    fs.closeSync(fd);
+  });
+  await openApp(page);
+  await page.getByLabel("Upload CSV").setInputFiles(file);
+  const problems = page.getByTestId("import-problem");
+  await expect(problems).toHaveCount(1);
+  await expect(problems).toHaveText(
+    /^The file has a first row \(the header\) longer than 65,536 bytes, the most that is read to find the columns; it has more than [\d,]+ columns\. Keep only the columns that are needed/
+  );
+  await expect(page.getByTestId("column-mapping")).toHaveCount(0);
+  await expect(page.getByTestId("skip-bad-rows")).toHaveCount(0);
+  // The page answers at once.
+  await page.getByLabel("Repeat or referral customers").fill("500");
+  await expect(page.getByTestId("ror")).toHaveText("2.000");
+});
+
+test("item 5: an image is not a CSV text file, said in a full sentence in every language", async ({ page }) => {
+  await openApp(page);
+  // The first bytes of a PNG image: its signature and the start of its header chunk.
+  const png = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8,
+    6, 0, 0, 0,
+  ]);
+  await page.getByTestId("upload-csv").setInputFiles({ name: "chart.png", mimeType: "image/png", buffer: png });
+  const problem = page.getByTestId("import-problem");
+  await expect(problem).toHaveText(
+    "The file is not a CSV text file: it is a PNG image. Save the data as “CSV UTF-8” and read that file."
+  );
+  await expect(page.getByTestId("flows-table")).toHaveCount(0);
+  const said = {
+    fa: "فایل یک فایل متنی CSV نیست: یک تصویر PNG است. داده‌ها را با قالب «CSV UTF-8» ذخیره کنید و آن فایل را بخوانید.",
+    vi: "Tệp không phải là tệp văn bản CSV: đây là một ảnh PNG. Hãy lưu dữ liệu ở dạng “CSV UTF-8” rồi đọc tệp đó.",
+  };
+  for (const [tag, text] of Object.entries(said)) {
+    await page.getByTestId("language-select").selectOption(tag);
+    await expect(page.locator("html")).toHaveAttribute("lang", tag);
+    await expect(problem).toHaveText(text);
+  }
+});
+
+test("item 7: a single column of dates is an error that says what the file needs", async ({ page }) => {
+  await openApp(page);
+  await paste(page, "date\n2024-01-05\n2024-02-07\n");
+  await expect(page.getByTestId("import-problem")).toHaveText(
+    "The file has a single column, and it holds dates (such as “2024-01-05”); a date alone does not say who bought. The file needs a customer id beside each date (customer_id,date) or customer counts per period (period,customers)."
+  );
+  await expect(page.getByTestId("column-mapping")).toHaveCount(0);
+});
+
+test("item 9: negative amounts are counted and stated in the import status", async ({ page }) => {
+  await openApp(page);
+  const lines = ["customer_id,date,amount"];
+  for (let row = 2; row <= 13; row++) {
+    const amount = [4, 9, 12].includes(row) ? "-5.50" : "19.99";
+    lines.push(`C${row % 3},2024-0${(row % 3) + 1}-10,${amount}`);
+  }
+  await paste(page, lines.join("\n"));
+  await waitDone(page);
+  await expect(page.getByTestId("import-negative-amounts")).toHaveText(
+    "3 rows have negative amounts (refunds: rows 4, 9 and 12); they are included in revenue as written."
+  );
+  // One refund is said in the singular.
+  await paste(page, "customer_id,date,amount\nA,2024-01-05,10\nA,2024-01-09,-10\n");
+  await expect(page.getByTestId("import-negative-amounts")).toHaveText(
+    "1 row has a negative amount (a refund: row 3); it is included in revenue as written."
+  );
+});
+
+test("item 10: counts in the import's messages take their plural form", async ({ page }) => {
+  await openApp(page);
+  await paste(page, "customer_id,date\nx,2024-01-02\n");
+  await expect(page.getByTestId("import-summary")).toContainText("Read 1 row: 1 customer, 1 period, in");
+  await paste(page, "customer_id,date\nx,2024-01-02\ny,2024-13-01\n");
+  await expect(page.getByRole("button", { name: "Leave out the 1 row with problems" })).toBeVisible();
+  await expect(page.getByTestId("skip-rows-list")).toHaveText("The row that would be left out: 3.");
+  await page.getByTestId("skip-bad-rows").click();
+  await expect(page.getByTestId("import-skipped-rows")).toHaveText(
+    "Left out because of a problem, as you chose: 1 (row 3)."
+  );
+  await paste(page, "customer_id,date,amount\nx,2024-01-02,1x\n");
+  await expect(page.getByTestId("import-problem")).toHaveText(
+    "Row 2, column “amount”: “1x”: “x” (character 2) is not a digit; expected a number such as 19.99."
+  );
 });

@@ -165,12 +165,12 @@ bad! {
     ];
 
     amount_that_is_not_a_number: "customer_id,date,amount\nA,2024-01-05,ten\n", plain() => [
-        (Some(2), Some("amount"), Has("Row 2, column \u{201c}amount\u{201d}: \u{201c}ten\u{201d}: \u{201c}t\u{201d} (character 1) is not a digit.")),
+        (Some(2), Some("amount"), Is("Row 2, column \u{201c}amount\u{201d}: \u{201c}ten\u{201d}: \u{201c}t\u{201d} (character 1) is not a digit; expected a number such as 19.99.")),
     ];
 
     amount_that_reads_two_ways_with_a_decimal_comma: "customer_id;date;amount\nA;2024-01-05;1.000\n",
         Options { decimal_comma: true, ..plain() } => [
-        (Some(2), Some("amount"), Is("Row 2, column \u{201c}amount\u{201d}: \u{201c}1.000\u{201d}: This reads as 1,000.000 or 1.000: write it so that only one reading is possible.")),
+        (Some(2), Some("amount"), Is("Row 2, column \u{201c}amount\u{201d}: \u{201c}1.000\u{201d}: this reads as 1,000.000 or 1.000; write the amount so that only one reading is possible, such as 1,234.50.")),
     ];
 
     amount_that_is_not_utf8: &b"customer_id,date,amount\nA,2024-01-05,\xa312\n"[..], plain() => [
@@ -178,27 +178,27 @@ bad! {
     ];
 
     negative_count: "period,start,new,lost\nJan,1000,-5,10\n", plain() => [
-        (Some(2), Some("new"), Is("Row 2, column \u{201c}new\u{201d}: \u{201c}-5\u{201d}: Must be 0 or more: a count of customers cannot be negative.")),
+        (Some(2), Some("new"), Is("Row 2, column \u{201c}new\u{201d}: \u{201c}-5\u{201d}: a count of customers cannot be negative; expected 0 or more.")),
     ];
 
     fractional_count: "period,start,new,lost\nJan,1000,5,12.5\n", plain() => [
-        (Some(2), Some("lost"), Is("Row 2, column \u{201c}lost\u{201d}: \u{201c}12.5\u{201d}: Enter a whole number of customers, without a decimal part.")),
+        (Some(2), Some("lost"), Is("Row 2, column \u{201c}lost\u{201d}: \u{201c}12.5\u{201d}: a count of customers is a whole number; expected one without a decimal part, such as 1,000.")),
     ];
 
     count_that_is_not_a_number: "period,start,new,lost\nJan,1000,n/a,5\n", plain() => [
-        (Some(2), Some("new"), Is("Row 2, column \u{201c}new\u{201d}: \u{201c}n/a\u{201d}: \u{201c}n\u{201d} (character 1) is not a digit. Enter a whole number, such as 1,000.")),
+        (Some(2), Some("new"), Is("Row 2, column \u{201c}new\u{201d}: \u{201c}n/a\u{201d}: \u{201c}n\u{201d} (character 1) is not a digit; expected a whole number such as 1,000.")),
     ];
 
     count_with_a_misplaced_separator: "period,start,new,lost\nJan,1000,\"10,,5\",5\n", plain() => [
-        (Some(2), Some("new"), Is("Row 2, column \u{201c}new\u{201d}: \u{201c}10,,5\u{201d}: The separator at character 4 is out of place: group digits in threes, such as 1,000,000.")),
+        (Some(2), Some("new"), Is("Row 2, column \u{201c}new\u{201d}: \u{201c}10,,5\u{201d}: the separator at character 4 is out of place; group the digits in threes, such as 1,000,000.")),
     ];
 
     count_too_large: "period,start,new,lost\nJan,99999999999999999999999,5,5\n", plain() => [
-        (Some(2), Some("start"), Is("Row 2, column \u{201c}start\u{201d}: \u{201c}99999999999999999999999\u{201d}: This number is too large.")),
+        (Some(2), Some("start"), Is("Row 2, column \u{201c}start\u{201d}: \u{201c}99999999999999999999999\u{201d}: the number is too large.")),
     ];
 
     series_count_that_is_not_a_number: "period,customers\n2024-01,12a\n", plain() => [
-        (Some(2), Some("customers"), Is("Row 2, column \u{201c}customers\u{201d}: \u{201c}12a\u{201d}: \u{201c}a\u{201d} (character 3) is not a digit. Enter a whole number, such as 1,000.")),
+        (Some(2), Some("customers"), Is("Row 2, column \u{201c}customers\u{201d}: \u{201c}12a\u{201d}: \u{201c}a\u{201d} (character 3) is not a digit; expected a whole number such as 1,000.")),
     ];
 
     lost_more_than_start: "period,start,new,lost\nJan,100,10,150\n", plain() => [

@@ -5,7 +5,7 @@ use super::{fill, Strings};
 use crate::core::import::counts::Warning;
 use crate::core::import::dates::{DateError, DateOrder};
 use crate::core::import::layout::{Format, LayoutProblem, Role};
-use crate::core::import::problem::{Problem, ProblemKind};
+use crate::core::import::problem::{NumberErrorText, Problem, ProblemKind, Signature};
 use crate::core::import::tables::Granularity;
 
 string_table! {
@@ -38,14 +38,35 @@ string_table! {
         worker_failed,
         summary_transactions,
         summary_counts,
+        count_rows,
+        count_rows_one,
+        count_customers,
+        count_customers_one,
+        count_periods,
+        count_periods_one,
+        count_fields,
+        count_fields_one,
+        count_columns,
+        count_columns_one,
+        list_separator,
+        list_last,
+        list_more,
+        list_more_columns,
         skipped_rows,
+        skipped_rows_one,
         ignored_columns,
+        ignored_columns_one,
+        negative_amounts,
+        negative_amounts_one,
         order_used_data,
         order_used_choice,
         problems_heading,
         more_problems,
+        more_problems_one,
         skip_bad_rows,
+        skip_bad_rows_one,
         skip_rows_list,
+        skip_rows_list_one,
         text_kept,
         mapping_heading,
         mapping_intro,
@@ -55,10 +76,13 @@ string_table! {
         mapping_numbered,
         mapping_apply,
         mapping_preview,
+        mapping_more_columns,
+        mapping_more_columns_one,
         mapping_missing,
         mapping_shared,
         date_order_heading,
         date_order_intro,
+        date_order_example,
         day_first,
         month_first,
         date_order_apply,
@@ -110,6 +134,15 @@ string_table! {
         problem_file,
         p_empty_file,
         p_utf16,
+        p_not_text,
+        sig_png,
+        sig_jpeg,
+        sig_gif,
+        sig_pdf,
+        sig_zip,
+        sig_gzip,
+        p_header_too_long,
+        p_dates_only,
         p_no_data,
         p_not_utf8,
         p_field_count,
@@ -119,10 +152,23 @@ string_table! {
         p_unclosed_quote_end,
         p_missing,
         p_lost_exceeds,
+        p_lost_exceeds_one,
         p_joined_left_exceeds,
+        p_joined_left_exceeds_one,
         p_first_start,
         p_duplicate,
         p_span,
+        n_unexpected,
+        n_grouping,
+        n_negative,
+        n_fraction,
+        n_too_large,
+        n_ambiguous,
+        a_invalid,
+        a_unexpected,
+        a_grouping,
+        a_too_large,
+        a_ambiguous,
         d_not_a_date,
         d_two_digit_year,
         d_month,
@@ -171,16 +217,37 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     cancel: "Cancel",
     cancelled: "Import cancelled. Nothing was changed.",
     worker_failed: "The file could not be read: {message}",
-    summary_transactions: "Read {rows} rows: {customers} customers, {periods} periods, in {seconds} s.",
-    summary_counts: "Read {rows} rows ({format}), in {seconds} s.",
+    summary_transactions: "Read {rows}: {customers}, {periods}, in {seconds} s.",
+    summary_counts: "Read {rows} ({format}), in {seconds} s.",
+    count_rows: "{count} rows",
+    count_rows_one: "{count} row",
+    count_customers: "{count} customers",
+    count_customers_one: "{count} customer",
+    count_periods: "{count} periods",
+    count_periods_one: "{count} period",
+    count_fields: "{count} fields",
+    count_fields_one: "{count} field",
+    count_columns: "{count} columns",
+    count_columns_one: "{count} column",
+    list_separator: ", ",
+    list_last: "{list} and {last}",
+    list_more: "{list} and {count} more",
+    list_more_columns: "{list} and {count} more",
     skipped_rows: "Left out because of problems, as you chose: {count} (rows {rows}).",
+    skipped_rows_one: "Left out because of a problem, as you chose: {count} (row {rows}).",
     ignored_columns: "Columns not used: {columns}.",
+    ignored_columns_one: "Column not used: {columns}.",
+    negative_amounts: "{rows} have negative amounts (refunds: rows {list}); they are included in revenue as written.",
+    negative_amounts_one: "{rows} has a negative amount (a refund: row {list}); it is included in revenue as written.",
     order_used_data: "Dates such as 05/03/2024 are read with the {order}, as row {row} (“{text}”) shows.",
     order_used_choice: "Dates such as 05/03/2024 are read with the {order}, as you chose.",
     problems_heading: "Problems in the data",
     more_problems: "…and {count} more problems.",
+    more_problems_one: "…and {count} more problem.",
     skip_bad_rows: "Leave out the {count} rows with problems",
+    skip_bad_rows_one: "Leave out the {count} row with problems",
     skip_rows_list: "The rows that would be left out: {rows}.",
+    skip_rows_list_one: "The row that would be left out: {rows}.",
     text_kept: "Your pasted text is kept as it was, so you can correct it and read it again.",
     mapping_heading: "Which column is which?",
     mapping_intro: "The header did not say clearly what the columns hold. Here are the first rows: pick the format and the column for each field.",
@@ -190,10 +257,13 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     mapping_numbered: "(none: number the rows 1, 2, 3…)",
     mapping_apply: "Use these columns",
     mapping_preview: "The first rows of the file",
+    mapping_more_columns: "The file has {count} more columns, not shown here: only the first {shown} can be chosen.",
+    mapping_more_columns_one: "The file has {count} more column, not shown here: only the first {shown} can be chosen.",
     mapping_missing: "Pick a column for “{role}”.",
     mapping_shared: "“{first}” and “{second}” cannot use the same column.",
     date_order_heading: "Day first or month first?",
     date_order_intro: "Every date in this file reads two ways, e.g. {examples}. Which field is the day?",
+    date_order_example: "“{text}” (row {row})",
     day_first: "Day first (05/03/2024 is 5 March 2024)",
     month_first: "Month first (05/03/2024 is May 3, 2024)",
     date_order_apply: "Read the dates this way",
@@ -244,19 +314,41 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     problem_file: "{where} {what}",
     p_empty_file: "is empty.",
     p_utf16: "is saved as UTF-16 (“Unicode text”); save it as “CSV UTF-8” and read it again.",
+    p_not_text: "is not a CSV text file: it is {kind}. Save the data as “CSV UTF-8” and read that file.",
+    sig_png: "a PNG image",
+    sig_jpeg: "a JPEG image",
+    sig_gif: "a GIF image",
+    sig_pdf: "a PDF document",
+    sig_zip: "a ZIP archive (a spreadsheet such as .xlsx is one)",
+    sig_gzip: "a gzip-compressed file",
+    p_header_too_long: "has a first row (the header) longer than {limit} bytes, the most that is read to find the columns; it has more than {columns}. Keep only the columns that are needed, such as customer_id,date,amount, and read the file again.",
+    p_dates_only: "has a single column, and it holds dates (such as “{example}”); a date alone does not say who bought. The file needs a customer id beside each date (customer_id,date) or customer counts per period (period,customers).",
     p_no_data: "has a header but no data rows.",
     p_not_utf8: "the text is not UTF-8; save the file as “CSV UTF-8”.",
-    p_field_count: "this row has {found} fields but the header has {expected}; a value may contain the separator without quotes around it.",
+    p_field_count: "this row has {found} but the header has {expected}; a value may contain the separator without quotes around it.",
     p_nul: "the cell holds a NUL byte (shown as \\0), which a text file never contains; the file may not be text, or it is saved in another encoding: save it as “CSV UTF-8”.",
     p_unclosed_quote: "the quote that opens this value is never closed, so the {rows} rows after it would all be read as part of this one value; add the closing quote (\").",
     p_unclosed_quote_one: "the quote that opens this value is never closed, so the row after it would be read as part of this one value; add the closing quote (\").",
     p_unclosed_quote_end: "the quote that opens this value is never closed: the file ends inside it; add the closing quote (\").",
     p_missing: "the cell is empty; a value is needed here.",
     p_lost_exceeds: "more lost customers than the {start} customers at the start of the period.",
+    p_lost_exceeds_one: "more lost customers than the {start} customer at the start of the period.",
     p_joined_left_exceeds: "more customers joined and left than the {new} new customers.",
+    p_joined_left_exceeds_one: "more customers joined and left than the {new} new customer.",
     p_first_start: "the start (customers at the start) is needed on the first period; later periods may leave it empty.",
     p_duplicate: "this period already appears on row {row}.",
     p_span: "the dates run from {first} (row {first_row}) to {last} (row {last_row}), more than {years} years; one of them is probably mistyped.",
+    n_unexpected: "“{found}” (character {position}) is not a digit; expected a whole number such as {example}.",
+    n_grouping: "the separator at character {position} is out of place; group the digits in threes, such as {example}.",
+    n_negative: "a count of customers cannot be negative; expected 0 or more.",
+    n_fraction: "a count of customers is a whole number; expected one without a decimal part, such as {example}.",
+    n_too_large: "the number is too large.",
+    n_ambiguous: "this reads as {first} or {second}; write it so that only one reading is possible.",
+    a_invalid: "expected a number such as {example}.",
+    a_unexpected: "“{found}” (character {position}) is not a digit; expected a number such as {example}.",
+    a_grouping: "the separator at character {position} is out of place; expected a number such as {example} or {large}.",
+    a_too_large: "the amount is too large.",
+    a_ambiguous: "this reads as {first} or {second}; write the amount so that only one reading is possible, such as {large}.",
     d_not_a_date: "expected a date such as 2024-03-05, 20240305, 2024-03, 05/03/2024 or 05.03.2024.",
     d_two_digit_year: "the year has two digits; write all four (2024) so that the century is not guessed.",
     d_month: "there is no month {month}; expected a month from 1 to 12.",
@@ -293,6 +385,75 @@ impl Strings {
         self.number_style.count(v as i64)
     }
 
+    /// The count `n` as a phrase of a count-bearing message, `one` or `other` by its plural
+    /// form, `{count}` filled: "1 row", "2 rows". Persian and Vietnamese nouns keep one form
+    /// after a number, so their files give the same text twice where nothing changes.
+    pub fn counted(&self, n: u64, one: &str, other: &str) -> String {
+        fill(plural(n, one, other), &[("count", &self.n(n))])
+    }
+
+    /// Of a message's two forms, the one for the count `n` (`one` for 1).
+    pub fn plural(&self, n: u64, one: &'static str, other: &'static str) -> &'static str {
+        plural(n, one, other)
+    }
+
+    /// "1 row", "2 rows".
+    pub fn rows_count(&self, n: u64) -> String {
+        let t = self.import;
+        self.counted(n, t.count_rows_one, t.count_rows)
+    }
+
+    /// "1 customer", "2 customers".
+    pub fn customers_count(&self, n: u64) -> String {
+        let t = self.import;
+        self.counted(n, t.count_customers_one, t.count_customers)
+    }
+
+    /// "1 period", "2 periods".
+    pub fn periods_count(&self, n: u64) -> String {
+        let t = self.import;
+        self.counted(n, t.count_periods_one, t.count_periods)
+    }
+
+    /// Column names for a sentence: all of them up to [`NAMES_LISTED`], else the first ones
+    /// and how many more.
+    pub fn column_names(&self, names: &[String]) -> String {
+        let t = self.import;
+        if names.len() <= NAMES_LISTED {
+            return names.join(t.list_separator);
+        }
+        fill(
+            t.list_more_columns,
+            &[
+                ("list", &names[..NAMES_LISTED].join(t.list_separator)),
+                ("count", &self.n((names.len() - NAMES_LISTED) as u64)),
+            ],
+        )
+    }
+
+    /// Row numbers in words: "4", "4 and 9", "4, 9 and 12"; when `total` is more than
+    /// those given, "4, 9, 12 and 1,199 more".
+    pub fn row_numbers(&self, rows: &[u64], total: u64) -> String {
+        let t = self.import;
+        let words: Vec<String> = rows.iter().map(|&r| self.n(r)).collect();
+        let rest = total.saturating_sub(rows.len() as u64);
+        match words.split_last() {
+            None => self.n(total),
+            Some((last, [])) if rest == 0 => last.clone(),
+            Some((last, init)) if rest == 0 => fill(
+                t.list_last,
+                &[("list", &init.join(t.list_separator)), ("last", last)],
+            ),
+            Some(_) => fill(
+                t.list_more,
+                &[
+                    ("list", &words.join(t.list_separator)),
+                    ("count", &self.n(rest)),
+                ],
+            ),
+        }
+    }
+
     /// One import problem in words, with where it is and the value.
     pub fn problem(&self, p: &Problem) -> String {
         let t = self.import;
@@ -319,12 +480,29 @@ impl Strings {
         match kind {
             ProblemKind::EmptyFile => plain(t.p_empty_file),
             ProblemKind::Utf16 => plain(t.p_utf16),
+            ProblemKind::NotText(signature) => {
+                fill(t.p_not_text, &[("kind", self.signature(*signature))])
+            }
+            ProblemKind::HeaderTooLong { limit, columns } => fill(
+                t.p_header_too_long,
+                &[
+                    ("limit", &self.n(*limit)),
+                    (
+                        "columns",
+                        &self.counted(*columns, t.count_columns_one, t.count_columns),
+                    ),
+                ],
+            ),
+            ProblemKind::DatesOnly { example } => fill(t.p_dates_only, &[("example", example)]),
             ProblemKind::NoData => plain(t.p_no_data),
             ProblemKind::NotUtf8 => plain(t.p_not_utf8),
             ProblemKind::FieldCount { found, expected } => fill(
                 t.p_field_count,
                 &[
-                    ("found", &self.n(*found as u64)),
+                    (
+                        "found",
+                        &self.counted(*found as u64, t.count_fields_one, t.count_fields),
+                    ),
                     ("expected", &self.n(*expected as u64)),
                 ],
             ),
@@ -335,14 +513,17 @@ impl Strings {
                 fill(t.p_unclosed_quote, &[("rows", &self.n(*rows_after))])
             }
             ProblemKind::Missing => plain(t.p_missing),
-            ProblemKind::Number(e) => self.number_error_text(&e.clone().into()),
+            ProblemKind::Number(e) => self.count_error(e),
+            ProblemKind::Amount(e) => self.amount_error(e),
             ProblemKind::Date(e) => self.date_error(e),
-            ProblemKind::LostExceedsStart { start } => {
-                fill(t.p_lost_exceeds, &[("start", &self.n(*start))])
-            }
-            ProblemKind::JoinedLeftExceedsNew { new } => {
-                fill(t.p_joined_left_exceeds, &[("new", &self.n(*new))])
-            }
+            ProblemKind::LostExceedsStart { start } => fill(
+                plural(*start, t.p_lost_exceeds_one, t.p_lost_exceeds),
+                &[("start", &self.n(*start))],
+            ),
+            ProblemKind::JoinedLeftExceedsNew { new } => fill(
+                plural(*new, t.p_joined_left_exceeds_one, t.p_joined_left_exceeds),
+                &[("new", &self.n(*new))],
+            ),
             ProblemKind::FirstStartMissing => plain(t.p_first_start),
             ProblemKind::DuplicatePeriod { first_row } => {
                 fill(t.p_duplicate, &[("row", &self.n(*first_row))])
@@ -361,6 +542,92 @@ impl Strings {
                     ("last", &self.number_style.localize(last)),
                     ("last_row", &self.n(*last_row)),
                     ("years", &self.n(u64::from(*limit_years))),
+                ],
+            ),
+        }
+    }
+
+    /// What a file that is not text is, inside a sentence.
+    fn signature(&self, signature: Signature) -> &'static str {
+        let t = self.import;
+        match signature {
+            Signature::Png => t.sig_png,
+            Signature::Jpeg => t.sig_jpeg,
+            Signature::Gif => t.sig_gif,
+            Signature::Pdf => t.sig_pdf,
+            Signature::Zip => t.sig_zip,
+            Signature::Gzip => t.sig_gzip,
+        }
+    }
+
+    /// A count of customers in a cell that does not read, inside a sentence.
+    fn count_error(&self, e: &NumberErrorText) -> String {
+        let t = self.import;
+        let style = &self.number_style;
+        let example = style.count(1000);
+        match e {
+            NumberErrorText::Empty => t.p_missing.to_string(),
+            NumberErrorText::Unexpected { at, found } => fill(
+                t.n_unexpected,
+                &[
+                    ("found", &found.to_string()),
+                    ("position", &self.n(*at as u64 + 1)),
+                    ("example", &example),
+                ],
+            ),
+            NumberErrorText::Grouping { at } => fill(
+                t.n_grouping,
+                &[
+                    ("position", &self.n(*at as u64 + 1)),
+                    ("example", &style.count(1_000_000)),
+                ],
+            ),
+            NumberErrorText::Negative => t.n_negative.to_string(),
+            NumberErrorText::Fraction => fill(t.n_fraction, &[("example", &example)]),
+            NumberErrorText::TooLarge => t.n_too_large.to_string(),
+            NumberErrorText::Ambiguous { first, second } => fill(
+                t.n_ambiguous,
+                &[
+                    ("first", &style.fixed(*first, 3)),
+                    ("second", &style.fixed(*second, 3)),
+                ],
+            ),
+        }
+    }
+
+    /// An amount in a cell that does not read, inside a sentence: the examples have decimals.
+    fn amount_error(&self, e: &NumberErrorText) -> String {
+        let t = self.import;
+        let style = &self.number_style;
+        let example = style.fixed(19.99, 2);
+        let large = style.fixed(1234.5, 2);
+        match e {
+            NumberErrorText::Empty | NumberErrorText::Negative | NumberErrorText::Fraction => {
+                fill(t.a_invalid, &[("example", &example)])
+            }
+            NumberErrorText::Unexpected { at, found } => fill(
+                t.a_unexpected,
+                &[
+                    ("found", &found.to_string()),
+                    ("position", &self.n(*at as u64 + 1)),
+                    ("example", &example),
+                ],
+            ),
+            NumberErrorText::Grouping { at } => fill(
+                t.a_grouping,
+                &[
+                    ("position", &self.n(*at as u64 + 1)),
+                    ("example", &example),
+                    ("large", &large),
+                ],
+            ),
+            NumberErrorText::TooLarge => t.a_too_large.to_string(),
+            NumberErrorText::Ambiguous { first, second } => fill(
+                t.a_ambiguous,
+                &[
+                    ("first", &style.fixed(*first, 3)),
+                    ("second", &style.fixed(*second, 3)),
+                    ("large", &large),
                 ],
             ),
         }
@@ -446,6 +713,13 @@ impl Strings {
                     ("computed", &self.n(*computed)),
                 ],
             ),
+            Warning::NegativeAmounts { rows, first_rows } => fill(
+                plural(*rows, t.negative_amounts_one, t.negative_amounts),
+                &[
+                    ("rows", &self.rows_count(*rows)),
+                    ("list", &self.row_numbers(first_rows, *rows)),
+                ],
+            ),
         }
     }
 
@@ -503,5 +777,18 @@ impl Strings {
             DateOrder::DayFirst => self.import.order_day_first,
             DateOrder::MonthFirst => self.import.order_month_first,
         }
+    }
+}
+
+/// How many column names a sentence lists before it counts the rest.
+const NAMES_LISTED: usize = 10;
+
+/// `one` for a count of 1, else `other`: the plural rule of English, and enough for Persian
+/// and Vietnamese, whose files give both forms.
+fn plural<'a>(n: u64, one: &'a str, other: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        other
     }
 }

@@ -1,18 +1,24 @@
 //! The column-mapping step: the first rows of a file whose header did not say what its
-//! columns hold, a format, and a column for each field.
+//! columns hold, a format, and a column for each field. At most
+//! [`PREVIEW_COLUMNS`](crate::core::import::layout::PREVIEW_COLUMNS) columns are shown and
+//! offered, the rest counted: a file of thousands of columns would otherwise fill the page
+//! with thousands of cells and options per field.
 
 use leptos::prelude::*;
 
 use crate::app::import_flow;
 use crate::app::state::{tr, use_data, use_strings};
 use crate::core::import::layout::{column_letter, Format, Layout, Preview, Role};
+use crate::i18n::fill;
 
 /// Asks which column is which, starting from the import's guess.
 #[component]
 pub fn ColumnMapping(preview: Preview) -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
-    let width = preview.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width = preview.shown();
+    let hidden = preview.hidden() as u64;
+    let columns = preview.columns;
     let first_row = preview.rows.first().cloned().unwrap_or_default();
     let layout = RwSignal::new(preview.guess.clone());
     let problem = RwSignal::new(None::<String>);
@@ -59,9 +65,11 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
     };
     let apply = move |_| {
         let mut chosen: Layout = layout.get_untracked();
-        chosen.names = (0..width)
+        // Every column is named, those not shown by their letter, so that the results can
+        // say which columns were not used.
+        chosen.names = (0..columns)
             .map(|c| {
-                if chosen.has_header {
+                if chosen.has_header && c < width {
                     first_row_name(&rows, c)
                 } else {
                     column_letter(c)
@@ -78,6 +86,15 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
     };
 
     let preview_rows = preview.rows.clone();
+    let more_columns = move || {
+        let s = strings();
+        let t = s.import;
+        let text = s.counted(hidden, t.mapping_more_columns_one, t.mapping_more_columns);
+        fill(&text, &[("shown", &s.number_style.count(width as i64))])
+    };
+    // Only a change of format or of the header switch rebuilds the fields, not every pick.
+    let format = Memo::new(move |_| layout.with(|l| l.format));
+    let has_header = Memo::new(move |_| layout.with(|l| l.has_header));
     view! {
         <div class="column-mapping" role="group" aria-labelledby="mapping-heading" data-testid="column-mapping">
             <h3 id="mapping-heading">{tr(|s| s.import.mapping_heading)}</h3>
@@ -96,6 +113,7 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {(hidden > 0).then(|| view! { <p class="hint" data-testid="mapping-more-columns">{more_columns}</p> })}
             <div class="fields">
                 <div class="field">
                     <label for="mapping-format">{tr(|s| s.import.mapping_format)}</label>
@@ -132,9 +150,9 @@ pub fn ColumnMapping(preview: Preview) -> impl IntoView {
                     {tr(|s| s.import.mapping_has_header)}
                 </label>
                 {move || {
-                    let format = layout.with(|l| l.format);
-                    let has_header = layout.with(|l| l.has_header);
+                    let has_header = has_header.get();
                     format
+                        .get()
                         .roles()
                         .iter()
                         .map(|&(role, required)| {

@@ -20,14 +20,14 @@ pub fn DateOrderQuestion(question: DateQuestion) -> impl IntoView {
             .examples
             .iter()
             .map(|(row, text)| {
-                let row = fill(
-                    s.import.where_row,
-                    &[("row", &s.number_style.count(*row as i64))],
-                );
-                format!("“{text}” ({row})")
+                let row = s.number_style.count(*row as i64);
+                fill(
+                    s.import.date_order_example,
+                    &[("text", text), ("row", &row)],
+                )
             })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(s.import.list_separator)
     };
     let options = [
         (DateOrder::DayFirst, "day-first"),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::import_flow;
 use crate::app::state::{use_data, use_strings, ImportStatus};
 use crate::components::widgets::texts::{h3, para};
+use crate::core::import::counts::Warning;
 use crate::core::import::importer::Dataset;
 use crate::core::import::layout::Format;
 use crate::core::import::problem::Problems;
@@ -22,17 +23,16 @@ fn failure(text: String) -> AnyView {
 
 /// The sentence that sums up a finished import.
 fn summary(s: &Strings, d: &Dataset, ms: f64) -> String {
-    let n = |v: u64| s.number_style.count(v as i64);
     let t = s.import;
     match d.customers {
         Some(customers) => fill(
             t.summary_transactions,
             &[
-                ("rows", &n(d.rows)),
-                ("customers", &n(customers)),
+                ("rows", &s.rows_count(d.rows)),
+                ("customers", &s.customers_count(customers)),
                 (
                     "periods",
-                    &n(d.tables.first().map_or(0, |t| t.rows.len()) as u64),
+                    &s.periods_count(d.tables.first().map_or(0, |t| t.rows.len()) as u64),
                 ),
                 ("seconds", &seconds(s, ms)),
             ],
@@ -40,7 +40,7 @@ fn summary(s: &Strings, d: &Dataset, ms: f64) -> String {
         None => fill(
             t.summary_counts,
             &[
-                ("rows", &n(d.rows)),
+                ("rows", &s.rows_count(d.rows)),
                 ("format", s.format(d.layout.format)),
                 ("seconds", &seconds(s, ms)),
             ],
@@ -48,26 +48,28 @@ fn summary(s: &Strings, d: &Dataset, ms: f64) -> String {
     }
 }
 
-/// Notes about a finished import: rows left out, columns not used, the date order, warnings.
-fn notes(s: &Strings, d: &Dataset) -> Vec<String> {
+/// Notes about a finished import: rows left out, columns not used, the date order, warnings;
+/// each with the test id of its kind.
+fn notes(s: &Strings, d: &Dataset) -> Vec<(&'static str, String)> {
     let t = s.import;
     let mut out = Vec::new();
-    if d.skipped.bad_rows > 0 {
+    let bad = d.skipped.bad_rows;
+    if bad > 0 {
         let rows = d.skipped.row_list(|r| s.number_style.count(r as i64));
-        out.push(fill(
-            t.skipped_rows,
-            &[
-                ("count", &s.number_style.count(d.skipped.bad_rows as i64)),
-                ("rows", &rows),
-            ],
-        ));
+        let template = s.plural(bad, t.skipped_rows_one, t.skipped_rows);
+        let count = s.number_style.count(bad as i64);
+        let text = fill(template, &[("count", &count), ("rows", &rows)]);
+        out.push(("import-skipped-rows", text));
     }
     let ignored = d.layout.ignored();
     if !ignored.is_empty() {
-        out.push(fill(t.ignored_columns, &[("columns", &ignored.join(", "))]));
+        let n = ignored.len() as u64;
+        let template = s.plural(n, t.ignored_columns_one, t.ignored_columns);
+        let text = fill(template, &[("columns", &s.column_names(&ignored))]);
+        out.push(("import-ignored-columns", text));
     }
     if let Some((order, by)) = &d.date_order {
-        out.push(match by {
+        let text = match by {
             Some((row, text)) => fill(
                 t.order_used_data,
                 &[
@@ -77,12 +79,19 @@ fn notes(s: &Strings, d: &Dataset) -> Vec<String> {
                 ],
             ),
             None => fill(t.order_used_choice, &[("order", s.date_order(*order))]),
-        });
+        };
+        out.push(("import-date-order", text));
     }
     if d.layout.format == Format::Series {
-        out.push(t.series_note.to_string());
+        out.push(("import-series-note", t.series_note.to_string()));
     }
-    out.extend(d.warnings.iter().map(|w| s.import_warning(w)));
+    out.extend(d.warnings.iter().map(|w| {
+        let id = match w {
+            Warning::NegativeAmounts { .. } => "import-negative-amounts",
+            _ => "import-warning",
+        };
+        (id, s.import_warning(w))
+    }));
     out
 }
 
@@ -99,7 +108,17 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
     let left_out = move || {
         let s = strings();
         let rows = problems.row_list(|r| s.number_style.count(r as i64));
-        fill(s.import.skip_rows_list, &[("rows", &rows)])
+        let t = s.import;
+        let template = s.plural(bad_rows, t.skip_rows_list_one, t.skip_rows_list);
+        fill(template, &[("rows", &rows)])
+    };
+    let more = move || {
+        let t = strings().import;
+        strings().counted(rest, t.more_problems_one, t.more_problems)
+    };
+    let skip_label = move || {
+        let t = strings().import;
+        strings().counted(bad_rows, t.skip_bad_rows_one, t.skip_bad_rows)
     };
     view! {
         <div class="import-problems" role="alert" data-testid="import-problems">
@@ -111,9 +130,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
                     .collect_view()}
             </ol>
             {(rest > 0).then(|| view! {
-                <p data-testid="import-more-problems">
-                    {move || fill(strings().import.more_problems, &[("count", &strings().number_style.count(rest as i64))])}
-                </p>
+                <p data-testid="import-more-problems">{more}</p>
             })}
             {skippable.then(|| view! {
                 <button
@@ -121,7 +138,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
                     data-testid="skip-bad-rows"
                     on:click=move |_| import_flow::again(data, |o| o.skip_bad_rows = true)
                 >
-                    {move || fill(strings().import.skip_bad_rows, &[("count", &strings().number_style.count(bad_rows as i64))])}
+                    {skip_label}
                 </button>
                 <p class="hint" data-testid="skip-rows-list">{left_out}</p>
             })}
@@ -185,7 +202,7 @@ pub fn ImportSummary() -> impl IntoView {
                         view! {
                             <p class="import-line">{line}</p>
                             <ul class="import-notes">
-                                {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                                {notes.into_iter().map(|(id, n)| view! { <li data-testid=id>{n}</li> }).collect_view()}
                             </ul>
                         }
                         .into_any()

@@ -26,6 +26,9 @@ pub enum Warning {
         given: u64,
         computed: u64,
     },
+    /// Rows of a transactions file with an amount below zero (refunds): they are summed
+    /// into revenue as written. `rows` counts them; `first_rows` are the first few.
+    NegativeAmounts { rows: u64, first_rows: Vec<u64> },
 }
 
 /// One row's cells as read (a count or `None` when blank).

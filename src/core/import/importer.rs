@@ -2,9 +2,9 @@
 //! and the columns; the rest streams through the sink of the file's format.
 
 use super::counts::{CountsSink, Warning};
-use super::dates::DateOrder;
-use super::layout::{detect, guess, Format, Layout, Preview};
-use super::problem::{Problem, ProblemKind, Problems};
+use super::dates::{read_date, DateOrder};
+use super::layout::{detect, Format, Layout, Preview};
+use super::problem::{shorten, Problem, ProblemKind, Problems, Signature};
 use super::records::{sniff_delimiter, Record, RecordReader};
 use super::tables::{Granularity, PeriodTable};
 use super::transactions::TransactionSink;
@@ -129,7 +129,7 @@ impl Importer {
             };
             head.extend_from_slice(&chunk[..cut]);
             let head = std::mem::take(head);
-            self.begin(&head);
+            self.begin(&head, false);
             if matches!(self.stage, Stage::Done(_)) {
                 return false;
             }
@@ -172,9 +172,14 @@ impl Importer {
                 ));
                 return true;
             }
-            if let Some(col) = rec.nul_field() {
+            // Bytes no text holds, in any column: a NUL, then anything that is not UTF-8.
+            let not_text = rec
+                .nul_field()
+                .map(|col| (col, ProblemKind::Nul))
+                .or_else(|| rec.not_utf8_field().map(|col| (col, ProblemKind::NotUtf8)));
+            if let Some((col, kind)) = not_text {
                 let name = layout.name(col).replace('\0', "\\0");
-                let problem = Problem::cell(rec.row, name, rec.get(col), ProblemKind::Nul);
+                let problem = Problem::cell(rec.row, name, rec.get(col), kind);
                 // The header cannot be left out like a data row.
                 if header {
                     problems.push_file(problem);
@@ -197,30 +202,50 @@ impl Importer {
         reader.feed(chunk, &mut each)
     }
 
-    /// Decides the separator and the columns from the first bytes, then reads them.
-    fn begin(&mut self, head: &[u8]) {
+    /// Decides the separator and the columns from the first bytes, then reads them. `whole`:
+    /// the head is the whole file (else more bytes follow it).
+    ///
+    /// A file that is not UTF-8 text is told apart first, in this order: a UTF-16 byte-order
+    /// mark (UTF-8's is read), UTF-16 without one, the signature of an image, a document or
+    /// an archive. A NUL byte or bytes that are not UTF-8 anywhere else are a problem of
+    /// their cell, found as the rows are read.
+    fn begin(&mut self, head: &[u8], whole: bool) {
         if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return self.fail(ProblemKind::Utf16);
         }
+        let text = head.strip_prefix(b"\xef\xbb\xbf");
+        if text.is_none() && looks_utf16(head) {
+            return self.fail(ProblemKind::Utf16);
+        }
+        if let Some(signature) = Signature::of(head) {
+            return self.fail(ProblemKind::NotText(signature));
+        }
         let delimiter = match &self.options.layout {
             Some(l) => l.delimiter,
-            None => sniff_delimiter(head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head)),
+            None => sniff_delimiter(text.unwrap_or(head)),
         };
-        let first = first_rows(head, delimiter, 6);
+        let (first, header_ended) = first_rows(head, delimiter, 6);
         if first.is_empty() {
             return self.fail(ProblemKind::EmptyFile);
+        }
+        // A first row cut at the end of the head would be read as a shorter header than the
+        // file's, and every row would then seem to have too many fields.
+        if !whole && !header_ended && head.len() >= HEAD_BYTES {
+            return self.fail(ProblemKind::HeaderTooLong {
+                limit: HEAD_BYTES as u64,
+                columns: first[0].len() as u64,
+            });
         }
         let layout = match &self.options.layout {
             Some(l) => l.clone(),
             None => match detect(&first[0], delimiter) {
                 Some(l) => l,
                 None => {
-                    let g = guess(&first, delimiter);
-                    self.stage = Stage::Done(Outcome::NeedLayout(Preview {
-                        delimiter,
-                        rows: first,
-                        guess: g,
-                    }));
+                    if let Some(example) = dates_only(&first) {
+                        return self.fail(ProblemKind::DatesOnly { example });
+                    }
+                    let preview = Preview::new(delimiter, first);
+                    self.stage = Stage::Done(Outcome::NeedLayout(preview));
                     return;
                 }
             },
@@ -270,7 +295,7 @@ impl Importer {
             if head.iter().all(u8::is_ascii_whitespace) {
                 self.fail(ProblemKind::EmptyFile);
             } else {
-                self.begin(&head);
+                self.begin(&head, true);
             }
         }
         if let Stage::Body { .. } = &self.stage {
@@ -296,6 +321,12 @@ impl Importer {
                     .filter_map(|&g| t.activity.table(g))
                     .collect();
                 let order = t.order().map(|o| (o, t.decided_by.clone()));
+                if t.negative_rows > 0 {
+                    warnings.push(Warning::NegativeAmounts {
+                        rows: t.negative_rows,
+                        first_rows: t.first_negative_rows.clone(),
+                    });
+                }
                 (tables, Some(t.activity.customers() as u64), order)
             }
             Sink::Counts(c) => {
@@ -349,11 +380,10 @@ fn head_end(head: &[u8], chunk: &[u8]) -> Option<usize> {
     (chunk.len() >= room).then_some(room)
 }
 
-/// The first `n` records of a text as strings (lossy), blank rows left out.
-fn first_rows(head: &[u8], delimiter: u8, n: usize) -> Vec<Vec<String>> {
-    let mut reader = RecordReader::new(delimiter);
-    let mut rows = Vec::new();
-    let mut each = |rec: &Record| {
+/// The first `n` records of a text as strings (lossy), blank rows left out, and whether the
+/// first of them ends inside the text (rather than being cut by its end).
+fn first_rows(head: &[u8], delimiter: u8, n: usize) -> (Vec<Vec<String>>, bool) {
+    fn take(rows: &mut Vec<Vec<String>>, rec: &Record, n: usize) -> bool {
         if !rec.is_blank() {
             rows.push(
                 (0..rec.len())
@@ -362,11 +392,49 @@ fn first_rows(head: &[u8], delimiter: u8, n: usize) -> Vec<Vec<String>> {
             );
         }
         rows.len() < n
-    };
-    if reader.feed(head, &mut each) {
-        reader.feed(&[], &mut each);
     }
-    rows
+    let mut reader = RecordReader::new(delimiter);
+    let mut rows = Vec::new();
+    let more = reader.feed(head, &mut |rec| take(&mut rows, rec, n));
+    let first_ended = !rows.is_empty();
+    if more {
+        reader.feed(&[], &mut |rec| take(&mut rows, rec, n));
+    }
+    (rows, first_ended)
+}
+
+/// Whether the first bytes of a file are UTF-16 without a byte-order mark: NUL bytes on one
+/// side of the byte pairs only, and on at least a quarter of them. UTF-16 text of Latin
+/// letters has one in every pair; a binary file has them on both sides; a stray NUL in a
+/// UTF-8 text is one of many pairs.
+fn looks_utf16(head: &[u8]) -> bool {
+    let (mut even, mut odd, mut pairs) = (0usize, 0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        pairs += 1;
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    (even == 0) != (odd == 0) && 4 * (even + odd) >= pairs
+}
+
+/// The first date of a file whose only column holds dates (after a header, if it has one),
+/// or `None` when it has another shape.
+fn dates_only(first: &[Vec<String>]) -> Option<String> {
+    if first.iter().any(|r| r.len() != 1) {
+        return None;
+    }
+    let is_date = |cell: &str| read_date(cell.as_bytes(), None).is_ok();
+    let data = match first.first() {
+        Some(header) if !is_date(&header[0]) => &first[1..],
+        _ => first,
+    };
+    let cells: Vec<&str> = data
+        .iter()
+        .map(|r| r[0].as_str())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let all_dates = !cells.is_empty() && cells.iter().all(|c| is_date(c));
+    all_dates.then(|| shorten(cells[0].as_bytes()))
 }
 
 /// Imports a whole text at once (pasted text, tests).

@@ -339,14 +339,49 @@ pub fn detect(header: &[String], delimiter: u8) -> Option<Layout> {
     None
 }
 
+/// The most columns the mapping step shows and offers; the rest are counted.
+pub const PREVIEW_COLUMNS: usize = 50;
+
 /// The first rows of a file whose columns the import could not place, for the mapping step.
+/// It holds at most [`PREVIEW_COLUMNS`] columns, so that a file of thousands of columns
+/// neither fills the message to the page nor the page with controls.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
     pub delimiter: u8,
-    /// The first rows as read (up to 6), each a list of cells.
+    /// The first rows as read (up to 6), each a list of at most [`PREVIEW_COLUMNS`] cells.
     pub rows: Vec<Vec<String>>,
-    /// A starting point for the mapping step.
+    /// How many columns the widest of those rows has (those shown and the rest).
+    pub columns: usize,
+    /// A starting point for the mapping step (its names cut as the rows are).
     pub guess: Layout,
+}
+
+impl Preview {
+    /// The preview of a file's first rows, with the import's guess.
+    pub fn new(delimiter: u8, mut rows: Vec<Vec<String>>) -> Self {
+        let mut guess = guess(&rows, delimiter);
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for row in &mut rows {
+            row.truncate(PREVIEW_COLUMNS);
+        }
+        guess.names.truncate(PREVIEW_COLUMNS);
+        Preview {
+            delimiter,
+            rows,
+            columns,
+            guess,
+        }
+    }
+
+    /// How many columns are shown.
+    pub fn shown(&self) -> usize {
+        self.columns.min(PREVIEW_COLUMNS)
+    }
+
+    /// How many columns are not shown.
+    pub fn hidden(&self) -> usize {
+        self.columns - self.shown()
+    }
 }
 
 /// A first guess for the mapping step: whether row 1 looks like a header (no cell is a

@@ -11,8 +11,18 @@ use crate::core::number::NumberError;
 pub enum ProblemKind {
     /// The file has no bytes, or only blank lines.
     EmptyFile,
-    /// The file is UTF-16 (a spreadsheet's "Unicode text"), not UTF-8.
+    /// The file is UTF-16 (a spreadsheet's "Unicode text"), not UTF-8: it starts with
+    /// UTF-16's byte-order mark, or its first bytes have a NUL in every other byte.
     Utf16,
+    /// The file starts with the signature of an image, a document or an archive: it is not
+    /// a CSV text file at all.
+    NotText(Signature),
+    /// The first row (the header) does not end within the first `limit` bytes, the most
+    /// that is read to find the columns; `columns` were counted in them.
+    HeaderTooLong { limit: u64, columns: u64 },
+    /// The file has a single column and it holds dates (`example` the first of them): a
+    /// date alone says nothing about customers.
+    DatesOnly { example: String },
     /// A header and no data rows.
     NoData,
     /// A cell's bytes are not UTF-8 text.
@@ -26,8 +36,10 @@ pub enum ProblemKind {
     FieldCount { found: usize, expected: usize },
     /// A required cell is empty.
     Missing,
-    /// A count or amount that does not read as one.
+    /// A count that does not read as one.
     Number(NumberErrorText),
+    /// An amount (money, possibly with decimals) that does not read as one.
+    Amount(NumberErrorText),
     /// A date that does not read as one.
     Date(DateError),
     /// Lost customers more than the period's start.
@@ -47,6 +59,41 @@ pub enum ProblemKind {
         last_row: u64,
         limit_years: u32,
     },
+}
+
+/// What a file that is not text starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Signature {
+    Png,
+    Jpeg,
+    Gif,
+    Pdf,
+    /// A ZIP archive, which is also what an `.xlsx` or `.ods` spreadsheet is.
+    Zip,
+    Gzip,
+}
+
+impl Signature {
+    /// Every signature, with the bytes a file of its kind starts with.
+    const ALL: [(Signature, &'static [u8]); 9] = [
+        (Signature::Png, b"\x89PNG\r\n\x1a\n"),
+        (Signature::Jpeg, b"\xff\xd8\xff"),
+        (Signature::Gif, b"GIF87a"),
+        (Signature::Gif, b"GIF89a"),
+        (Signature::Pdf, b"%PDF-"),
+        (Signature::Zip, b"PK\x03\x04"),
+        (Signature::Zip, b"PK\x05\x06"),
+        (Signature::Zip, b"PK\x07\x08"),
+        (Signature::Gzip, b"\x1f\x8b"),
+    ];
+
+    /// The kind of file `head` (the first bytes of a file) starts as, if it is a known one.
+    pub fn of(head: &[u8]) -> Option<Signature> {
+        Signature::ALL
+            .iter()
+            .find(|(_, magic)| head.starts_with(magic))
+            .map(|&(s, _)| s)
+    }
 }
 
 /// [`NumberError`] in a serialisable form (its f64 fields stay as numbers).

@@ -64,6 +64,15 @@ impl<'a> Record<'a> {
         (0..self.len()).find(|&i| self.get(i).contains(&0))
     }
 
+    /// The first field whose bytes are not UTF-8. A record of valid fields is valid as a
+    /// whole, so the common case is one check.
+    pub fn not_utf8_field(&self) -> Option<usize> {
+        if std::str::from_utf8(self.data).is_ok() {
+            return None;
+        }
+        (0..self.len()).find(|&i| std::str::from_utf8(self.get(i)).is_err())
+    }
+
     /// Where an [`unclosed`](Self::unclosed) quote opens: the record's row (a quoted value
     /// spanning lines stays in one row, as in a spreadsheet), the field, and how many lines
     /// after it were read into its value.

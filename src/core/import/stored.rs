@@ -11,8 +11,12 @@ use super::importer::Dataset;
 
 /// The version of the stored tables. Earlier builds wrote version 1 as a text rather than
 /// this nested form; such a text does not read as a dataset, so it is taken as another
-/// version's.
-pub const VERSION: i64 = 1;
+/// version's. Version 2 added kinds of problem (a file that is not text, a header too long,
+/// a file of dates only, an amount that does not read) and the warning of negative amounts.
+pub const VERSION: i64 = 2;
+
+/// Earlier versions whose stored form reads unchanged as this one's: the types only grew.
+const READS_AS_IS: [i64; 1] = [1];
 
 /// The JSON form of `dataset`.
 pub fn to_json(dataset: &Dataset) -> Value {
@@ -23,7 +27,8 @@ pub fn to_json(dataset: &Dataset) -> Value {
 /// The dataset stored as `tables` under version `version`; `None` when the version is
 /// another or the tables do not read.
 pub fn from_json(version: Option<i64>, tables: &Value) -> Option<Dataset> {
-    if version != Some(VERSION) {
+    let known = version.is_some_and(|v| v == VERSION || READS_AS_IS.contains(&v));
+    if !known {
         return None;
     }
     Dataset::deserialize(tables).ok()
@@ -35,11 +40,15 @@ mod tests {
     use crate::core::import::counts::Warning;
     use crate::core::import::dates::{DateError, DateOrder};
     use crate::core::import::importer::{import_text, Options, Outcome};
-    use crate::core::import::problem::{NumberErrorText, Problem, ProblemKind, Problems};
+    use crate::core::import::problem::{
+        NumberErrorText, Problem, ProblemKind, Problems, Signature,
+    };
     use crate::core::import::samples::Sample;
 
     /// The fixture of each version: the JSON form of [`fingerprint_dataset`].
-    const FINGERPRINT: (i64, &str) = (1, include_str!("stored_v1.json"));
+    const FINGERPRINT: (i64, &str) = (2, include_str!("stored_v2.json"));
+    /// Version 1's, which this version reads as it is.
+    const FINGERPRINT_V1: &str = include_str!("stored_v1.json");
 
     /// A small dataset that shows every kind of problem and warning among its parts.
     fn fingerprint_dataset() -> Dataset {
@@ -76,6 +85,10 @@ mod tests {
                 period: "2024-03".into(),
                 given: 7,
                 computed: 6,
+            },
+            Warning::NegativeAmounts {
+                rows: 7,
+                first_rows: vec![4, 9, 12, 15, 20],
             },
         ];
         let mut skipped = Problems::default();
@@ -140,9 +153,23 @@ mod tests {
                 last_row: 2,
                 limit_years: 50,
             },
+            ProblemKind::NotText(Signature::Png),
+            ProblemKind::NotText(Signature::Jpeg),
+            ProblemKind::NotText(Signature::Gif),
+            ProblemKind::NotText(Signature::Pdf),
+            ProblemKind::NotText(Signature::Zip),
+            ProblemKind::NotText(Signature::Gzip),
+            ProblemKind::HeaderTooLong {
+                limit: 65536,
+                columns: 10950,
+            },
+            ProblemKind::DatesOnly {
+                example: "2024-01-05".into(),
+            },
         ]
         .into_iter()
-        .chain(number.into_iter().map(ProblemKind::Number))
+        .chain(number.clone().into_iter().map(ProblemKind::Number))
+        .chain(number.into_iter().map(ProblemKind::Amount))
         .chain(date.into_iter().map(ProblemKind::Date));
         for (i, kind) in kinds.enumerate() {
             skipped.push(Problem::cell(i as u64 + 2, "date".into(), b"x", kind));
@@ -175,6 +202,10 @@ mod tests {
         assert_eq!(to_json(&back), json);
         assert_eq!(from_json(Some(VERSION + 1), &json), None);
         assert_eq!(from_json(Some(0), &json), None);
+        // Version 1's form reads as it is, under its own number only.
+        let v1: Value = serde_json::from_str(FINGERPRINT_V1).unwrap();
+        assert!(from_json(Some(1), &v1).is_some());
+        assert_eq!(from_json(Some(0), &v1), None);
         assert_eq!(from_json(None, &json), None);
         assert_eq!(
             // The text form of earlier builds, under the same number.

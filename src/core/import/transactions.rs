@@ -30,7 +30,14 @@ pub struct TransactionSink {
     pub decided_by: Option<(u64, String)>,
     pending: Vec<Pending>,
     names: Layout,
+    /// Rows whose amount is below zero (refunds, as a rule), counted; the first of them
+    /// by number.
+    pub negative_rows: u64,
+    pub first_negative_rows: Vec<u64>,
 }
+
+/// How many rows with a negative amount are kept by number.
+pub const NEGATIVE_ROWS_KEPT: usize = 5;
 
 fn trim(b: &[u8]) -> &[u8] {
     let start = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
@@ -64,6 +71,8 @@ impl TransactionSink {
             decided_by: None,
             pending: Vec::new(),
             names: layout.clone(),
+            negative_rows: 0,
+            first_negative_rows: Vec::new(),
         }
     }
 
@@ -166,7 +175,7 @@ impl TransactionSink {
         if text.trim().is_empty() {
             return Err(ProblemKind::Missing);
         }
-        parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Number(e.into()))
+        parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))
     }
 
     /// The data showed the order (a field above 12): read the rows held back so far with it.
@@ -229,8 +238,17 @@ impl TransactionSink {
                     row: Some(row),
                     column: self.amount_col.map(|c| self.names.name(c)),
                     value: None,
-                    kind: ProblemKind::Number(crate::core::number::NumberError::TooLarge.into()),
+                    kind: ProblemKind::Amount(crate::core::number::NumberError::TooLarge.into()),
                 });
+            } else if a.units < 0 {
+                self.negative_rows += 1;
+                // Rows held back for their dates' order arrive late: keep the lowest numbers.
+                let kept = &mut self.first_negative_rows;
+                let at = kept.partition_point(|&r| r < row);
+                if at < NEGATIVE_ROWS_KEPT {
+                    kept.insert(at, row);
+                    kept.truncate(NEGATIVE_ROWS_KEPT);
+                }
             }
         }
     }
