@@ -206,7 +206,7 @@ test("more than twenty problems are listed twenty and counted", async ({ page })
   await expect(page.getByTestId("import-more-problems")).toHaveText("…and 5 more problems.");
 });
 
-test("leaving rows out names every row it leaves out, past the twenty problems listed", async ({ page }) => {
+test("item 3: leaving rows out names every row it leaves out, past the twenty problems listed", async ({ page }) => {
   await openApp(page);
   const lines = ["customer_id,date", "good1,2024-01-05", "good2,2024-02-07"];
   // Rows 4 to 28 (the header is row 1) hold a day their month does not have.
@@ -227,7 +227,7 @@ test("leaving rows out names every row it leaves out, past the twenty problems l
   await expect(page.getByTestId("import-summary")).toContainText("Read 28 rows: 3 customers, 3 periods");
 });
 
-test("a quote never closed is a problem of the whole file, with no rows to leave out", async ({ page }) => {
+test("item 3: a quote never closed is a problem of the whole file, with no rows to leave out", async ({ page }) => {
   await openApp(page);
   await paste(page, 'customer_id,date\nA,2024-01-01\nB,"2024-01-02\nC,2024-01-03\nD,2024-01-04\n');
   const problems = page.getByTestId("import-problem");
