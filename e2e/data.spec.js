@@ -359,6 +359,7 @@ test("item 8: a blank churn says why, in the flows table and under the churn cha
   const caption = page.getByTestId("chart-churn").getByTestId("chart-caption");
   await expect(caption).toHaveText(/^The only churn is in 2024-02, which is incomplete/);
   await expect(caption).not.toContainText("no counts of lost customers");
+});
 
 /** A file under e2e/.tmp, written by `write` the first time it is needed. */
 function generated(name, write) {
