@@ -25,8 +25,11 @@ use crate::core::store::{KeyValue, Loaded, Memory, SaveError, SessionStore, Stor
 use crate::web::storage;
 
 pub use crate::core::store::Summary;
+pub use import::Progress;
 pub use persist::{field, Custom, Fields, Persist};
 
+mod import;
+mod listing;
 mod persist;
 
 /// How long after the last change the session is written.
@@ -114,6 +117,10 @@ pub struct Sessions {
     head: RwSignal<(String, String)>,
     mode: RwSignal<Mode>,
     deleted: RwSignal<Option<Deleted>>,
+    /// How far the import under way has come.
+    importing: RwSignal<Option<import::Progress>>,
+    /// Whether the list is to be read again shortly (for another tab's writes).
+    refresh_due: StoredValue<bool>,
 }
 
 fn now() -> i64 {
@@ -190,12 +197,14 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         notice: RwSignal::new(notice),
         list: RwSignal::new(Vec::new()),
         deleted: RwSignal::new(None),
+        importing: RwSignal::new(None),
+        refresh_due: StoredValue::new(false),
     };
     sessions.refresh();
     // A change made just before the page is closed is written at once, not after the delay.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| sessions.write());
     // Another tab of this page saved, renamed, added or deleted a session.
-    let other_tab = window_event_listener(leptos::ev::storage, move |_| sessions.refresh());
+    let other_tab = window_event_listener(leptos::ev::storage, move |_| sessions.refresh_soon());
     on_cleanup(move || {
         flush.remove();
         other_tab.remove();
@@ -596,11 +605,12 @@ impl Sessions {
 
     /// Imports a session file: every session in it becomes a new session (none is written
     /// over), and the first is opened. Returns how many were stored; when storage filled up
-    /// before the last, the page says so.
-    pub fn import(&self, text: &str) -> Result<usize, FileError> {
-        let sessions = session::read_file(text)?;
+    /// before the last, the page says so. A large file is read and stored in steps, with the
+    /// page answering in between (see [`Sessions::importing`]).
+    pub async fn import(&self, text: &str) -> Result<usize, FileError> {
+        let sessions = self.read_in_steps(text).await?;
         self.write();
-        let (stored, error) = self.with(|i| i.store.import(sessions, new_id));
+        let (stored, error) = self.store_in_steps(sessions).await;
         if let Some(id) = stored.first() {
             self.open(id);
         }

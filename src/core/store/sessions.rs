@@ -1,7 +1,14 @@
 //! Sessions over a [`KeyValue`] store: the list, reading (damaged data kept aside first),
 //! writing without losing another tab's changes unasked, deleting and importing.
+//!
+//! The list comes from the index (see [`super::index`]), which every write here keeps in
+//! step, so that listing ten thousand sessions reads none of them.
 
-use super::{KeyValue, StorageError, OPEN_KEY, QUARANTINE_PREFIX, SESSION_PREFIX};
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use super::index::Index;
+use super::{KeyValue, StorageError, INDEX_KEY, OPEN_KEY, QUARANTINE_PREFIX, SESSION_PREFIX};
 use crate::core::session::{self, ReadError, Session};
 
 /// A stored session, as the list shows it.
@@ -67,12 +74,27 @@ fn session_key(id: &str) -> String {
     format!("{SESSION_PREFIX}{id}")
 }
 
+/// How the list shows `session`, stored under `id`.
+fn summary(id: &str, session: &Session, newer: bool) -> Summary {
+    Summary {
+        id: id.to_string(),
+        name: session.name.clone(),
+        created: session.created,
+        modified: session.modified,
+        newer,
+    }
+}
+
 /// Sessions kept in `S`, as one page (one tab) sees them.
 pub struct SessionStore<S> {
     storage: S,
     /// The open session's stored text as this store last read or wrote it: different text in
     /// storage means another tab saved the session since.
     known: Option<String>,
+    /// The index as this store last read or wrote it, with its stored text: while storage
+    /// holds that same text, it is not read again. No text: storage would not take it (it is
+    /// full), and this page goes on with it in memory rather than reading every session.
+    index: RefCell<Option<(Option<String>, Index)>>,
 }
 
 impl<S: KeyValue> SessionStore<S> {
@@ -80,7 +102,60 @@ impl<S: KeyValue> SessionStore<S> {
         SessionStore {
             storage,
             known: None,
+            index: RefCell::new(None),
         }
+    }
+
+    /// The index as stored now; `None` when it is missing or cannot be read.
+    fn stored_index(&self) -> Option<Index> {
+        let text = self.storage.get(INDEX_KEY).ok().flatten();
+        let mut cache = self.index.borrow_mut();
+        if let Some((seen, index)) = cache.as_ref() {
+            if *seen == text {
+                return Some(index.clone());
+            }
+        }
+        let index = Index::read(text.as_deref()?)?;
+        *cache = Some((text, index.clone()));
+        Some(index)
+    }
+
+    /// Stores `index`. When storage will not take it, the stored one is removed instead: an
+    /// index is in step with the sessions or missing (and then built again), never behind.
+    fn write_index(&self, index: Index) {
+        let text = index.to_text();
+        let mut cache = self.index.borrow_mut();
+        match self.storage.set(INDEX_KEY, &text) {
+            Ok(()) => *cache = Some((Some(text), index)),
+            Err(_) => {
+                *cache = match self.storage.remove(INDEX_KEY) {
+                    Ok(()) => Some((None, index)),
+                    Err(_) => None,
+                };
+            }
+        }
+    }
+
+    /// Applies `change` to the stored index. A missing or unreadable one is left for
+    /// [`list`](Self::list) to build again from the sessions.
+    fn update_index(&self, change: impl FnOnce(&mut Index)) {
+        if let Some(mut index) = self.stored_index() {
+            change(&mut index);
+            self.write_index(index);
+        }
+    }
+
+    /// Puts session `id`'s stored `text` into the index, as far as it can be read (a damaged
+    /// one is left for the list to find and keep aside).
+    fn index_text(&self, id: &str, text: &str) {
+        let entry = match session::read(text) {
+            Ok(s) => summary(id, &s, false),
+            Err(ReadError::Newer { session, .. }) => summary(id, &session, true),
+            Err(_) => return,
+        };
+        self.update_index(|index| {
+            index.by_id.insert(id.to_string(), entry);
+        });
     }
 
     /// The texts underneath.
@@ -135,7 +210,11 @@ impl<S: KeyValue> SessionStore<S> {
                 let quarantine = format!("{QUARANTINE_PREFIX}{id}.{now}");
                 let key = match self.storage.set(&quarantine, &text) {
                     Ok(()) => {
-                        let _ = self.storage.remove(&key);
+                        if self.storage.remove(&key).is_ok() {
+                            self.update_index(|index| {
+                                index.by_id.remove(id);
+                            });
+                        }
                         quarantine
                     }
                     Err(_) => key,
@@ -181,46 +260,67 @@ impl<S: KeyValue> SessionStore<S> {
             return Err(e.into());
         }
         self.known = Some(text);
+        let entry = summary(&session.id, session, false);
+        self.update_index(|index| {
+            index.by_id.insert(entry.id.clone(), entry);
+        });
         self.set_open(&session.id)?;
         Ok(())
     }
 
     /// Writes `session` beside the others, as it is (an imported one, say).
     pub fn put(&self, session: &Session) -> Result<(), StorageError> {
+        self.put_unindexed(session)?;
+        let entry = summary(&session.id, session, session.newer.is_some());
+        self.update_index(|index| {
+            index.by_id.insert(entry.id.clone(), entry);
+        });
+        Ok(())
+    }
+
+    fn put_unindexed(&self, session: &Session) -> Result<(), StorageError> {
         self.storage
             .set(&session_key(&session.id), &session.to_text())
     }
 
     /// The stored sessions, last changed first, and the last damaged value found (kept aside
     /// as [`load`](Self::load) does).
+    ///
+    /// Read from the index and the list of keys: only a session the index does not know (one
+    /// stored by an older build, say) is read, and every session is read only when the index
+    /// is missing or damaged, to build it again. Nothing stored is ever removed for being
+    /// out of the index.
     pub fn list(&self, now: i64) -> (Vec<Summary>, Option<Damaged>) {
+        let ids = self.ids();
+        let (mut index, mut changed) = match self.stored_index() {
+            Some(index) => (index, false),
+            None => (Index::default(), true),
+        };
+        // Sessions no longer stored (deleted or kept aside by another tab) leave the index.
+        let held: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let before = index.by_id.len();
+        index.by_id.retain(|id, _| held.contains(id.as_str()));
+        changed |= index.by_id.len() != before;
         let mut damaged = None;
-        let mut list: Vec<Summary> = Vec::new();
-        for id in self.ids() {
-            let (session, newer) = match self.load(&id, now) {
-                Some(Loaded::Current(s)) => (s, false),
-                Some(Loaded::Newer { session, .. }) => (session, true),
+        for id in &ids {
+            if index.by_id.contains_key(id) {
+                continue;
+            }
+            changed = true;
+            let entry = match self.load(id, now) {
+                Some(Loaded::Current(s)) => summary(id, &s, false),
+                Some(Loaded::Newer { session, .. }) => summary(id, &session, true),
                 Some(Loaded::Damaged(d)) => {
                     damaged = Some(d);
                     continue;
                 }
                 None => continue,
             };
-            // Put in place one by one: a list holds a few dozen, and a sort's code would
-            // cost the page more than the time it saves.
-            let at = list.partition_point(|s| {
-                s.modified > session.modified || (s.modified == session.modified && s.id < id)
-            });
-            list.insert(
-                at,
-                Summary {
-                    id,
-                    name: session.name,
-                    created: session.created,
-                    modified: session.modified,
-                    newer,
-                },
-            );
+            index.by_id.insert(id.clone(), entry);
+        }
+        let list = index.listed();
+        if changed {
+            self.write_index(index);
         }
         (list, damaged)
     }
@@ -243,30 +343,44 @@ impl<S: KeyValue> SessionStore<S> {
             .map(|s| s.name)
             .unwrap_or_default();
         self.storage.remove(&key).ok()?;
+        self.update_index(|index| {
+            index.by_id.remove(id);
+        });
         Some(Removed { name, text })
     }
 
     /// Puts back the text of session `id` removed by [`delete`](Self::delete).
     pub fn restore(&self, id: &str, text: &str) -> Result<(), StorageError> {
-        self.storage.set(&session_key(id), text)
+        self.storage.set(&session_key(id), text)?;
+        self.index_text(id, text);
+        Ok(())
     }
 
     /// Stores `sessions` as new sessions, each under an id from `new_id`, until storage
-    /// refuses one: their ids, and why the rest were not stored.
+    /// refuses one: their ids, and why the rest were not stored. The index is written once
+    /// for them all.
     pub fn import(
         &self,
         sessions: Vec<Session>,
         mut new_id: impl FnMut() -> String,
     ) -> (Vec<String>, Option<StorageError>) {
         let mut stored = Vec::new();
+        let mut error = None;
         for mut s in sessions {
             s.id = new_id();
-            if let Err(e) = self.put(&s) {
-                return (stored, Some(e));
+            if let Err(e) = self.put_unindexed(&s) {
+                error = Some(e);
+                break;
             }
-            stored.push(s.id);
+            stored.push(summary(&s.id, &s, s.newer.is_some()));
         }
-        (stored, None)
+        let ids = stored.iter().map(|s| s.id.clone()).collect();
+        self.update_index(|index| {
+            index
+                .by_id
+                .extend(stored.into_iter().map(|s| (s.id.clone(), s)));
+        });
+        (ids, error)
     }
 }
 
