@@ -265,11 +265,17 @@ fn SessionRow(sessions: Sessions, item: Summary, index: usize, is_open: bool) ->
             aria-rowindex=index + 2
             aria-current=is_open.then_some("true")
         >
+            // On one line (cut short with "…", the whole name in its title and the buttons'
+            // labels), so that every row is as high as the others.
             <th scope="row" title=item.name.clone()>
-                {item.name.clone()}
-                {item
-                    .newer
-                    .then(|| view! { <span class="badge">{tr(|s| s.session_newer_badge)}</span> })}
+                <span class="session-row-name" dir="auto">
+                    {item.name.clone()}
+                    {item
+                        .newer
+                        .then(|| {
+                            view! { <span class="badge">{tr(|s| s.session_newer_badge)}</span> }
+                        })}
+                </span>
             </th>
             <td>{time(item.created)}</td>
             <td>{time(item.modified)}</td>

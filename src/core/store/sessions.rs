@@ -5,7 +5,6 @@
 //! step, so that listing ten thousand sessions reads none of them.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use super::index::Index;
 use super::{KeyValue, StorageError, INDEX_KEY, OPEN_KEY, QUARANTINE_PREFIX, SESSION_PREFIX};
@@ -154,7 +153,7 @@ impl<S: KeyValue> SessionStore<S> {
             Err(_) => return,
         };
         self.update_index(|index| {
-            index.by_id.insert(id.to_string(), entry);
+            index.insert(entry);
         });
     }
 
@@ -212,7 +211,7 @@ impl<S: KeyValue> SessionStore<S> {
                     Ok(()) => {
                         if self.storage.remove(&key).is_ok() {
                             self.update_index(|index| {
-                                index.by_id.remove(id);
+                                index.remove(id);
                             });
                         }
                         quarantine
@@ -262,7 +261,7 @@ impl<S: KeyValue> SessionStore<S> {
         self.known = Some(text);
         let entry = summary(&session.id, session, false);
         self.update_index(|index| {
-            index.by_id.insert(entry.id.clone(), entry);
+            index.insert(entry);
         });
         self.set_open(&session.id)?;
         Ok(())
@@ -273,7 +272,7 @@ impl<S: KeyValue> SessionStore<S> {
         self.put_unindexed(session)?;
         let entry = summary(&session.id, session, session.newer.is_some());
         self.update_index(|index| {
-            index.by_id.insert(entry.id.clone(), entry);
+            index.insert(entry);
         });
         Ok(())
     }
@@ -297,16 +296,29 @@ impl<S: KeyValue> SessionStore<S> {
             None => (Index::default(), true),
         };
         // Sessions no longer stored (deleted or kept aside by another tab) leave the index.
-        let held: HashSet<&str> = ids.iter().map(String::as_str).collect();
-        let before = index.by_id.len();
-        index.by_id.retain(|id, _| held.contains(id.as_str()));
-        changed |= index.by_id.len() != before;
+        let mut held: Vec<&str> = ids.iter().map(String::as_str).collect();
+        held.sort_unstable();
+        let before = index.len();
+        index.retain(|s| held.binary_search(&s.id.as_str()).is_ok());
+        changed |= index.len() != before;
+        // The sessions the index does not know; all of them when it names one twice.
+        let missing: Option<Vec<&String>> = {
+            let mut known: Vec<&str> = index.ids().collect();
+            known.sort_unstable();
+            (!known.windows(2).any(|w| w[0] == w[1])).then(|| {
+                ids.iter()
+                    .filter(|id| known.binary_search(&id.as_str()).is_err())
+                    .collect()
+            })
+        };
+        let missing = missing.unwrap_or_else(|| {
+            index = Index::default();
+            ids.iter().collect()
+        });
+        changed |= !missing.is_empty();
         let mut damaged = None;
-        for id in &ids {
-            if index.by_id.contains_key(id) {
-                continue;
-            }
-            changed = true;
+        let mut found = Vec::new();
+        for id in missing {
             let entry = match self.load(id, now) {
                 Some(Loaded::Current(s)) => summary(id, &s, false),
                 Some(Loaded::Newer { session, .. }) => summary(id, &session, true),
@@ -316,8 +328,9 @@ impl<S: KeyValue> SessionStore<S> {
                 }
                 None => continue,
             };
-            index.by_id.insert(id.clone(), entry);
+            found.push(entry);
         }
+        index.extend(found);
         let list = index.listed();
         if changed {
             self.write_index(index);
@@ -344,7 +357,7 @@ impl<S: KeyValue> SessionStore<S> {
             .unwrap_or_default();
         self.storage.remove(&key).ok()?;
         self.update_index(|index| {
-            index.by_id.remove(id);
+            index.remove(id);
         });
         Some(Removed { name, text })
     }
@@ -375,11 +388,7 @@ impl<S: KeyValue> SessionStore<S> {
             stored.push(summary(&s.id, &s, s.newer.is_some()));
         }
         let ids = stored.iter().map(|s| s.id.clone()).collect();
-        self.update_index(|index| {
-            index
-                .by_id
-                .extend(stored.into_iter().map(|s| (s.id.clone(), s)));
-        });
+        self.update_index(|index| index.extend(stored));
         (ids, error)
     }
 }

@@ -450,6 +450,10 @@ fn item_15_a_missing_or_damaged_index_is_built_again_and_no_session_is_lost() {
         Some(r#"{"format":"retention-lab-index","version":1,"sessions":[]"#),
         Some(r#"{"format":"retention-lab-index","version":99,"sessions":[]}"#),
         Some(r#"[["s000","Lesson 0",100,1000,false]]"#),
+        // A session named twice.
+        Some(
+            r#"{"format":"retention-lab-index","version":1,"sessions":[["s000","A",1,5,false],["s000","B",1,4,false]]}"#,
+        ),
     ] {
         match damaged {
             None => memory.remove(INDEX_KEY).expect("removes"),
