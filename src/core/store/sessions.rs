@@ -73,6 +73,14 @@ fn session_key(id: &str) -> String {
     format!("{SESSION_PREFIX}{id}")
 }
 
+/// The ids of the sessions among storage `keys`.
+fn session_ids(keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .filter_map(|k| k.strip_prefix(SESSION_PREFIX))
+        .map(str::to_string)
+        .collect()
+}
+
 /// How the list shows `session`, stored under `id`.
 fn summary(id: &str, session: &Session, newer: bool) -> Summary {
     Summary {
@@ -174,11 +182,7 @@ impl<S: KeyValue> SessionStore<S> {
 
     /// The ids of the stored sessions, in no particular order.
     pub fn ids(&self) -> Vec<String> {
-        let keys = self.storage.keys().unwrap_or_default();
-        keys.iter()
-            .filter_map(|k| k.strip_prefix(SESSION_PREFIX))
-            .map(str::to_string)
-            .collect()
+        session_ids(&self.storage.keys().unwrap_or_default())
     }
 
     /// The stored text of session `id`.
@@ -290,7 +294,11 @@ impl<S: KeyValue> SessionStore<S> {
     /// is missing or damaged, to build it again. Nothing stored is ever removed for being
     /// out of the index.
     pub fn list(&self, now: i64) -> (Vec<Summary>, Option<Damaged>) {
-        let ids = self.ids();
+        // Storage that will not say what it holds changes nothing, the index included.
+        let Ok(keys) = self.storage.keys() else {
+            return (Vec::new(), None);
+        };
+        let ids = session_ids(&keys);
         let (mut index, mut changed) = match self.stored_index() {
             Some(index) => (index, false),
             None => (Index::default(), true),

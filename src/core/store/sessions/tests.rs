@@ -370,6 +370,12 @@ fn item_15_the_list_reads_no_session_once_the_index_is_there() {
     let (again, read) = listed_fresh(&memory);
     assert_eq!(read, 0);
     assert_eq!(again, first);
+    // Storage that refuses for a moment lists nothing and leaves the index as it was.
+    let index = memory.get(INDEX_KEY).expect("reads");
+    memory.refuse(true);
+    assert_eq!(SessionStore::new(memory.clone()).list(0), (vec![], None));
+    memory.refuse(false);
+    assert_eq!(memory.get(INDEX_KEY).expect("reads"), index);
     // Nor does a page that lists again after every action.
     let counting = Counting::over(&memory);
     let mut store = SessionStore::new(counting.clone());
