@@ -1002,3 +1002,140 @@ test("item 17: a rename in one tab shows in the other tab's name field, and savi
   expect((await storedSession(page)).name).toBe("Lesson, renamed");
   await other.close();
 });
+
+/** `n` stored sessions named "Lesson 0001" to "Lesson n", the last one changed last. */
+function lessons(n) {
+  return Array.from({ length: n }, (_, i) => ({
+    format: "retention-lab-session",
+    version: 1,
+    id: `lesson${String(i + 1).padStart(4, "0")}`,
+    name: `Lesson ${String(i + 1).padStart(4, "0")}`,
+    created: 1_700_000_000_000 + i,
+    modified: 1_700_000_000_000 + i * 1000,
+    panels: { ror: { total: `${i + 1},000` } },
+  }));
+}
+
+/** Writes `list` into storage as an older build did: the sessions, and no index. */
+async function storeAsBefore(page, list) {
+  await page.evaluate((list) => {
+    for (const s of list) localStorage.setItem(`retention-lab.session.${s.id}`, JSON.stringify(s));
+  }, list);
+}
+
+/** The rows the list has drawn, as [place, name]. */
+const drawn = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="session-row"]')].map((r) => [Number(r.dataset.index), r.querySelector("th").textContent]),
+  );
+
+test("item 15: with many sessions the list draws only a window of rows, yet every session can be reached", async ({ page }) => {
+  const n = 600;
+  await openApp(page);
+  await storeAsBefore(page, lessons(n));
+  await page.reload();
+  await showList(page);
+  await expect(page.getByTestId("session-list").locator("summary")).toHaveText("All sessions (600)");
+  await expect(page.getByTestId("session-list").locator("table")).toHaveAttribute("aria-rowcount", "601");
+  await expect(rows(page).first().locator("th")).toHaveText("Lesson 0600");
+  const first = await rows(page).count();
+  expect(first).toBeGreaterThan(10);
+  expect(first).toBeLessThan(60);
+  // The index was built from the sessions, once, and names every one.
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem("retention-lab.index")));
+  expect(index.sessions).toHaveLength(n);
+
+  // Scrolling draws the rest, a window at a time: every session is reached, in its place.
+  const scroller = page.getByTestId("session-scroll");
+  const row = await rows(page).first().evaluate((r) => r.getBoundingClientRect().height);
+  const seen = new Map();
+  for (let at = 0; at < n; at += 20) {
+    await scroller.evaluate((el, top) => (el.scrollTop = top), at * row);
+    await expect(page.locator(`[data-testid="session-row"][data-index="${at}"]`)).toBeVisible();
+    const now = await drawn(page);
+    expect(now.length).toBeLessThan(60);
+    for (const [i, name] of now) seen.set(i, name);
+  }
+  // And at the very end.
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.locator('[data-testid="session-row"][data-index="599"]')).toBeVisible();
+  for (const [i, name] of await drawn(page)) seen.set(i, name);
+  expect(seen.size).toBe(n);
+  for (const [i, name] of seen) expect(name).toBe(`Lesson ${String(n - i).padStart(4, "0")}`);
+  await expect(page.locator('[data-testid="session-row"][data-index="599"]')).toHaveAttribute("aria-rowindex", "601");
+
+  // The keyboard reaches them too: End, Up, Home and Page Down move between the rows' buttons.
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  await page.getByRole("button", { name: "Open “Lesson 0600”" }).focus();
+  await page.keyboard.press("End");
+  await expect(page.getByRole("button", { name: "Open “Lesson 0001”" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("button", { name: "Open “Lesson 0002”" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Duplicate “Lesson 0002”" })).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(page.getByRole("button", { name: "Duplicate “Lesson 0600”" })).toBeFocused();
+  await page.keyboard.press("PageDown");
+  await expect(page.locator(":focus")).toHaveAccessibleName(/^Duplicate “Lesson 05\d\d”$/);
+  await page.keyboard.press("End");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("session-name")).toHaveValue("Lesson 0001");
+  await expect(total(page)).toHaveValue("1,000");
+  expect((await drawn(page)).length).toBeLessThan(60);
+});
+
+test("item 15: a damaged index is built again from the sessions, and no session is lost", async ({ page }) => {
+  await openApp(page);
+  await storeAsBefore(page, lessons(40));
+  await page.evaluate(() => localStorage.setItem("retention-lab.index", '{"format":"retention-lab-index","version":1,"sessions":[["lesson0001"'));
+  await page.reload();
+  await showList(page);
+  await expect(page.getByTestId("session-list").locator("summary")).toHaveText("All sessions (40)");
+  const stored = await page.evaluate(() => ({
+    sessions: Object.keys(localStorage).filter((k) => k.startsWith("retention-lab.session.")).length,
+    index: JSON.parse(localStorage.getItem("retention-lab.index")).sessions.length,
+  }));
+  expect(stored).toEqual({ sessions: 40, index: 40 });
+  // Deleting one keeps the index in step.
+  await page.getByRole("button", { name: "Delete “Lesson 0040”" }).click();
+  await expect(page.getByTestId("session-list").locator("summary")).toHaveText("All sessions (39)");
+  const names = await page.evaluate(() => JSON.parse(localStorage.getItem("retention-lab.index")).sessions.map((e) => e[1]));
+  expect(names).toHaveLength(39);
+  expect(names).not.toContain("Lesson 0040");
+});
+
+test("item 15: a big import proceeds in steps, shows how far it has come, and stores every session", async ({ page }, testInfo) => {
+  const n = 1300;
+  await openApp(page);
+  const file = testInfo.outputPath("many.json");
+  fs.writeFileSync(file, JSON.stringify({ format: "retention-lab-sessions", version: 1, sessions: lessons(n) }));
+  // Every state of the progress bar the page shows on the way.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="import-session-progress"] progress');
+      const text = document.querySelector('[data-testid="import-session-progress"] [role="status"]');
+      if (bar) window.__progress.push([Number(bar.getAttribute("value")), Number(bar.getAttribute("max")), text.textContent]);
+    }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+  await page.getByTestId("import-session").setInputFiles(file);
+  await expect(page.getByTestId("import-session-result")).toContainText("Sessions imported: 1,300.");
+  await expect(page.getByTestId("import-session-progress")).toHaveCount(0);
+  const seen = await page.evaluate(() => window.__progress);
+  const steps = [...new Set(seen.map(([value]) => value))];
+  // Read 500 at a time (3 steps) and stored 250 at a time (6 steps), the page shown between.
+  expect(steps.length).toBeGreaterThanOrEqual(8);
+  expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  expect(seen.every(([, max]) => max === 2 * n)).toBe(true);
+  expect(seen.map(([, , text]) => text)).toContain("Reading the file’s sessions: 500 of 1,300");
+  expect(seen.map(([, , text]) => text)).toContain("Saving the imported sessions: 250 of 1,300");
+  const stored = await page.evaluate(() => ({
+    sessions: Object.keys(localStorage).filter((k) => k.startsWith("retention-lab.session.")).length,
+    index: JSON.parse(localStorage.getItem("retention-lab.index")).sessions.length,
+  }));
+  expect(stored.sessions).toBeGreaterThanOrEqual(n);
+  expect(stored.index).toBe(stored.sessions);
+  await showList(page);
+  await expect(page.getByTestId("session-list").locator("summary")).toHaveText(`All sessions (${stored.sessions.toLocaleString("en")})`);
+});

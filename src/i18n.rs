@@ -322,6 +322,10 @@ string_table! {
         import_session,
         sessions_imported,
         session_import_failed,
+        /// While a session file is read: `{done}` of `{n}` sessions.
+        session_import_reading,
+        /// While an imported file's sessions are saved: `{done}` of `{n}`.
+        session_import_saving,
         session_file_unreadable,
         session_file_empty,
         session_file_json,
@@ -600,6 +604,8 @@ pub static EN: Strings = Strings {
     import_session: "Import a session file",
     sessions_imported: "Sessions imported: {n}. Each is a new session; the first one is open.",
     session_import_failed: "“{file}” was not imported: {error}",
+    session_import_reading: "Reading the file’s sessions: {done} of {n}",
+    session_import_saving: "Saving the imported sessions: {done} of {n}",
     session_file_unreadable: "the file could not be read as text.",
     session_file_empty: "the file holds no sessions.",
     session_file_json: "line {line}, column {column}: this is not the JSON of a session file.",

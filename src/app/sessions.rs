@@ -27,10 +27,13 @@ use crate::core::store::{
 use crate::web::storage;
 
 pub use crate::core::store::Summary;
+pub use import::Progress;
 pub use kept::ImportFailed;
 pub use persist::{field, Custom, Fields, Persist};
 
+mod import;
 mod kept;
+mod listing;
 mod persist;
 
 /// How long after the last change the session is written.
@@ -128,6 +131,10 @@ pub struct Sessions {
     deleted: RwSignal<Option<Deleted>>,
     /// The sessions (the open one included) whose latest changes are only in memory.
     not_saved: RwSignal<Vec<String>>,
+    /// How far the import under way has come.
+    importing: RwSignal<Option<import::Progress>>,
+    /// Whether the list is to be read again shortly (for another tab's writes).
+    refresh_due: StoredValue<bool>,
 }
 
 fn now() -> i64 {
@@ -207,6 +214,8 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         list: RwSignal::new(Vec::new()),
         deleted: RwSignal::new(None),
         not_saved: RwSignal::new(Vec::new()),
+        importing: RwSignal::new(None),
+        refresh_due: StoredValue::new(false),
     };
     sessions.refresh();
     // A change made just before the page is closed is written at once, not after the delay.
@@ -613,11 +622,13 @@ impl Sessions {
 
     /// Imports a session file: every session in it becomes a new session (none is written
     /// over), and the first is opened. Returns how many were stored; when storage filled up
-    /// before the last, the page says so, and when it took none, nothing is opened.
-    pub fn import(&self, text: &str) -> Result<usize, ImportFailed> {
-        let sessions = session::read_file(text).map_err(ImportFailed::File)?;
+    /// before the last, the page says so, and when it took none, nothing is opened. A large
+    /// file is read and stored in steps, with the page answering in between (see
+    /// [`Sessions::importing`]).
+    pub async fn import(&self, text: &str) -> Result<usize, ImportFailed> {
+        let sessions = self.read_in_steps(text).await.map_err(ImportFailed::File)?;
         self.write();
-        let (stored, error) = self.with(|i| i.store.import(sessions, new_id));
+        let (stored, error) = self.store_in_steps(sessions).await;
         match (stored.first(), error) {
             // Nothing stored: the open session stays open, as it is.
             (None, Some(e)) => return Err(ImportFailed::Storage(e)),

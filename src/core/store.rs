@@ -7,13 +7,18 @@
 //! - `retention-lab.latin-digits`: `true` or `false`, plain text;
 //! - `retention-lab.open`: the open session's id, plain text;
 //! - `retention-lab.session.<id>`: a session's stored text (see [`crate::core::session`]);
-//! - `retention-lab.quarantine.<id>.<time>`: a stored value that could not be read, as it was.
+//! - `retention-lab.quarantine.<id>.<time>`: a stored value that could not be read, as it was;
+//! - `retention-lab.index`: every session's id, name and times, so that the list opens
+//!   without reading the sessions (added later; built from the sessions where missing).
 
 use std::fmt;
 
+mod file;
+mod index;
 mod memory;
 mod sessions;
 
+pub use file::SessionFile;
 pub use memory::Memory;
 pub use sessions::{
     Damaged, Elsewhere, Loaded, Removed, SaveError, SessionStore, SetAside, Summary,
@@ -26,6 +31,8 @@ pub const SESSION_PREFIX: &str = "retention-lab.session.";
 /// Damaged stored data is moved under this prefix (and the session's id and the time it was
 /// found) before anything is written in its place.
 pub const QUARANTINE_PREFIX: &str = "retention-lab.quarantine.";
+/// The index of the stored sessions' names and times (see [`SessionStore::list`]).
+pub const INDEX_KEY: &str = "retention-lab.index";
 /// The language the user chose.
 pub const LANGUAGE_KEY: &str = "retention-lab.language";
 /// Whether Persian numbers are written with Latin digits.

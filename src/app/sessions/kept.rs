@@ -271,6 +271,7 @@ impl Sessions {
         if let Some(name) = renamed {
             self.head.update(|h| h.1 = name);
         }
-        self.refresh();
+        // Another tab's import fires one event per session: the list is read once for many.
+        self.refresh_soon();
     }
 }

@@ -9,6 +9,7 @@ use crate::app::sessions::{use_sessions, ImportFailed, Mode};
 use crate::app::share_link::{link, LinkProblem};
 use crate::app::state::{tr, use_strings};
 use crate::components::session::embed_dialog::EmbedDialog;
+use crate::components::session::import_progress::ImportProgress;
 use crate::components::session::session_list::{duplicate, SessionTable};
 use crate::core::session::{FileError, ReadError, VERSION};
 use crate::core::share::MAX_LINK;
@@ -91,7 +92,10 @@ pub fn SessionBar() -> impl IntoView {
             let s = strings();
             let result = match text {
                 None => Err(s.session_file_unreadable.to_string()),
-                Some(text) => sessions.import(&text).map_err(|e| import_error(s, &e)),
+                Some(text) => sessions
+                    .import(&text)
+                    .await
+                    .map_err(|e| import_error(s, &e)),
             };
             imported.set(Some(result.map_err(|e| {
                 fill(
@@ -114,7 +118,7 @@ pub fn SessionBar() -> impl IntoView {
         let s = strings();
         fill(
             s.all_sessions,
-            &[("n", &s.number_style.count(sessions.list().len() as i64))],
+            &[("n", &s.number_style.count(sessions.count() as i64))],
         )
     };
 
@@ -279,6 +283,7 @@ pub fn SessionBar() -> impl IntoView {
             </div>
             {banner}
             <div>
+                <ImportProgress sessions />
                 {imported_message}
                 {shared_message}
                 {deleted_message}

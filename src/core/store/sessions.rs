@@ -1,7 +1,13 @@
 //! Sessions over a [`KeyValue`] store: the list, reading (damaged data kept aside first),
 //! writing without losing another tab's changes unasked, deleting and importing.
+//!
+//! The list comes from the index (see [`super::index`]), which every write here keeps in
+//! step, so that listing ten thousand sessions reads none of them.
 
-use super::{KeyValue, StorageError, OPEN_KEY, QUARANTINE_PREFIX, SESSION_PREFIX};
+use std::cell::RefCell;
+
+use super::index::Index;
+use super::{KeyValue, StorageError, INDEX_KEY, OPEN_KEY, QUARANTINE_PREFIX, SESSION_PREFIX};
 use crate::core::session::{self, ReadError, Session};
 
 mod guarded;
@@ -70,12 +76,35 @@ fn session_key(id: &str) -> String {
     format!("{SESSION_PREFIX}{id}")
 }
 
+/// The ids of the sessions among storage `keys`.
+fn session_ids(keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .filter_map(|k| k.strip_prefix(SESSION_PREFIX))
+        .map(str::to_string)
+        .collect()
+}
+
+/// How the list shows `session`, stored under `id`.
+fn summary(id: &str, session: &Session, newer: bool) -> Summary {
+    Summary {
+        id: id.to_string(),
+        name: session.name.clone(),
+        created: session.created,
+        modified: session.modified,
+        newer,
+    }
+}
+
 /// Sessions kept in `S`, as one page (one tab) sees them.
 pub struct SessionStore<S> {
     storage: S,
     /// The open session's stored text as this store last read or wrote it: different text in
     /// storage means another tab saved the session since.
     known: Option<String>,
+    /// The index as this store last read or wrote it, with its stored text: while storage
+    /// holds that same text, it is not read again. No text: storage would not take it (it is
+    /// full), and this page goes on with it in memory rather than reading every session.
+    index: RefCell<Option<(Option<String>, Index)>>,
 }
 
 impl<S: KeyValue> SessionStore<S> {
@@ -83,7 +112,60 @@ impl<S: KeyValue> SessionStore<S> {
         SessionStore {
             storage,
             known: None,
+            index: RefCell::new(None),
         }
+    }
+
+    /// The index as stored now; `None` when it is missing or cannot be read.
+    fn stored_index(&self) -> Option<Index> {
+        let text = self.storage.get(INDEX_KEY).ok().flatten();
+        let mut cache = self.index.borrow_mut();
+        if let Some((seen, index)) = cache.as_ref() {
+            if *seen == text {
+                return Some(index.clone());
+            }
+        }
+        let index = Index::read(text.as_deref()?)?;
+        *cache = Some((text, index.clone()));
+        Some(index)
+    }
+
+    /// Stores `index`. When storage will not take it, the stored one is removed instead: an
+    /// index is in step with the sessions or missing (and then built again), never behind.
+    fn write_index(&self, index: Index) {
+        let text = index.to_text();
+        let mut cache = self.index.borrow_mut();
+        match self.storage.set(INDEX_KEY, &text) {
+            Ok(()) => *cache = Some((Some(text), index)),
+            Err(_) => {
+                *cache = match self.storage.remove(INDEX_KEY) {
+                    Ok(()) => Some((None, index)),
+                    Err(_) => None,
+                };
+            }
+        }
+    }
+
+    /// Applies `change` to the stored index. A missing or unreadable one is left for
+    /// [`list`](Self::list) to build again from the sessions.
+    fn update_index(&self, change: impl FnOnce(&mut Index)) {
+        if let Some(mut index) = self.stored_index() {
+            change(&mut index);
+            self.write_index(index);
+        }
+    }
+
+    /// Puts session `id`'s stored `text` into the index, as far as it can be read (a damaged
+    /// one is left for the list to find and keep aside).
+    fn index_text(&self, id: &str, text: &str) {
+        let entry = match session::read(text) {
+            Ok(s) => summary(id, &s, false),
+            Err(ReadError::Newer { session, .. }) => summary(id, &session, true),
+            Err(_) => return,
+        };
+        self.update_index(|index| {
+            index.insert(entry);
+        });
     }
 
     /// The texts underneath.
@@ -103,11 +185,7 @@ impl<S: KeyValue> SessionStore<S> {
 
     /// The ids of the stored sessions, in no particular order.
     pub fn ids(&self) -> Vec<String> {
-        let keys = self.storage.keys().unwrap_or_default();
-        keys.iter()
-            .filter_map(|k| k.strip_prefix(SESSION_PREFIX))
-            .map(str::to_string)
-            .collect()
+        session_ids(&self.storage.keys().unwrap_or_default())
     }
 
     /// The stored text of session `id`.
@@ -138,7 +216,11 @@ impl<S: KeyValue> SessionStore<S> {
                 let quarantine = format!("{QUARANTINE_PREFIX}{id}.{now}");
                 let key = match self.storage.set(&quarantine, &text) {
                     Ok(()) => {
-                        let _ = self.storage.remove(&key);
+                        if self.storage.remove(&key).is_ok() {
+                            self.update_index(|index| {
+                                index.remove(id);
+                            });
+                        }
                         quarantine
                     }
                     Err(_) => key,
@@ -184,46 +266,85 @@ impl<S: KeyValue> SessionStore<S> {
             return Err(e.into());
         }
         self.known = Some(text);
+        let entry = summary(&session.id, session, false);
+        self.update_index(|index| {
+            index.insert(entry);
+        });
         self.set_open(&session.id)?;
         Ok(())
     }
 
     /// Writes `session` beside the others, as it is (an imported one, say).
     pub fn put(&self, session: &Session) -> Result<(), StorageError> {
+        self.put_unindexed(session)?;
+        let entry = summary(&session.id, session, session.newer.is_some());
+        self.update_index(|index| {
+            index.insert(entry);
+        });
+        Ok(())
+    }
+
+    fn put_unindexed(&self, session: &Session) -> Result<(), StorageError> {
         self.storage
             .set(&session_key(&session.id), &session.to_text())
     }
 
     /// The stored sessions, last changed first, and every damaged value found (kept aside
     /// as [`load`](Self::load) does).
+    ///
+    /// Read from the index and the list of keys: only a session the index does not know (one
+    /// stored by an older build, say) is read, and every session is read only when the index
+    /// is missing or damaged, to build it again. Nothing stored is ever removed for being
+    /// out of the index.
     pub fn list(&self, now: i64) -> (Vec<Summary>, Vec<Damaged>) {
+        // Storage that will not say what it holds changes nothing, the index included.
+        let Ok(keys) = self.storage.keys() else {
+            return (Vec::new(), Vec::new());
+        };
+        let ids = session_ids(&keys);
+        let (mut index, mut changed) = match self.stored_index() {
+            Some(index) => (index, false),
+            None => (Index::default(), true),
+        };
+        // Sessions no longer stored (deleted or kept aside by another tab) leave the index.
+        let mut held: Vec<&str> = ids.iter().map(String::as_str).collect();
+        held.sort_unstable();
+        let before = index.len();
+        index.retain(|s| held.binary_search(&s.id.as_str()).is_ok());
+        changed |= index.len() != before;
+        // The sessions the index does not know; all of them when it names one twice.
+        let missing: Option<Vec<&String>> = {
+            let mut known: Vec<&str> = index.ids().collect();
+            known.sort_unstable();
+            (!known.windows(2).any(|w| w[0] == w[1])).then(|| {
+                ids.iter()
+                    .filter(|id| known.binary_search(&id.as_str()).is_err())
+                    .collect()
+            })
+        };
+        let missing = missing.unwrap_or_else(|| {
+            index = Index::default();
+            ids.iter().collect()
+        });
+        changed |= !missing.is_empty();
         let mut damaged = Vec::new();
-        let mut list: Vec<Summary> = Vec::new();
-        for id in self.ids() {
-            let (session, newer) = match self.load(&id, now) {
-                Some(Loaded::Current(s)) => (s, false),
-                Some(Loaded::Newer { session, .. }) => (session, true),
+        let mut found = Vec::new();
+        for id in missing {
+            let entry = match self.load(id, now) {
+                Some(Loaded::Current(s)) => summary(id, &s, false),
+                Some(Loaded::Newer { session, .. }) => summary(id, &session, true),
                 Some(Loaded::Damaged(d)) => {
                     damaged.push(d);
                     continue;
                 }
                 None => continue,
             };
-            // Put in place one by one: a list holds a few dozen, and a sort's code would
-            // cost the page more than the time it saves.
-            let at = list.partition_point(|s| {
-                s.modified > session.modified || (s.modified == session.modified && s.id < id)
-            });
-            list.insert(
-                at,
-                Summary {
-                    id,
-                    name: session.name,
-                    created: session.created,
-                    modified: session.modified,
-                    newer,
-                },
-            );
+            found.push(entry);
+        }
+        index.extend(found);
+        let list = index.listed();
+        if changed {
+            self.write_index(index);
         }
         (list, damaged)
     }
@@ -246,30 +367,40 @@ impl<S: KeyValue> SessionStore<S> {
             .map(|s| s.name)
             .unwrap_or_default();
         self.storage.remove(&key).ok()?;
+        self.update_index(|index| {
+            index.remove(id);
+        });
         Some(Removed { name, text })
     }
 
     /// Puts back the text of session `id` removed by [`delete`](Self::delete).
     pub fn restore(&self, id: &str, text: &str) -> Result<(), StorageError> {
-        self.storage.set(&session_key(id), text)
+        self.storage.set(&session_key(id), text)?;
+        self.index_text(id, text);
+        Ok(())
     }
 
     /// Stores `sessions` as new sessions, each under an id from `new_id`, until storage
-    /// refuses one: their ids, and why the rest were not stored.
+    /// refuses one: their ids, and why the rest were not stored. The index is written once
+    /// for them all.
     pub fn import(
         &self,
         sessions: Vec<Session>,
         mut new_id: impl FnMut() -> String,
     ) -> (Vec<String>, Option<StorageError>) {
         let mut stored = Vec::new();
+        let mut error = None;
         for mut s in sessions {
             s.id = new_id();
-            if let Err(e) = self.put(&s) {
-                return (stored, Some(e));
+            if let Err(e) = self.put_unindexed(&s) {
+                error = Some(e);
+                break;
             }
-            stored.push(s.id);
+            stored.push(summary(&s.id, &s, s.newer.is_some()));
         }
-        (stored, None)
+        let ids = stored.iter().map(|s| s.id.clone()).collect();
+        self.update_index(|index| index.extend(stored));
+        (ids, error)
     }
 }
 

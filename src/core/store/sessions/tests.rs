@@ -133,7 +133,14 @@ fn a_newer_session_is_read_only_and_never_quarantined() {
         memory.get("retention-lab.session.future"),
         Ok(Some(text.into()))
     );
-    assert_eq!(memory.keys().map(|k| k.len()), Ok(1), "nothing quarantined");
+    assert_eq!(
+        memory.keys(),
+        Ok(vec![
+            INDEX_KEY.into(),
+            "retention-lab.session.future".into()
+        ]),
+        "nothing quarantined"
+    );
     // Exported with the others, exactly as stored.
     let all = store.all_but("other");
     assert_eq!(all.len(), 1);
@@ -526,4 +533,254 @@ fn item_17_a_rename_in_another_tab_is_taken_in() {
         .expect("saved");
     assert_eq!(third.other_tab_wrote(&mut here, false), Elsewhere::Nothing);
     assert_eq!(here.name, "Mine");
+}
+
+/// Storage that counts how often a session's stored text is read: the list must come from
+/// the index, not from the sessions.
+#[derive(Clone, Default)]
+struct Counting {
+    memory: Memory,
+    bodies: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl Counting {
+    fn over(memory: &Memory) -> Self {
+        Counting {
+            memory: memory.clone(),
+            bodies: Default::default(),
+        }
+    }
+
+    fn taken(&self) -> usize {
+        self.bodies.replace(0)
+    }
+}
+
+impl KeyValue for Counting {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        if key.starts_with(SESSION_PREFIX) {
+            self.bodies.set(self.bodies.get() + 1);
+        }
+        self.memory.get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.memory.set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.memory.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.memory.keys()
+    }
+}
+
+/// The list as every stored session says, read from the sessions themselves (a copy of the
+/// storage without its index), with nothing kept aside in the copy mattering here.
+fn truth(memory: &Memory) -> Vec<Summary> {
+    let copy = Memory::new();
+    for key in memory.keys().expect("keys") {
+        if key != INDEX_KEY {
+            let value = memory.get(&key).expect("reads").expect("held");
+            copy.set(&key, &value).expect("room");
+        }
+    }
+    SessionStore::new(copy).list(0).0
+}
+
+/// The list a fresh page gets, and how many sessions it read for it.
+fn listed_fresh(memory: &Memory) -> (Vec<Summary>, usize) {
+    let counting = Counting::over(memory);
+    let store = SessionStore::new(counting.clone());
+    let (list, _) = store.list(0);
+    (list, counting.taken())
+}
+
+/// `n` sessions written as an older build wrote them: no index.
+fn stored_without_index(n: usize) -> Memory {
+    let memory = Memory::new();
+    for i in 0..n {
+        let mut s = session(&format!("s{i:03}"), &format!("Lesson {i}"), "1");
+        s.modified = 1000 + i as i64;
+        memory
+            .set(&format!("{SESSION_PREFIX}{}", s.id), &s.to_text())
+            .expect("room");
+    }
+    memory
+}
+
+#[test]
+fn item_15_the_list_reads_no_session_once_the_index_is_there() {
+    let memory = stored_without_index(200);
+    // The first list builds the index from the sessions, once.
+    let (first, read) = listed_fresh(&memory);
+    assert_eq!(read, 200);
+    assert_eq!(first.len(), 200);
+    assert_eq!(first[0].name, "Lesson 199", "last changed first");
+    assert!(memory.get(INDEX_KEY).expect("reads").is_some());
+    // Every later page lists them all without reading one.
+    let (again, read) = listed_fresh(&memory);
+    assert_eq!(read, 0);
+    assert_eq!(again, first);
+    // Storage that refuses for a moment lists nothing and leaves the index as it was.
+    let index = memory.get(INDEX_KEY).expect("reads");
+    memory.refuse(true);
+    assert_eq!(SessionStore::new(memory.clone()).list(0), (vec![], vec![]));
+    memory.refuse(false);
+    assert_eq!(memory.get(INDEX_KEY).expect("reads"), index);
+    // Nor does a page that lists again after every action.
+    let counting = Counting::over(&memory);
+    let mut store = SessionStore::new(counting.clone());
+    let mut s = session("new", "Added", "2");
+    store.save(&mut s, 5000, || true).expect("room");
+    store.delete("s000").expect("held");
+    counting.taken();
+    let (list, _) = store.list(0);
+    assert_eq!(counting.taken(), 0);
+    assert_eq!(list.len(), 200);
+    assert_eq!(list[0].name, "Added");
+}
+
+#[test]
+fn item_15_every_write_keeps_the_index_in_step() {
+    let memory = stored_without_index(3);
+    let mut store = SessionStore::new(memory.clone());
+    store.list(0);
+    let check = |what: &str| {
+        let (list, read) = listed_fresh(&memory);
+        assert_eq!(read, 0, "{what}: listed from the index");
+        assert_eq!(list, truth(&memory), "{what}");
+    };
+    check("built");
+
+    let mut a = session("a", "Plan", "1");
+    store.watch("a");
+    store.save(&mut a, 2000, || true).expect("room");
+    check("saved");
+    a.name = "Renamed plan".into();
+    store.save(&mut a, 2100, || true).expect("room");
+    check("renamed");
+    assert_eq!(listed_fresh(&memory).0[0].name, "Renamed plan");
+
+    store.put(&session("b", "Put beside", "2")).expect("room");
+    check("put");
+    let removed = store.delete("s001").expect("held");
+    check("deleted");
+    store.restore("s001", &removed.text).expect("room");
+    check("restored");
+    let mut n = 0;
+    store.import(
+        vec![session("x", "One", "1"), session("y", "Two", "2")],
+        || {
+            n += 1;
+            format!("imported{n}")
+        },
+    );
+    check("imported");
+
+    // A session of a newer version is listed as one.
+    let newer = r#"{"format":"retention-lab-session","version":7,"name":"Future","created":1,"modified":3000,"panels":{}}"#;
+    store.restore("future", newer).expect("room");
+    check("restored newer");
+    assert!(listed_fresh(&memory).0[0].newer);
+
+    // A session found damaged is kept aside and leaves the index.
+    memory
+        .set(&format!("{SESSION_PREFIX}s002"), "not json")
+        .expect("room");
+    assert!(matches!(store.load("s002", 9), Some(Loaded::Damaged(_))));
+    check("kept aside");
+    assert!(memory
+        .get("retention-lab.quarantine.s002.9")
+        .expect("reads")
+        .is_some());
+}
+
+#[test]
+fn item_15_a_missing_or_damaged_index_is_built_again_and_no_session_is_lost() {
+    let memory = stored_without_index(40);
+    let expected = truth(&memory);
+    let keys = memory.keys().expect("keys").len();
+    for damaged in [
+        None,
+        Some("garbage"),
+        Some(r#"{"format":"retention-lab-index","version":1,"sessions":[["s000","#),
+        Some(r#"{"format":"retention-lab-index","version":1,"sessions":[]"#),
+        Some(r#"{"format":"retention-lab-index","version":99,"sessions":[]}"#),
+        Some(r#"[["s000","Lesson 0",100,1000,false]]"#),
+        // A session named twice.
+        Some(
+            r#"{"format":"retention-lab-index","version":1,"sessions":[["s000","A",1,5,false],["s000","B",1,4,false]]}"#,
+        ),
+    ] {
+        match damaged {
+            None => memory.remove(INDEX_KEY).expect("removes"),
+            Some(text) => memory.set(INDEX_KEY, text).expect("room"),
+        }
+        let (list, read) = listed_fresh(&memory);
+        assert_eq!(list, expected, "{damaged:?}");
+        assert_eq!(read, 40, "{damaged:?}: built again from every session");
+        assert_eq!(
+            memory.keys().expect("keys").len(),
+            keys + 1,
+            "{damaged:?}: every session still stored, and the index"
+        );
+        assert_eq!(listed_fresh(&memory), (expected.clone(), 0), "{damaged:?}");
+    }
+    // An index that only lacks some sessions (written by another tab, or an older build)
+    // reads just those; one that names sessions no longer stored drops them.
+    let mut s = session("late", "Stored elsewhere", "1");
+    s.modified = 99_999;
+    memory
+        .set(&format!("{SESSION_PREFIX}late"), &s.to_text())
+        .expect("room");
+    memory
+        .remove(&format!("{SESSION_PREFIX}s005"))
+        .expect("removes");
+    let (list, read) = listed_fresh(&memory);
+    assert_eq!(read, 1);
+    assert_eq!(list.len(), 40);
+    assert_eq!(list[0].name, "Stored elsewhere");
+    assert!(list.iter().all(|s| s.id != "s005"));
+    assert_eq!(list, truth(&memory));
+}
+
+#[test]
+fn item_15_an_index_storage_will_not_take_is_removed_never_left_behind() {
+    let memory = stored_without_index(20);
+    let used: usize = memory
+        .keys()
+        .expect("keys")
+        .iter()
+        .map(|k| k.chars().count() + memory.get(k).expect("reads").expect("held").len())
+        .sum();
+    // Room for the sessions and one more, not for the index too.
+    let full = Memory::with_quota(used + 400);
+    for key in memory.keys().expect("keys") {
+        full.set(&key, &memory.get(&key).expect("reads").expect("held"))
+            .expect("room");
+    }
+    full.set(INDEX_KEY, "an old index, out of step")
+        .expect("room");
+    let counting = Counting::over(&full);
+    let mut store = SessionStore::new(counting.clone());
+    let (list, _) = store.list(0);
+    assert_eq!(list.len(), 20);
+    assert_eq!(
+        full.get(INDEX_KEY),
+        Ok(None),
+        "removed, not left out of step"
+    );
+    // This page goes on from the index it holds, in step with its own writes.
+    let mut s = session("n", "New", "1");
+    store
+        .save(&mut s, 5000, || true)
+        .expect("room for the session");
+    counting.taken();
+    let (list, _) = store.list(0);
+    assert_eq!(counting.taken(), 0);
+    assert_eq!(list.len(), 21);
+    assert_eq!(list, truth(&full));
 }
