@@ -66,6 +66,7 @@ impl<S: KeyValue> SessionStore<S> {
         session.modified = now;
         let text = session.to_text();
         self.storage.set(&key, &text)?;
+        self.index_text(&session.id, &text);
         aside.session = session;
         aside.base = Some(text);
         Ok(true)

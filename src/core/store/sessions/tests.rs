@@ -670,6 +670,19 @@ fn item_15_every_write_keeps_the_index_in_step() {
     check("deleted");
     store.restore("s001", &removed.text).expect("room");
     check("restored");
+    // The writes that keep input storage did not take, and those that ask about another
+    // tab's, keep it in step too.
+    let mut aside = store.set_aside(&a);
+    a.name = "Plan put aside".into();
+    aside.session = a.clone();
+    assert_eq!(store.write_aside(&mut aside, 2200), Ok(true));
+    check("written from aside");
+    assert_eq!(listed_fresh(&memory).0[0].name, "Plan put aside");
+    let removed = store.delete("b").expect("held");
+    store
+        .restore_asking("b", &removed.text, || true)
+        .expect("room");
+    check("restored after asking");
     let mut n = 0;
     store.import(
         vec![session("x", "One", "1"), session("y", "Two", "2")],
