@@ -1139,3 +1139,24 @@ test("item 15: a big import proceeds in steps, shows how far it has come, and st
   await showList(page);
   await expect(page.getByTestId("session-list").locator("summary")).toHaveText(`All sessions (${stored.sessions.toLocaleString("en")})`);
 });
+
+test("at 360 px the session list fits the screen, in English and in Persian", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openApp(page);
+  for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "New session" }).click();
+  await showList(page);
+  const scroll = page.getByTestId("session-scroll");
+  const fits = () => scroll.evaluate((el) => el.scrollWidth <= el.clientWidth);
+  await expect(page.getByTestId("session-row").nth(1)).toBeVisible();
+  expect(await fits()).toBe(true);
+  // Every row's buttons are on screen, not off to the side.
+  const box = await scroll.boundingBox();
+  for (const button of await page.getByTestId("duplicate-row").all()) {
+    const b = await button.boundingBox();
+    expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  }
+  await page.getByTestId("language-select").selectOption("fa");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByTestId("session-list").locator("summary")).not.toContainText("All sessions");
+  expect(await fits()).toBe(true);
+});
