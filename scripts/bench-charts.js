@@ -20,20 +20,7 @@ const path = require("path");
 const os = require("os");
 const { chromium } = require("@playwright/test");
 const config = require("../e2e/playwright.config.js");
-
-function parseArgs(argv) {
-  const args = { runs: 31, dpr: 1, out: null, url: null };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [key, value] = [argv[i], argv[i + 1]];
-    if (key === "--url") args.url = value;
-    else if (key === "--runs") args.runs = Number(value);
-    else if (key === "--dpr") args.dpr = Number(value);
-    else if (key === "--out") args.out = value;
-    else throw new Error(`unknown argument ${key}`);
-  }
-  if (!args.url) throw new Error("--url is required");
-  return args;
-}
+const { parseArgs } = require("./bench-lib.js");
 
 /** 120 months of period,start,new,lost. */
 function countsFile() {
@@ -144,7 +131,7 @@ async function upload(page, name, text) {
 }
 
 (async () => {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { runs: 31, dpr: 1, out: null, url: null });
   const browser = await chromium.launch(config.use.launchOptions);
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: args.dpr });
   await page.goto(args.url);

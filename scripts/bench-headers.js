@@ -22,24 +22,7 @@ const os = require("os");
 const path = require("path");
 const { chromium } = require("@playwright/test");
 const config = require("../e2e/playwright.config.js");
-
-function parseArgs(argv) {
-  const args = { runs: 5, out: null, url: null };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [key, value] = [argv[i], argv[i + 1]];
-    if (key === "--url") args.url = value;
-    else if (key === "--runs") args.runs = Number(value);
-    else if (key === "--out") args.out = value;
-    else throw new Error(`unknown argument ${key}`);
-  }
-  if (!args.url) throw new Error("--url is required");
-  return args;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const { median, parseArgs } = require("./bench-lib.js");
 
 /** A file of one header, `first` then `columns` in all named by `name`, and two data rows. */
 function wideFile(dir, file, first, columns, name) {
@@ -93,7 +76,7 @@ async function measure(browser, url, file, runs) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { runs: 5, out: null, url: null });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-headers-"));
   const cases = [
     { name: "1,000,000 columns, the first two named `customer_id,date`", ...wideFile(dir, "million.csv", ["customer_id", "date"], 1_000_000, (c) => `c${c}`) },

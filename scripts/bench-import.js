@@ -17,29 +17,7 @@ const fs = require("fs");
 const path = require("path");
 const { chromium } = require("@playwright/test");
 const config = require("../e2e/playwright.config.js");
-
-function parseArgs(argv) {
-  const args = { runs: 5, out: null, url: null, file: null };
-  for (let i = 0; i < argv.length; i += 1) {
-    const key = argv[i];
-    const value = argv[i + 1];
-    if (key === "--url") args.url = value;
-    else if (key === "--file") args.file = value;
-    else if (key === "--runs") args.runs = Number(value);
-    else if (key === "--out") args.out = value;
-    else throw new Error(`unknown argument ${key}`);
-    i += 1;
-  }
-  if (!args.url || !args.file || !(args.runs > 0)) {
-    throw new Error("usage: bench-import.js --url URL --file FILE [--runs N] [--out FILE]");
-  }
-  return args;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+const { median, parseArgs } = require("./bench-lib.js");
 
 // Installed in every page before the app starts: records the `change` of the upload input
 // and the page's traffic with the import worker.
@@ -189,7 +167,10 @@ async function oneRun(page, url, file) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { runs: 5, out: null, url: null, file: null }, {
+    required: ["url", "file"],
+    usage: "bench-import.js --url URL --file FILE [--runs N] [--out FILE]",
+  });
   const file = path.resolve(args.file);
   const size = fs.statSync(file).size;
   const launch = config.use.launchOptions;

@@ -23,19 +23,7 @@ const fs = require("fs");
 const zlib = require("zlib");
 const { chromium } = require("@playwright/test");
 const config = require("../e2e/playwright.config.js");
-
-function parseArgs(argv) {
-  const args = { runs: 7, out: null, url: null };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [key, value] = [argv[i], argv[i + 1]];
-    if (key === "--url") args.url = value;
-    else if (key === "--runs") args.runs = Number(value);
-    else if (key === "--out") args.out = value;
-    else throw new Error(`unknown argument ${key}`);
-  }
-  if (!args.url) throw new Error("--url is required");
-  return args;
-}
+const { median, parseArgs } = require("./bench-lib.js");
 
 const base64url = (bytes) =>
   Buffer.from(bytes).toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -72,11 +60,6 @@ function zerosWithin(chars) {
   }
   return { bytes: lo, data: base64url(zlib.deflateRawSync(Buffer.alloc(lo), { level: 9 })) };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 // Installed before the page's own scripts: when the notice appears, and the long tasks.
 function watch() {
@@ -133,7 +116,7 @@ async function measure(browser, url, data, runs) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), { runs: 7, out: null, url: null });
   const under = zerosWithin(16000);
   const cases = [
     { name: "damaged 4-character link (baseline)", data: "AAAA" },

@@ -28,27 +28,7 @@ const os = require("os");
 const path = require("path");
 const { chromium } = require("@playwright/test");
 const config = require("../e2e/playwright.config.js");
-
-function parseArgs(argv) {
-  const args = { runs: 5, importRuns: 3, sessions: 10000, out: null, url: null, baseline: null };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [key, value] = [argv[i], argv[i + 1]];
-    if (key === "--url") args.url = value;
-    else if (key === "--baseline") args.baseline = value;
-    else if (key === "--runs") args.runs = Number(value);
-    else if (key === "--import-runs") args.importRuns = Number(value);
-    else if (key === "--sessions") args.sessions = Number(value);
-    else if (key === "--out") args.out = value;
-    else throw new Error(`unknown argument ${key}`);
-  }
-  if (!args.url) throw new Error("--url is required");
-  return args;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const { median, parseArgs } = require("./bench-lib.js");
 
 /** A deterministic stream of numbers in [0, 1), so that every run stores the same sessions. */
 function random(seed) {
@@ -244,7 +224,14 @@ function summary(state) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), {
+    runs: 5,
+    importRuns: 3,
+    sessions: 10000,
+    out: null,
+    url: null,
+    baseline: null,
+  });
   const builds = [{ name: "this build", url: args.url }];
   if (args.baseline) builds.unshift({ name: "baseline", url: args.baseline });
   const browser = await chromium.launch(config.use.launchOptions);
