@@ -10,7 +10,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 RUNS="${RUNS:-5}"
-PORT="${BENCH_PORT:-4193}"
+PORT="${BENCH_PORT:-4197}"
 mkdir -p target/bench
 [ -f dist/index.html ] || ./scripts/build.sh
 
