@@ -1,9 +1,11 @@
 //! Revenue retention (docs/metrics.md section 8): the definitions on a small file worked by
-//! hand, and the identity that ties the flows to each period's revenue on random spending.
+//! hand, the identity that ties the flows to each period's revenue on random spending, and
+//! the import's tables and file.
 
 use proptest::prelude::*;
+use retention_lab::core::import::importer::{import_text, Dataset, Options, Outcome};
 use retention_lab::core::import::revenue::{
-    revenue_table, CustomerRevenue, RevenueTable, Span, Spend,
+    revenue_csv, revenue_table, CustomerRevenue, RevenueTable, Span, Spend,
 };
 use retention_lab::core::import::tables::Granularity;
 use retention_lab::core::number::Decimal;
@@ -75,7 +77,7 @@ fn table(g: Granularity, ends_early: bool) -> RevenueTable {
         last_month: JAN_2024 + 6,
         ends_early,
     };
-    revenue_table(&worked(), g, span).unwrap()
+    revenue_table(&worked(), g, span, 2).unwrap()
 }
 
 #[test]
@@ -256,17 +258,27 @@ fn worked_quarters_regroup_the_same_spending() {
 }
 
 #[test]
-fn refunds_can_lift_grr_above_one_hundred_percent_only_through_a_negative_start() {
-    // A customer whose refund outweighs the purchase leaves a negative start: no rate.
-    let mut r = CustomerRevenue::default();
-    r.add(0, JAN_2024, money("-30")).unwrap();
-    r.add(0, JAN_2024 + 1, money("10")).unwrap();
-    let span = Span {
-        first_month: JAN_2024,
-        last_month: JAN_2024 + 1,
-        ends_early: false,
+fn refunds_can_lift_grr_above_one_hundred_percent_and_a_negative_start_has_no_rate() {
+    let month = |rows: &[(u32, u32, &str)], last: u32| {
+        let mut r = CustomerRevenue::default();
+        for &(c, m, a) in rows {
+            r.add(c, JAN_2024 + m, money(a)).unwrap();
+        }
+        let span = Span {
+            first_month: JAN_2024,
+            last_month: JAN_2024 + last,
+            ends_early: false,
+        };
+        revenue_table(&r.finish().unwrap(), Granularity::Month, span, 0).unwrap()
     };
-    let t = revenue_table(&r.finish().unwrap(), Granularity::Month, span).unwrap();
+    // y only had a refund in January and is lost in February: its churned revenue is
+    // negative, which lifts GRR above 100%.
+    let t = month(&[(0, 0, "100"), (1, 0, "-30"), (0, 1, "100")], 1);
+    assert_money(t.rows[1].churned, Some("-30"), "churned");
+    close(t.rows[1].grr(), Some(100.0 / 70.0), "grr");
+    assert!(t.rows[1].grr().unwrap() > 1.0);
+    // A refund that outweighs the purchases leaves a negative start: no rate at all.
+    let t = month(&[(0, 0, "-30"), (0, 1, "10")], 1);
     assert_money(t.rows[1].expansion, Some("40"), "expansion");
     assert_eq!((t.rows[1].grr(), t.rows[1].nrr()), (None, None));
 }
@@ -360,7 +372,7 @@ proptest! {
         };
         let total = naive.values().fold(Decimal::whole(0), |a, &b| a.checked_add(b).unwrap());
         for g in Granularity::ALL {
-            let t = revenue_table(&spends, g, Span { first_month: first, last_month: last, ends_early: false }).unwrap();
+            let t = revenue_table(&spends, g, Span { first_month: first, last_month: last, ends_early: false }, 2).unwrap();
             for (p, row) in t.rows.iter().enumerate() {
                 if p == 0 {
                     prop_assert!(same(row.new, row.revenue));
@@ -377,4 +389,80 @@ proptest! {
             prop_assert!(same(by_period, total) && same(by_cohort, total));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Through the import
+
+/// The worked spending as an order export; July ends on its last day, so no period is
+/// incomplete.
+const WORKED_CSV: &str = "customer_id,date,amount
+a,2024-01-03,60
+b,2024-01-09,50
+a,2024-02-11,150
+b,2024-02-12,50
+b,2024-02-20,-20
+a,2024-01-28,40
+a,2024-03-05,120
+c,2024-03-06,40
+c,2024-04-02,40
+a,2024-05-17,80
+c,2024-05-30,60
+d,2024-07-31,10.00
+";
+
+fn imported() -> Dataset {
+    match import_text(WORKED_CSV.as_bytes(), Options::default()) {
+        Outcome::Done(d) => *d,
+        other => panic!("the file imports: {other:?}"),
+    }
+}
+
+#[test]
+fn the_import_gives_the_same_revenue_tables_for_every_period() {
+    let d = imported();
+    assert_eq!(d.revenue.len(), 3);
+    for (g, want) in [
+        (Granularity::Month, table(Granularity::Month, false)),
+        (Granularity::Quarter, table(Granularity::Quarter, false)),
+    ] {
+        let got = d.revenue(g).expect("a revenue table");
+        assert_eq!(got.rows.len(), want.rows.len(), "{g:?}");
+        for (a, b) in got.rows.iter().zip(&want.rows) {
+            assert_eq!(a.label, b.label);
+            assert_eq!(a.active, b.active, "{}", a.label);
+            assert!(same(a.revenue, b.revenue), "{}", a.label);
+            assert_eq!(a.grr(), b.grr(), "{}", a.label);
+            assert_eq!(a.nrr(), b.nrr(), "{}", a.label);
+        }
+        assert_eq!(got.cohorts.len(), want.cohorts.len());
+        // The flows table's revenue is the same sum.
+        let flows = d.table(g).expect("flows");
+        for (f, r) in flows.rows.iter().zip(&got.rows) {
+            assert!(same(f.revenue.expect("revenue"), r.revenue), "{}", r.label);
+        }
+    }
+    // Without amounts, there is no revenue table.
+    let Outcome::Done(plain) = import_text(b"customer_id,date\na,2024-01-02\n", Options::default())
+    else {
+        panic!("imports");
+    };
+    assert!(plain.revenue.is_empty());
+}
+
+#[test]
+fn the_revenue_file_is_written_byte_for_byte() {
+    let d = imported();
+    let csv = revenue_csv(d.revenue(Granularity::Month).unwrap());
+    let want = "\
+period,revenue,start_revenue,new_revenue,returning_revenue,expansion,contraction,churned_revenue,grr,nrr,revenue_churn,arpu
+2024-01,150.00,,150.00,,,,,,,,75
+2024-02,180.00,150.00,0.00,0.00,50.00,20.00,0.00,0.8666666666666667,1.2,0,90
+2024-03,160.00,180.00,40.00,0.00,0.00,30.00,30.00,0.6666666666666666,0.6666666666666666,0.16666666666666666,80
+2024-04,40.00,160.00,0.00,0.00,0.00,0.00,120.00,0.25,0.25,0.75,40
+2024-05,140.00,40.00,0.00,80.00,20.00,0.00,0.00,1,1.5,0,70
+2024-06,0.00,140.00,0.00,0.00,0.00,0.00,140.00,0,0,1,
+2024-07,10.00,0.00,10.00,0.00,0.00,0.00,0.00,,,,10
+";
+    assert_eq!(csv, want);
 }

@@ -487,6 +487,40 @@ impl Decimal {
             scale: self.scale,
         })
     }
+
+    /// The number written with exactly `decimals` decimals, `.` as the decimal sign and no
+    /// grouping, as files are written; more decimals than that are rounded half away from
+    /// zero.
+    ///
+    /// ```
+    /// use retention_lab::core::number::Decimal;
+    /// assert_eq!(Decimal { units: -205, scale: 1 }.to_text(2), "-20.50");
+    /// assert_eq!(Decimal { units: 12345, scale: 3 }.to_text(2), "12.35");
+    /// assert_eq!(Decimal::whole(7).to_text(0), "7");
+    /// ```
+    pub fn to_text(self, decimals: u32) -> String {
+        let digits = |units: u128| {
+            let text = units.to_string();
+            let d = decimals as usize;
+            if d == 0 {
+                return text;
+            }
+            let text = format!("{text:0>width$}", width = d + 1);
+            let (whole, frac) = text.split_at(text.len() - d);
+            format!("{whole}.{frac}")
+        };
+        let size = self.units.unsigned_abs();
+        let size = match decimals.cmp(&self.scale) {
+            std::cmp::Ordering::Equal => size,
+            std::cmp::Ordering::Greater => size * 10u128.pow(decimals - self.scale),
+            std::cmp::Ordering::Less => {
+                let f = 10u128.pow(self.scale - decimals);
+                (size + f / 2) / f
+            }
+        };
+        let sign = if self.units < 0 && size > 0 { "-" } else { "" };
+        format!("{sign}{}", digits(size))
+    }
 }
 
 /// The most decimal places a typed decimal number may have.

@@ -2,6 +2,7 @@
 //! tables of every granularity follow.
 
 use super::dates::{month_days, Ymd};
+use super::revenue::Span;
 use super::tables::{CohortRow, Cohorts, FlowRow, Granularity, PeriodTable};
 use crate::core::number::Decimal;
 use rustc_hash::FxHashMap;
@@ -374,6 +375,15 @@ impl Ymd {
 
 impl Activity {
     /// Whether the data ends before the end of its last period at granularity `g`.
+    /// Where the periods of the tables of granularity `g` run, for the revenue table.
+    pub fn span(&self, g: Granularity) -> Option<Span> {
+        Some(Span {
+            first_month: self.first?.0.month_index(),
+            last_month: self.last?.0.month_index(),
+            ends_early: self.ends_early(g),
+        })
+    }
+
     pub fn ends_early(&self, g: Granularity) -> bool {
         self.last
             .is_some_and(|(d, _)| d.covering() < period_end(g, d.month_index() / g.months()))

@@ -1,11 +1,13 @@
 //! The import as a whole: chunks in, an [`Outcome`] out. The first rows decide the separator
 //! and the columns; the rest streams through the sink of the file's format.
 
+use super::activity::Activity;
 use super::counts::{CountsSink, Warning};
 use super::dates::{read_date, DateOrder};
 use super::layout::{detect, Format, Layout, Preview};
 use super::problem::{shorten, Problem, ProblemKind, Problems, Signature};
 use super::records::{sniff_delimiter, Record, RecordReader};
+use super::revenue::{revenue_table, CustomerRevenue, RevenueTable};
 use super::tables::{Granularity, PeriodTable};
 use super::transactions::TransactionSink;
 use crate::core::number::NumberStyle;
@@ -40,9 +42,19 @@ pub struct Dataset {
     /// The day/month order used for `05/03/2024` dates, and the row that showed it (`None`
     /// when the user chose it).
     pub date_order: Option<(DateOrder, Option<(u64, String)>)>,
+    /// Transactions with amounts: the revenue tables of month, quarter and year, in that
+    /// order. Empty otherwise.
+    /// (Read as empty from the stored tables of earlier versions, which had none.)
+    #[serde(default)]
+    pub revenue: Vec<RevenueTable>,
 }
 
 impl Dataset {
+    /// The revenue table for a granularity, when the file has amounts.
+    pub fn revenue(&self, g: Granularity) -> Option<&RevenueTable> {
+        self.revenue.iter().find(|t| t.granularity == g)
+    }
+
     /// The table for a granularity (transactions) or the file's only table.
     pub fn table(&self, g: Granularity) -> Option<&PeriodTable> {
         self.tables
@@ -309,8 +321,8 @@ impl Importer {
         };
         let mut problems = self.problems;
         let mut warnings = Vec::new();
-        let (tables, customers, date_order) = match sink {
-            Sink::Transactions(t) => {
+        let (tables, customers, date_order, revenue) = match sink {
+            Sink::Transactions(mut t) => {
                 if t.needs_order() {
                     return Outcome::NeedDateOrder(DateQuestion {
                         examples: t.undecided(),
@@ -327,11 +339,15 @@ impl Importer {
                         first_rows: t.first_negative_rows.clone(),
                     });
                 }
-                (tables, Some(t.activity.customers() as u64), order)
+                let revenue = t
+                    .revenue
+                    .take()
+                    .map_or_else(Vec::new, |r| revenue_tables(r, &t.activity));
+                (tables, Some(t.activity.customers() as u64), order, revenue)
             }
             Sink::Counts(c) => {
                 let table = c.finish(&mut problems, &mut warnings);
-                (vec![table], None, None)
+                (vec![table], None, None, Vec::new())
             }
         };
         if self.rows == 0 && problems.is_empty() {
@@ -355,8 +371,24 @@ impl Importer {
             skipped: problems,
             warnings,
             date_order,
+            revenue,
         }))
     }
+}
+
+/// The revenue tables of every granularity (docs/metrics.md section 8). Every sum in them is
+/// bounded by the sum of the amounts' sizes, which the rows' own sums already bounded, so a
+/// table that overflows cannot happen in a file that was read; were it to, that granularity
+/// would have no revenue table rather than a wrong one.
+fn revenue_tables(revenue: CustomerRevenue, activity: &Activity) -> Vec<RevenueTable> {
+    let decimals = revenue.decimals();
+    let Ok(spends) = revenue.finish() else {
+        return Vec::new();
+    };
+    Granularity::ALL
+        .iter()
+        .filter_map(|&g| revenue_table(&spends, g, activity.span(g)?, decimals).ok())
+        .collect()
 }
 
 /// Where in `chunk` the head (the bytes that decide the format) is complete, given the head

@@ -5,7 +5,10 @@
 //! Money stays exact ([`Decimal`]) through every sum; only the rates and the per-customer
 //! cohort values are one `f64` division each.
 
+use serde::{Deserialize, Serialize};
+
 use super::tables::Granularity;
+use super::writer::CsvFile;
 use crate::core::number::Decimal;
 
 /// What one customer spent in one month (months since year 0): the sum of their amounts
@@ -26,6 +29,8 @@ pub struct CustomerRevenue {
     open: Vec<Option<(u32, Decimal)>>,
     /// Sums closed by a row of the same customer in another month.
     closed: Vec<Spend>,
+    /// The most decimals any amount had: sums are written with as many.
+    decimals: u32,
 }
 
 /// A sum of money too large to hold exactly.
@@ -49,6 +54,7 @@ fn is_positive(d: Decimal) -> bool {
 impl CustomerRevenue {
     /// Adds `amount` to what `customer` spent in `month`.
     pub fn add(&mut self, customer: u32, month: u32, amount: Decimal) -> Result<(), Overflow> {
+        self.decimals = self.decimals.max(amount.scale);
         let c = customer as usize;
         if c >= self.open.len() {
             self.open.resize(c + 1, None);
@@ -66,6 +72,11 @@ impl CustomerRevenue {
             }
         }
         Ok(())
+    }
+
+    /// The most decimals any amount added had.
+    pub fn decimals(&self) -> u32 {
+        self.decimals
     }
 
     /// Every customer's spending per month, one entry per customer and month, sorted by
@@ -96,7 +107,7 @@ impl CustomerRevenue {
 
 /// One period's revenue flows. The first period has only its revenue, its new revenue (all
 /// of it) and its ARPU; the other flows are `None` there.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RevenueRow {
     /// As the flows table labels the period.
     pub label: String,
@@ -167,7 +178,7 @@ impl RevenueRow {
 
 /// A cohort's revenue: the customers whose first period is `period`, and what they spent in
 /// each period from then on.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RevenueCohort {
     pub label: String,
     /// Index of its first period in the table.
@@ -195,9 +206,11 @@ fn cumulative(values: &[Decimal], k: usize) -> Option<Decimal> {
 }
 
 /// The revenue table of one granularity with its cohorts.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RevenueTable {
     pub granularity: Granularity,
+    /// The most decimals any amount of the file has: every sum is written with as many.
+    pub decimals: u32,
     pub rows: Vec<RevenueRow>,
     pub cohorts: Vec<RevenueCohort>,
     /// The last period is incomplete: its cells stay out of the cohorts' average row.
@@ -245,6 +258,7 @@ pub fn revenue_table(
     spends: &[Spend],
     g: Granularity,
     span: Span,
+    decimals: u32,
 ) -> Result<RevenueTable, Overflow> {
     let div = g.months();
     let p0 = span.first_month / div;
@@ -333,8 +347,50 @@ pub fn revenue_table(
         .collect();
     Ok(RevenueTable {
         granularity: g,
+        decimals,
         rows,
         cohorts,
         incomplete_last: span.ends_early,
     })
+}
+
+/// The revenue file of docs/metrics.md section 8: one row per period, money with the file's
+/// decimals, rates and ARPU in Rust's shortest round-trip form, blank where a figure has no
+/// value; the period label is the only text column.
+pub fn revenue_csv(table: &RevenueTable) -> String {
+    let mut f = CsvFile::new();
+    for name in [
+        "period",
+        "revenue",
+        "start_revenue",
+        "new_revenue",
+        "returning_revenue",
+        "expansion",
+        "contraction",
+        "churned_revenue",
+        "grr",
+        "nrr",
+        "revenue_churn",
+        "arpu",
+    ] {
+        f.text(name);
+    }
+    f.end_row();
+    let money = |d: Option<Decimal>| d.map(|d| d.to_text(table.decimals));
+    for r in &table.rows {
+        f.text(&r.label)
+            .number(money(Some(r.revenue)))
+            .number(money(r.start))
+            .number(money(Some(r.new)))
+            .number(money(r.returning))
+            .number(money(r.expansion))
+            .number(money(r.contraction))
+            .number(money(r.churned))
+            .number(r.grr())
+            .number(r.nrr())
+            .number(r.revenue_churn())
+            .number(r.arpu());
+        f.end_row();
+    }
+    f.finish()
 }

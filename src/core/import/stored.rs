@@ -8,15 +8,19 @@ use serde::Deserialize as _;
 use serde_json::Value;
 
 use super::importer::Dataset;
+use super::layout::Role;
 
 /// The version of the stored tables. Earlier builds wrote version 1 as a text rather than
 /// this nested form; such a text does not read as a dataset, so it is taken as another
 /// version's. Version 2 added kinds of problem (a file that is not text, a header too long,
 /// a file of dates only, an amount that does not read) and the warning of negative amounts.
-pub const VERSION: i64 = 2;
+/// Version 3 added the revenue tables of files with amounts.
+pub const VERSION: i64 = 3;
 
 /// Earlier versions whose stored form reads unchanged as this one's: the types only grew.
-const READS_AS_IS: [i64; 1] = [1];
+/// Their tables of a file with amounts lack the revenue tables, so those are read again from
+/// the data instead.
+const READS_AS_IS: [i64; 2] = [1, 2];
 
 /// The JSON form of `dataset`.
 pub fn to_json(dataset: &Dataset) -> Value {
@@ -27,11 +31,14 @@ pub fn to_json(dataset: &Dataset) -> Value {
 /// The dataset stored as `tables` under version `version`; `None` when the version is
 /// another or the tables do not read.
 pub fn from_json(version: Option<i64>, tables: &Value) -> Option<Dataset> {
-    let known = version.is_some_and(|v| v == VERSION || READS_AS_IS.contains(&v));
-    if !known {
+    let current = version == Some(VERSION);
+    let earlier = version.is_some_and(|v| READS_AS_IS.contains(&v));
+    if !current && !earlier {
         return None;
     }
-    Dataset::deserialize(tables).ok()
+    let dataset = Dataset::deserialize(tables).ok()?;
+    let lacks_revenue = dataset.layout.column(Role::Amount).is_some() && dataset.revenue.is_empty();
+    (current || !lacks_revenue).then_some(dataset)
 }
 
 #[cfg(test)]
@@ -46,7 +53,9 @@ mod tests {
     use crate::core::import::samples::Sample;
 
     /// The fixture of each version: the JSON form of [`fingerprint_dataset`].
-    const FINGERPRINT: (i64, &str) = (2, include_str!("stored_v2.json"));
+    const FINGERPRINT: (i64, &str) = (3, include_str!("stored_v3.json"));
+    /// Version 2's, which this version reads as it is unless the file has amounts.
+    const FINGERPRINT_V2: &str = include_str!("stored_v2.json");
     /// Version 1's, which this version reads as it is.
     const FINGERPRINT_V1: &str = include_str!("stored_v1.json");
 
@@ -72,6 +81,14 @@ mod tests {
             }
         }
         d.tables.truncate(2);
+        for t in &mut d.revenue {
+            t.rows.truncate(2);
+            t.cohorts.truncate(2);
+            for c in &mut t.cohorts {
+                c.revenue.truncate(2);
+            }
+        }
+        d.revenue.truncate(1);
         d.date_order = Some((DateOrder::MonthFirst, Some((4, "05/13/2024".into()))));
         d.warnings = vec![
             Warning::StartDiffers {
@@ -202,10 +219,19 @@ mod tests {
         assert_eq!(to_json(&back), json);
         assert_eq!(from_json(Some(VERSION + 1), &json), None);
         assert_eq!(from_json(Some(0), &json), None);
-        // Version 1's form reads as it is, under its own number only.
-        let v1: Value = serde_json::from_str(FINGERPRINT_V1).unwrap();
-        assert!(from_json(Some(1), &v1).is_some());
-        assert_eq!(from_json(Some(0), &v1), None);
+        // Versions 1 and 2 read as they are, under their own numbers only, for a file without
+        // amounts; with amounts they lack the revenue tables, so the data is read again.
+        for (v, text) in [(1, FINGERPRINT_V1), (2, FINGERPRINT_V2)] {
+            let mut old: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(from_json(Some(v), &old), None, "version {v}, with amounts");
+            let columns = old["layout"]["columns"].as_array_mut().unwrap();
+            columns.retain(|c| c[0] != "Amount");
+            assert!(
+                from_json(Some(v), &old).is_some(),
+                "version {v}, no amounts"
+            );
+            assert_eq!(from_json(Some(0), &old), None);
+        }
         assert_eq!(from_json(None, &json), None);
         assert_eq!(
             // The text form of earlier builds, under the same number.

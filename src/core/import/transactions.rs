@@ -5,6 +5,7 @@ use super::dates::{read_date, resolve, DateError, DateOrder, DateRead, Ymd};
 use super::layout::{Layout, Role};
 use super::problem::{Problem, ProblemKind, Problems};
 use super::records::Record;
+use super::revenue::CustomerRevenue;
 use crate::core::number::{parse_decimal_exact, Decimal, NumberStyle};
 
 /// A `05/03/2024` row read before the file showed which field is the day.
@@ -34,6 +35,8 @@ pub struct TransactionSink {
     /// by number.
     pub negative_rows: u64,
     pub first_negative_rows: Vec<u64>,
+    /// What each customer spent per month, when the file has amounts.
+    pub revenue: Option<CustomerRevenue>,
 }
 
 /// How many rows with a negative amount are kept by number.
@@ -73,6 +76,9 @@ impl TransactionSink {
             names: layout.clone(),
             negative_rows: 0,
             first_negative_rows: Vec::new(),
+            revenue: layout
+                .column(Role::Amount)
+                .map(|_| CustomerRevenue::default()),
         }
     }
 
@@ -233,7 +239,11 @@ impl TransactionSink {
             return;
         }
         if let Some(a) = amount {
-            if !self.activity.add_revenue(date, a) {
+            let by_customer = match &mut self.revenue {
+                Some(r) => r.add(customer, date.month_index(), a).is_ok(),
+                None => true,
+            };
+            if !self.activity.add_revenue(date, a) || !by_customer {
                 problems.push(Problem {
                     row: Some(row),
                     column: self.amount_col.map(|c| self.names.name(c)),
