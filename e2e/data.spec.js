@@ -495,3 +495,68 @@ test("item 10: counts in the import's messages take their plural form", async ({
     "Row 2, column “amount”: “1x”: “x” (character 2) is not a digit; expected a number such as 19.99."
   );
 });
+
+test("a file with amounts shows revenue per period, GRR and NRR, and downloads the revenue file", async ({ page }) => {
+  await openApp(page);
+  // a expands in February, contracts in March, leaves in April and comes back in May; b has
+  // a refund in February and leaves in March; c joins in March; nobody buys in June.
+  await paste(
+    page,
+    [
+      "customer_id,date,amount",
+      "a,2024-01-03,60",
+      "b,2024-01-09,50",
+      "a,2024-02-11,150",
+      "b,2024-02-12,50",
+      "b,2024-02-20,-20",
+      "a,2024-01-28,40",
+      "a,2024-03-05,120",
+      "c,2024-03-06,40",
+      "c,2024-04-02,40",
+      "a,2024-05-17,80",
+      "c,2024-05-30,60",
+      "d,2024-07-31,10.00",
+    ].join("\n")
+  );
+  await waitDone(page);
+  const rows = page.getByTestId("revenue-table").locator("tbody tr");
+  await expect(rows).toHaveCount(7);
+  await expect(rows.nth(1).locator("th")).toHaveText("2024-02");
+  await expect(rows.nth(1).locator("td")).toHaveText([
+    "180.00", "150.00", "0.00", "0.00", "50.00", "20.00", "0.00", "86.67%", "120.00%", "0.00%", "90.00",
+  ]);
+  // The first period has its revenue, all of it new, and its ARPU only.
+  await expect(rows.nth(0).locator("td")).toHaveText(["150.00", "—", "150.00", "—", "—", "—", "—", "—", "—", "—", "75.00"]);
+  await expect(rows.nth(3).getByTestId("revenue-grr")).toHaveText("25.00%");
+  await expect(page.getByTestId("grr-above-note")).toHaveCount(0);
+  const file = await download(page, "download-revenue");
+  expect(file.name).toBe("retention-lab-revenue-month.csv");
+  const lines = file.bytes.toString().split("\n");
+  expect(lines[0]).toBe(
+    "period,revenue,start_revenue,new_revenue,returning_revenue,expansion,contraction,churned_revenue,grr,nrr,revenue_churn,arpu"
+  );
+  expect(lines[2]).toBe("2024-02,180.00,150.00,0.00,0.00,50.00,20.00,0.00,0.8666666666666667,1.2,0,90");
+  // Quarters regroup the same spending.
+  await page.getByLabel("Period", { exact: true }).selectOption("quarter");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1).locator("td").nth(0)).toHaveText("180.00");
+  const quarters = await download(page, "download-revenue");
+  expect(quarters.name).toBe("retention-lab-revenue-quarter.csv");
+});
+
+test("refunds that lift GRR above 100% are explained, and a file without amounts has no revenue table", async ({ page }) => {
+  await openApp(page);
+  // y only had a refund in January and is lost in February.
+  await paste(page, "customer_id,date,amount\nx,2024-01-05,100\ny,2024-01-09,-30\nx,2024-02-29,100\n");
+  await waitDone(page);
+  await expect(page.getByTestId("revenue-table").locator("tbody tr").nth(1).getByTestId("revenue-grr")).toHaveText(
+    "142.86%"
+  );
+  await expect(page.getByTestId("grr-above-note")).toHaveText(
+    "GRR is above 100% in 2024-02: customers lost there had refunds larger than their purchases in the period before, so their churned revenue is below zero."
+  );
+  await paste(page, "customer_id,date\nx,2024-01-05\ny,2024-02-09\n");
+  await waitDone(page);
+  await expect(page.getByTestId("import-summary")).toContainText("Read 2 rows");
+  await expect(page.getByTestId("revenue-table")).toHaveCount(0);
+});

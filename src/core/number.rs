@@ -80,12 +80,18 @@ impl NumberStyle {
         }
         let text = format!("{:.*}", decimals, value.abs());
         let rounds_to_zero = text.bytes().all(|b| b == b'0' || b == b'.');
-        let (int_part, frac_part) = match text.split_once('.') {
+        self.written(value < 0.0 && !rounds_to_zero, &text)
+    }
+
+    /// `ascii` (digits with an optional `.` part) in this style: the minus sign when
+    /// `negative`, grouped thousands, its decimal sign and digits.
+    fn written(&self, negative: bool, ascii: &str) -> String {
+        let (int_part, frac_part) = match ascii.split_once('.') {
             Some((i, f)) => (i, Some(f)),
-            None => (text.as_str(), None),
+            None => (ascii, None),
         };
         let mut out = String::new();
-        if value < 0.0 && !rounds_to_zero {
+        if negative {
             out.push(self.minus);
         }
         out.push_str(&self.group_digits(int_part));
@@ -113,6 +119,16 @@ impl NumberStyle {
                 d => self.digit(d),
             })
             .collect()
+    }
+
+    /// An exact sum of money with `decimals` digits after the decimal sign and grouped
+    /// thousands, never through `f64` ([`Decimal::to_text`] in this style).
+    pub fn money(&self, value: Decimal, decimals: u32) -> String {
+        let text = value.to_text(decimals);
+        match text.strip_prefix('-') {
+            Some(size) => self.written(true, size),
+            None => self.written(false, &text),
+        }
     }
 
     /// A whole number with grouped thousands.
@@ -608,6 +624,23 @@ pub fn parse_decimal_exact(text: &str, style: &NumberStyle) -> Result<Decimal, N
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_is_written_exactly_in_each_style() {
+        let d = Decimal {
+            units: -12_345_678_901_234_567_890_123_456_789,
+            scale: 2,
+        };
+        assert_eq!(
+            NumberStyle::ENGLISH.money(d, 2),
+            "-123,456,789,012,345,678,901,234,567.89"
+        );
+        assert_eq!(
+            NumberStyle::VIETNAMESE.money(Decimal::whole(1500), 2),
+            "1.500,00"
+        );
+        assert_eq!(NumberStyle::PERSIAN.money(Decimal::whole(0), 0), "۰");
+    }
 
     #[test]
     fn count_table() {

@@ -123,6 +123,21 @@ string_table! {
         download_results,
         download_cohort,
         download_cohort_counts,
+        revenue_heading,
+        revenue_caption,
+        col_start_revenue,
+        col_new_revenue,
+        col_returning_revenue,
+        col_expansion,
+        col_contraction,
+        col_churned_revenue,
+        col_grr,
+        col_nrr,
+        col_revenue_churn,
+        col_arpu,
+        grr_above_note,
+        download_revenue,
+        file_revenue,
         warning_start,
         warning_end,
 
@@ -303,6 +318,21 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     download_results: "Download results CSV",
     download_cohort: "Download cohort CSV",
     download_cohort_counts: "Download cohort counts CSV",
+    revenue_heading: "Revenue per period",
+    revenue_caption: "Where each period's revenue came from: the customers of the period before (what they spent more or less, and what those who left had spent), new customers and returning ones. Money is summed exactly.",
+    col_start_revenue: "Revenue at start",
+    col_new_revenue: "New",
+    col_returning_revenue: "Returning",
+    col_expansion: "Expansion",
+    col_contraction: "Contraction",
+    col_churned_revenue: "Churned",
+    col_grr: "GRR",
+    col_nrr: "NRR",
+    col_revenue_churn: "Revenue churn",
+    col_arpu: "ARPU",
+    grr_above_note: "GRR is above 100% in {periods}: customers lost there had refunds larger than their purchases in the period before, so their churned revenue is below zero.",
+    download_revenue: "Download revenue CSV",
+    file_revenue: "revenue",
     warning_start: "Row {row} ({period}): the given start {given} differs from the previous period's end {previous}; the given start is used.",
     warning_end: "Row {row} ({period}): the given end {given} differs from start + new + returning − lost − joined and left = {computed}; the computed end is used.",
 
@@ -431,6 +461,19 @@ impl Strings {
         )
     }
 
+    /// Words as a list: "a", "a and b", "a, b and c".
+    pub fn list(&self, words: &[String]) -> String {
+        let t = self.import;
+        match words.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, init)) => fill(
+                t.list_last,
+                &[("list", &init.join(t.list_separator)), ("last", last)],
+            ),
+        }
+    }
+
     /// Row numbers in words: "4", "4 and 9", "4, 9 and 12"; when `total` is more than
     /// those given, "4, 9, 12 and 1,199 more".
     pub fn row_numbers(&self, rows: &[u64], total: u64) -> String {
@@ -439,11 +482,7 @@ impl Strings {
         let rest = total.saturating_sub(rows.len() as u64);
         match words.split_last() {
             None => self.n(total),
-            Some((last, [])) if rest == 0 => last.clone(),
-            Some((last, init)) if rest == 0 => fill(
-                t.list_last,
-                &[("list", &init.join(t.list_separator)), ("last", last)],
-            ),
+            Some(_) if rest == 0 => self.list(&words),
             Some(_) => fill(
                 t.list_more,
                 &[

@@ -15,6 +15,7 @@ use crate::components::data::column_mapping::ColumnMapping;
 use crate::components::data::date_order::DateOrderQuestion;
 use crate::components::data::flows_table::FlowsTable;
 use crate::components::data::import_status::ImportSummary;
+use crate::components::data::revenue_table::RevenueFlows;
 use crate::components::widgets::keep::keep_custom;
 use crate::components::widgets::texts::para;
 use crate::components::widgets::when::when;
@@ -119,6 +120,7 @@ pub fn DataPanel() -> impl IntoView {
     });
 
     let has_tables = move || data.with_dataset(|d| d.is_some());
+    let has_revenue = move || data.with_dataset(|d| d.is_some_and(|d| !d.revenue.is_empty()));
     let is_transactions = move || {
         data.with_dataset(|d| d.is_some_and(|d| d.tables.iter().any(|t| t.granularity.is_some())))
     };
@@ -241,6 +243,7 @@ pub fn DataPanel() -> impl IntoView {
             }}
             {when(has_tables, move || view! {
                 <FlowsTable />
+                {when(has_revenue, || view! { <RevenueFlows /> }.into_any())}
                 <FlowsChart />
                 <ChurnChart />
                 <CohortTable />
