@@ -678,7 +678,7 @@ test("tables saved by another version of the page are read again from the data, 
   await page.reload();
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
   await expect(flowRows(page)).toHaveText(rows);
-  await expect.poll(async () => (await storedSession(page)).panels.data.format).toBe(2);
+  await expect.poll(async () => (await storedSession(page)).panels.data.format).toBe(3);
 
   // Without the data, the page says it cannot show them.
   const bare = structuredClone(older);
@@ -1159,4 +1159,22 @@ test("at 360 px the session list fits the screen, in English and in Persian", as
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByTestId("session-list").locator("summary")).not.toContainText("All sessions");
   expect(await fits()).toBe(true);
+});
+
+test("opening a session keeps its time of last change: the list says when it was changed, not visited", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("ror-panel").getByLabel("Total customers").fill("11,111");
+  await expectStored(page, "ror", "total", "11,111");
+  const first = await storedSession(page);
+  await page.getByRole("button", { name: "New session" }).click();
+  await expect.poll(async () => (await storedSession(page))?.id).not.toBe(first.id);
+  await showList(page);
+  await page.getByRole("button", { name: `Open “${first.name}”` }).first().click();
+  await expect.poll(async () => (await storedSession(page))?.id).toBe(first.id);
+  // Leaving again writes whatever waits to be written: still the time of the change.
+  await page.getByRole("button", { name: "New session" }).click();
+  await expect.poll(async () => (await storedSession(page))?.id).not.toBe(first.id);
+  const again = await page.evaluate((id) => JSON.parse(localStorage.getItem(`retention-lab.session.${id}`)), first.id);
+  expect(again.modified).toBe(first.modified);
+  expect(again.panels.ror.total).toBe("11,111");
 });

@@ -372,8 +372,15 @@ impl Sessions {
 
     fn changed(&self, key: &'static str, json: Value) {
         let schedule = self.with(|i| {
-            // Opening a session puts its inputs back, which is no change to save.
+            // Opening a session puts its inputs back, which is no change to save; nor is a
+            // panel the session never saved showing what a new session has.
             if i.session.panels.get(key) == Some(&json) {
+                return false;
+            }
+            let shows_defaults = !i.session.panels.contains_key(key)
+                && i.members.iter().any(|m| m.key == key && m.defaults == json);
+            if shows_defaults {
+                i.session.panels.insert(key.to_string(), json);
                 return false;
             }
             i.session.panels.insert(key.to_string(), json);

@@ -243,7 +243,8 @@ impl<S: KeyValue> SessionStore<S> {
 
     /// Writes `session` as the open session, changed at `now`. When another tab saved it
     /// since this store last read or wrote it, `save_over` is asked first; refused, nothing
-    /// is written and storage keeps the other tab's version.
+    /// is written and storage keeps the other tab's version. A session that is stored as it
+    /// is is not written again, so its time of last change stays.
     pub fn save(
         &mut self,
         session: &mut Session,
@@ -255,6 +256,12 @@ impl<S: KeyValue> SessionStore<S> {
         }
         let key = session_key(&session.id);
         let stored = self.storage.get(&key).ok().flatten();
+        // Nothing changed (a session only opened, say): nothing is written, and the time of
+        // its last change stays what it was.
+        if stored.as_deref() == Some(session.to_text().as_str()) {
+            self.known = stored;
+            return Ok(self.set_open(&session.id)?);
+        }
         if stored.is_some() && stored != self.known && !save_over() {
             return Err(SaveError::ChangedElsewhere);
         }

@@ -797,3 +797,49 @@ fn item_15_an_index_storage_will_not_take_is_removed_never_left_behind() {
     assert_eq!(list.len(), 21);
     assert_eq!(list, truth(&full));
 }
+
+/// A session opened and saved without a change keeps its time of last change: the list's
+/// "Last changed" is the last change, not the last visit.
+#[test]
+fn saving_a_session_as_it_is_stored_writes_nothing() {
+    let memory = Memory::new();
+    let mut store = SessionStore::new(memory.clone());
+    let mut a = session("a", "Lesson", "1");
+    store.watch("a");
+    store.save(&mut a, 1000, || unreachable!()).expect("room");
+    let stored = memory.get(&format!("{SESSION_PREFIX}a")).expect("reads");
+    // Opened again later, as the page does, and saved with nothing changed.
+    let mut again = store
+        .load("a", 5000)
+        .map(|l| current(Some(l)))
+        .expect("stored");
+    store.watch("a");
+    store
+        .save(&mut again, 5000, || unreachable!())
+        .expect("nothing to write");
+    assert_eq!(again.modified, 1000);
+    assert_eq!(
+        memory.get(&format!("{SESSION_PREFIX}a")).expect("reads"),
+        stored
+    );
+    assert_eq!(store.list(6000).0[0].modified, 1000);
+    // Even with storage full, as there is nothing to write.
+    let tight = Memory::with_quota(stored.as_deref().map_or(0, str::len) + 80);
+    let mut cramped = SessionStore::new(tight.clone());
+    let mut b = session("a", "Lesson", "1");
+    cramped.watch("a");
+    cramped
+        .save(&mut b, 1000, || unreachable!())
+        .expect("room once");
+    let mut bigger = b.clone();
+    bigger.name = "A name far too long for what is left of this storage".repeat(3);
+    assert!(cramped.save(&mut bigger, 2000, || unreachable!()).is_err());
+    assert_eq!(cramped.save(&mut b, 3000, || unreachable!()), Ok(()));
+    assert_eq!(b.modified, 1000);
+    // A real change is written with its time.
+    again.name = "Lesson, renamed".into();
+    store
+        .save(&mut again, 8000, || unreachable!())
+        .expect("room");
+    assert_eq!(store.list(9000).0[0].modified, 8000);
+}
