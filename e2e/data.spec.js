@@ -418,7 +418,7 @@ test("item 4: a header of a million columns is an error that says so, not a cut 
   const problems = page.getByTestId("import-problem");
   await expect(problems).toHaveCount(1);
   await expect(problems).toHaveText(
-    /^The file has a first row \(the header\) longer than 65,536 bytes, the most that is read to find the columns; it has more than [\d,]+ columns\. Keep only the columns that are needed/
+    /^The file has a first row \(the header\) longer than 65,536 bytes, the most that is read to find the columns; those bytes alone hold more than [\d,]+ columns\. Keep only the columns that are needed/
   );
   await expect(page.getByTestId("column-mapping")).toHaveCount(0);
   await expect(page.getByTestId("skip-bad-rows")).toHaveCount(0);

@@ -1178,3 +1178,14 @@ test("opening a session keeps its time of last change: the list says when it was
   expect(again.modified).toBe(first.modified);
   expect(again.panels.ror.total).toBe("11,111");
 });
+
+test("a session whose name was cleared is still named in the list and in its buttons' labels", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("ror-panel").getByLabel("Total customers").fill("12,000");
+  await page.getByTestId("session-name").fill("");
+  await expectStoredName(page, "");
+  await showList(page);
+  const row = page.getByTestId("session-row").first();
+  await expect(row.locator("th")).toHaveText("Session without a name");
+  await expect(row.getByRole("button", { name: "Duplicate “Session without a name”" })).toBeVisible();
+});

@@ -279,3 +279,19 @@ fn the_heatmap_column_title_starts_with_a_capital_in_every_language() {
         }
     }
 }
+
+/// In Persian, a problem's column name and value are the user's own text, often Latin: each is
+/// isolated (U+2068 … U+2069), so that it keeps its place in the right-to-left sentence
+/// instead of running into its neighbour.
+#[test]
+fn persian_problems_isolate_the_users_column_and_value() {
+    use retention_lab::core::import::problem::{Problem, ProblemKind};
+    let (_, text) = FILES.iter().find(|(l, _)| *l == Lang::Fa).expect("fa");
+    let fa = build(parse(text).expect("parses"), Lang::Fa.number_style()).strings;
+    let p = Problem::cell(2, "customer_id".into(), b"a\xff", ProblemKind::NotUtf8);
+    let words = fa.problem(&p);
+    assert!(words.contains("\u{2068}customer_id\u{2069}"), "{words}");
+    assert!(words.contains("\u{2069}»: "), "{words}");
+    let value_start = words.find("«\u{2068}a").expect("the value, isolated");
+    assert!(value_start > words.find("customer_id").unwrap(), "{words}");
+}

@@ -344,7 +344,7 @@ fn item_4_a_header_longer_than_the_preview_limit_is_an_error_never_cut() {
     assert!((10_000..1_000_000).contains(&columns), "{columns}");
     let words = EN.problem(&problems.listed[0]);
     assert!(
-        words.starts_with("The file has a first row (the header) longer than 65,536 bytes, the most that is read to find the columns; it has more than "),
+        words.starts_with("The file has a first row (the header) longer than 65,536 bytes, the most that is read to find the columns; those bytes alone hold more than "),
         "{words}"
     );
     let known = wide_file("customer_id,date", 20_000, 3);

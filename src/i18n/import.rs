@@ -351,7 +351,7 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     sig_pdf: "a PDF document",
     sig_zip: "a ZIP archive (a spreadsheet such as .xlsx is one)",
     sig_gzip: "a gzip-compressed file",
-    p_header_too_long: "has a first row (the header) longer than {limit} bytes, the most that is read to find the columns; it has more than {columns}. Keep only the columns that are needed, such as customer_id,date,amount, and read the file again.",
+    p_header_too_long: "has a first row (the header) longer than {limit} bytes, the most that is read to find the columns; those bytes alone hold more than {columns}. Keep only the columns that are needed, such as customer_id,date,amount, and read the file again.",
     p_dates_only: "has a single column, and it holds dates (such as “{example}”); a date alone does not say who bought. The file needs a customer id beside each date (customer_id,date) or customer counts per period (period,customers).",
     p_no_data: "has a header but no data rows.",
     p_not_utf8: "the text is not UTF-8; save the file as “CSV UTF-8”.",

@@ -238,10 +238,20 @@ fn SessionRow(
                 .localize(&local_time(millis, offset as i32))
         }
     };
-    let name = item.name.clone();
-    let label = move |named: Text| {
-        let name = name.clone();
-        move || fill(named(strings()), &[("name", &name)])
+    // A session whose name was cleared is still named, in words, in the list and its
+    // buttons' labels.
+    let unnamed = item.name.trim().is_empty();
+    let name: std::sync::Arc<str> = item.name.as_str().into();
+    let shown = move || match unnamed {
+        true => strings().session_unnamed.to_string(),
+        false => name.to_string(),
+    };
+    let label = {
+        let shown = shown.clone();
+        move |named: Text| {
+            let shown = shown.clone();
+            move || fill(named(strings()), &[("name", &shown())])
+        }
     };
     let button = |testid: &'static str, text: Text, named: Text, act: Box<dyn Fn()>| {
         view! {
@@ -268,6 +278,7 @@ fn SessionRow(
         )
         .into_any()
     };
+    let title = shown.clone();
     view! {
         <tr
             data-testid="session-row"
@@ -277,9 +288,9 @@ fn SessionRow(
         >
             // On one line (cut short with "…", the whole name in its title and the buttons'
             // labels), so that every row is as high as the others.
-            <th scope="row" title=item.name.clone()>
+            <th scope="row" title=title class:unnamed=unnamed>
                 <span class="session-row-name" dir="auto">
-                    {item.name.clone()}
+                    {shown}
                     {item
                         .newer
                         .then(|| {
