@@ -1189,3 +1189,19 @@ test("a session whose name was cleared is still named in the list and in its but
   await expect(row.locator("th")).toHaveText("Session without a name");
   await expect(row.getByRole("button", { name: "Duplicate “Session without a name”" })).toBeVisible();
 });
+
+test("deleting a session by keyboard leaves the focus on Undo, and Undo on the list", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("ror-panel").getByLabel("Total customers").fill("12,000");
+  await page.getByRole("button", { name: "New session" }).click();
+  await page.getByTestId("ror-panel").getByLabel("Total customers").fill("13,000");
+  await showList(page);
+  await expect(page.getByTestId("session-row")).toHaveCount(2);
+  await page.getByTestId("delete-session").last().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
+  await expect(page.getByTestId("undo-delete")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("session-row")).toHaveCount(2);
+  await expect(page.getByTestId("session-scroll")).toBeFocused();
+});

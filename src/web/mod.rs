@@ -9,6 +9,7 @@ pub mod crash;
 pub mod download;
 pub mod fetch;
 pub mod file;
+pub mod focus;
 pub mod storage;
 pub mod worker;
 pub mod worker_client;

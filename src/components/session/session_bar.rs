@@ -17,6 +17,7 @@ use crate::core::store::StorageError;
 use crate::i18n::{file_name, fill, Strings, Text};
 use crate::web::address::forget_fragment;
 use crate::web::download::save_text;
+use crate::web::focus::focus_testid_soon;
 use crate::web::{clipboard, file};
 
 /// What the share button last gave.
@@ -182,7 +183,15 @@ pub fn SessionBar() -> impl IntoView {
                 <p class="session-deleted" role="status" data-testid="session-deleted">
                     {text}
                     " "
-                    {action("undo-delete", |s| s.undo, move || sessions.undo_delete())}
+                    {action(
+                        "undo-delete",
+                        |s| s.undo,
+                        move || {
+                            sessions.undo_delete();
+                            // The Undo is gone: the keyboard goes on from the list.
+                            focus_testid_soon("session-scroll");
+                        },
+                    )}
                 </p>
             }
         })

@@ -10,6 +10,7 @@ use crate::app::sessions::{Sessions, Summary};
 use crate::app::state::{tr, use_strings};
 use crate::core::session::local_time;
 use crate::i18n::{fill, Text};
+use crate::web::focus::focus_testid_soon;
 
 /// A row's height in CSS pixels until one is measured.
 const ROW_GUESS: f64 = 44.0;
@@ -321,7 +322,11 @@ fn SessionRow(
                         "delete-session",
                         |s| s.delete_session,
                         |s| s.delete_session_named,
-                        Box::new(move || sessions.delete(&delete_id)),
+                        Box::new(move || {
+                            sessions.delete(&delete_id);
+                            // The row is gone: the keyboard goes on from its Undo.
+                            focus_testid_soon("undo-delete");
+                        }),
                     )}
                 </div>
             </td>
