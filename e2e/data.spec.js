@@ -188,7 +188,7 @@ test("problems name the row, the column and the value; skipping them is a choice
   await page.getByRole("button", { name: "Leave out the 3 rows with problems" }).click();
   await waitDone(page);
   await expect(page.getByTestId("import-summary")).toContainText(
-    "Left out because of problems, as you chose: 3 (rows 3, 4, 5)."
+    "Left out because of problems, as you chose: 3 (rows 3, 4 and 5)."
   );
   await expect(page.getByTestId("import-summary")).toContainText("Read 5 rows: 2 customers, 2 periods");
   await expect(bodyRows(page)).toHaveCount(2);
@@ -216,12 +216,12 @@ test("item 3: leaving rows out names every row it leaves out, past the twenty pr
   await expect(page.getByTestId("import-problem")).toHaveCount(20);
   const bad = Array.from({ length: 25 }, (_, i) => i + 4);
   await expect(page.getByTestId("skip-rows-list")).toHaveText(
-    `The rows that would be left out: ${bad.join(", ")}.`
+    `The rows that would be left out: ${bad.slice(0, -1).join(", ")} and ${bad.at(-1)}.`
   );
   await page.getByRole("button", { name: "Leave out the 25 rows with problems" }).click();
   await waitDone(page);
   await expect(page.getByTestId("import-summary")).toContainText(
-    `Left out because of problems, as you chose: 25 (rows ${bad.join(", ")}).`
+    `Left out because of problems, as you chose: 25 (rows ${bad.slice(0, -1).join(", ")} and ${bad.at(-1)}).`
   );
   // Every data row is read; the three kept make the customers and periods.
   await expect(page.getByTestId("import-summary")).toContainText("Read 28 rows: 3 customers, 3 periods");

@@ -222,8 +222,14 @@ fn item_3_leaving_rows_out_names_every_row_and_kept_plus_left_out_is_all() {
     let (problems, rows) = failed(text.as_bytes(), &Options::default());
     assert!(problems.can_leave_out(rows));
     assert_eq!(problems.first_bad_rows, bad, "every row it would leave out");
-    let listed = problems.row_list(|r| r.to_string());
-    assert_eq!(listed.split(", ").count(), bad.len());
+    // As the page words it: every row, by number.
+    let listed = EN.row_numbers(&problems.first_bad_rows, problems.bad_rows);
+    assert_eq!(listed.split(", ").count(), bad.len() - 1);
+    assert!(
+        listed.ends_with(&format!(" and {}", bad[bad.len() - 1])),
+        "{listed}"
+    );
+    assert!(!listed.contains("more"), "{listed}");
     let d = done(text.as_bytes(), &skip());
     assert_eq!(d.skipped.first_bad_rows, bad);
     let kept = d.table(Default::default()).unwrap().rows[0].active;

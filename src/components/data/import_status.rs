@@ -55,7 +55,7 @@ fn notes(s: &Strings, d: &Dataset) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let bad = d.skipped.bad_rows;
     if bad > 0 {
-        let rows = d.skipped.row_list(|r| s.number_style.count(r as i64));
+        let rows = s.row_numbers(&d.skipped.first_bad_rows, bad);
         let template = s.plural(bad, t.skipped_rows_one, t.skipped_rows);
         let count = s.number_style.count(bad as i64);
         let text = fill(template, &[("count", &count), ("rows", &rows)]);
@@ -107,7 +107,7 @@ fn ProblemList(problems: Problems, rows: u64) -> impl IntoView {
     let listed = problems.listed.clone();
     let left_out = move || {
         let s = strings();
-        let rows = problems.row_list(|r| s.number_style.count(r as i64));
+        let rows = s.row_numbers(&problems.first_bad_rows, bad_rows);
         let t = s.import;
         let template = s.plural(bad_rows, t.skip_rows_list_one, t.skip_rows_list);
         fill(template, &[("rows", &rows)])

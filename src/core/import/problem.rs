@@ -256,16 +256,6 @@ impl Problems {
         !self.file_problem && self.all_rows_listed() && self.bad_rows < rows
     }
 
-    /// The rows with problems as a list ("3, 4, 9"), "…" at the end when some are not known
-    /// by number.
-    pub fn row_list(&self, number: impl Fn(u64) -> String) -> String {
-        let mut parts: Vec<String> = self.first_bad_rows.iter().map(|&r| number(r)).collect();
-        if !self.all_rows_listed() {
-            parts.push("…".into());
-        }
-        parts.join(", ")
-    }
-
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.total == 0
