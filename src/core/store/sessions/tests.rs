@@ -20,6 +20,34 @@ fn current(loaded: Option<Loaded>) -> Session {
     }
 }
 
+/// Two tabs over one storage: the first saved session `s` (ROR total `total`) and the
+/// second opened it.
+struct TwoTabs {
+    shared: Memory,
+    first: SessionStore<Memory>,
+    second: SessionStore<Memory>,
+    mine: Session,
+    theirs: Session,
+}
+
+fn two_tabs(total: &str) -> TwoTabs {
+    let shared = Memory::new();
+    let mut first = SessionStore::new(shared.clone());
+    let mut second = SessionStore::new(shared.clone());
+    let mut mine = session("s", "Plan", total);
+    first.watch("s");
+    first.save(&mut mine, 1, || unreachable!()).expect("saved");
+    let theirs = current(second.load("s", 2));
+    second.watch("s");
+    TwoTabs {
+        shared,
+        first,
+        second,
+        mine,
+        theirs,
+    }
+}
+
 #[test]
 fn saves_lists_loads_and_deletes() {
     let memory = Memory::new();
@@ -345,14 +373,12 @@ fn item_11_a_session_put_aside_is_written_later_only_over_what_it_was_read_from(
 /// asks before writing over it, as a save does.
 #[test]
 fn item_13_undoing_a_delete_asks_before_writing_over_a_later_write() {
-    let shared = Memory::new();
-    let mut first = SessionStore::new(shared.clone());
-    let mut second = SessionStore::new(shared.clone());
-    let mut mine = session("s", "Plan", "11,111");
-    first.watch("s");
-    first.save(&mut mine, 1, || unreachable!()).expect("saved");
-    let mut theirs = current(second.load("s", 2));
-    second.watch("s");
+    let TwoTabs {
+        first,
+        mut second,
+        mut theirs,
+        ..
+    } = two_tabs("11,111");
 
     // Deleted here and put back before anyone wrote it: nothing to ask.
     let removed = first.delete("s").expect("stored");
@@ -422,14 +448,13 @@ fn item_16_every_damaged_session_in_the_list_is_reported() {
 /// nothing, until that tab writes again.
 #[test]
 fn item_17_after_keeping_the_other_tabs_version_nothing_is_asked_until_it_writes_again() {
-    let shared = Memory::new();
-    let mut first = SessionStore::new(shared.clone());
-    let mut second = SessionStore::new(shared.clone());
-    let mut mine = session("s", "Plan", "11,111");
-    first.watch("s");
-    first.save(&mut mine, 1, || unreachable!()).expect("saved");
-    let mut theirs = current(second.load("s", 2));
-    second.watch("s");
+    let TwoTabs {
+        mut first,
+        mut second,
+        mut mine,
+        mut theirs,
+        ..
+    } = two_tabs("11,111");
     theirs
         .panels
         .insert("ror".into(), json!({ "total": "22,222" }));
@@ -474,15 +499,14 @@ fn item_17_after_keeping_the_other_tabs_version_nothing_is_asked_until_it_writes
 /// same the next save here asks nothing; a rename made here is never replaced.
 #[test]
 fn item_17_a_rename_in_another_tab_is_taken_in() {
-    let shared = Memory::new();
-    let mut first = SessionStore::new(shared.clone());
-    let mut second = SessionStore::new(shared.clone());
-    let mut mine = session("s", "Plan", "1");
-    first.watch("s");
-    first.save(&mut mine, 1, || unreachable!()).expect("saved");
+    let TwoTabs {
+        shared,
+        mut first,
+        mut second,
+        mut mine,
+        mut theirs,
+    } = two_tabs("1");
     assert_eq!(first.other_tab_wrote(&mut mine, true), Elsewhere::Nothing);
-    let mut theirs = current(second.load("s", 2));
-    second.watch("s");
     theirs.name = "Plan B".into();
     second
         .save(&mut theirs, 3, || unreachable!())
