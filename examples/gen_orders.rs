@@ -1,9 +1,11 @@
 //! Writes the benchmark's order file: 1,000,000 `customer_id,date` rows, 50,000 customers
 //! over 36 months (2022-01 .. 2024-12), the same bytes on every run and every machine.
 //!
-//! `cargo run --profile release-fast --example gen_orders -- [OUT] [--plain-ids]`
+//! `cargo run --profile release-fast --example gen_orders -- [OUT] [--plain-ids] [--scale N]`
 //! (default OUT: target/bench/orders-1m.csv). Ids look like `C000123`, or plain numbers
-//! (`123`) with `--plain-ids`. Prints the file's size, rows and an FNV-1a 64 checksum.
+//! (`123`) with `--plain-ids`. `--scale N` makes N times the rows and N times the customers
+//! (the same shape: `--scale 10` gives 10,000,000 rows of 500,000 customers). Prints the
+//! file's size, rows and an FNV-1a 64 checksum.
 //!
 //! The shape: a base of customers at the start, then more joining each month as the
 //! business grows; three kinds of customer (loyal, regular, one-off) who stop buying at
@@ -124,16 +126,27 @@ impl Fnv {
 fn main() {
     let mut out_path = String::from("target/bench/orders-1m.csv");
     let mut plain_ids = false;
-    for arg in std::env::args().skip(1) {
+    let mut scale = 1usize;
+    let usage = || -> ! {
+        eprintln!("usage: gen_orders [OUT] [--plain-ids] [--scale N]");
+        std::process::exit(2);
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--plain-ids" => plain_ids = true,
-            a if a.starts_with('-') => {
-                eprintln!("usage: gen_orders [OUT] [--plain-ids]");
-                std::process::exit(2);
+            "--scale" => {
+                scale = match args.next().and_then(|n| n.parse().ok()) {
+                    Some(n) if n > 0 => n,
+                    _ => usage(),
+                }
             }
+            a if a.starts_with('-') => usage(),
             a => out_path = a.to_string(),
         }
     }
+    let customers = CUSTOMERS * scale;
+    let row_count = ROWS * scale;
     let mut rng = Rng(SEED);
 
     // Join months: 8% already customers when the data starts, the rest joining at a rate
@@ -146,7 +159,7 @@ fn main() {
             Some(*s)
         })
         .collect();
-    let mut joins: Vec<usize> = (0..CUSTOMERS)
+    let mut joins: Vec<usize> = (0..customers)
         .map(|_| {
             if rng.chance(0.08) {
                 0
@@ -158,9 +171,9 @@ fn main() {
     // Customer numbers follow the order of joining (with gaps left by test and deleted
     // accounts), so sort the join months first.
     joins.sort_unstable();
-    let mut numbers = Vec::with_capacity(CUSTOMERS);
+    let mut numbers = Vec::with_capacity(customers);
     let mut number = 100u32;
-    for _ in 0..CUSTOMERS {
+    for _ in 0..customers {
         number += 1 + u32::from(rng.chance(0.2)) * (1 + rng.below(3) as u32);
         numbers.push(number);
     }
@@ -198,19 +211,19 @@ fn main() {
             }
         }
     }
-    if slots.len() > ROWS {
-        eprintln!("{} active months: more than {ROWS} rows", slots.len());
+    if slots.len() > row_count {
+        eprintln!("{} active months: more than {row_count} rows", slots.len());
         std::process::exit(1);
     }
 
     // One order in every active month, the rest spread by weight.
     let mut orders = vec![1u32; slots.len()];
-    for _ in slots.len()..ROWS {
+    for _ in slots.len()..row_count {
         orders[pick(&slot_cumulative, rng.unit())] += 1;
     }
 
     // Rows as (month, day, tie-break, customer), sorted into date order.
-    let mut rows: Vec<(u16, u8, u32, u32)> = Vec::with_capacity(ROWS);
+    let mut rows: Vec<(u16, u8, u32, u32)> = Vec::with_capacity(row_count);
     for (&(c, month), &n) in slots.iter().zip(&orders) {
         let days = u64::from(days_in(usize::from(month)));
         for _ in 0..n {
@@ -251,7 +264,7 @@ fn main() {
     w.flush().unwrap_or_else(|e| fail(&out_path, e));
 
     println!(
-        "{out_path}: {size} bytes, {} rows, {CUSTOMERS} customers, {} active customer-months, fnv1a64 {:016x}",
+        "{out_path}: {size} bytes, {} rows, {customers} customers, {} active customer-months, fnv1a64 {:016x}",
         rows.len(),
         slots.len(),
         sum.0
