@@ -934,6 +934,11 @@ test("item 16: after an import storage does not take, the page never says the fi
   await expect(page.getByText("the first one is open")).toHaveCount(0);
   await expect(page.getByTestId("session-name")).toHaveValue("Lesson");
   await expect(total(page)).toHaveValue("11,111");
+  // Once storage takes a write again, what was said about the import is no longer true.
+  await failStorage(page, null);
+  await total(page).fill("11,112");
+  await expectStored(page, "ror", "total", "11,112");
+  await expect(page.getByTestId("import-session-error")).toHaveCount(0);
 });
 
 test("item 17: after Cancel on the other tab's changes, the page asks again only on a deliberate save or the other tab's next change", async ({ page, context }) => {

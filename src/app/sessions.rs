@@ -129,6 +129,8 @@ pub struct Sessions {
     head: RwSignal<(String, String)>,
     mode: RwSignal<Mode>,
     deleted: RwSignal<Option<Deleted>>,
+    /// How many writes storage took: what was said about a refused one may go after the next.
+    writes: RwSignal<u64>,
     /// The sessions (the open one included) whose latest changes are only in memory.
     not_saved: RwSignal<Vec<String>>,
     /// How far the import under way has come.
@@ -213,6 +215,7 @@ pub fn provide_sessions(default_name: &str, start: Start) -> Sessions {
         notice: RwSignal::new(notice),
         list: RwSignal::new(Vec::new()),
         deleted: RwSignal::new(None),
+        writes: RwSignal::new(0),
         not_saved: RwSignal::new(Vec::new()),
         importing: RwSignal::new(None),
         refresh_due: StoredValue::new(false),
@@ -292,6 +295,11 @@ impl Sessions {
     /// What the page says about saving, if anything.
     pub fn notice(&self) -> Option<Notice> {
         self.notice.get()
+    }
+
+    /// How many writes storage has taken since the page opened.
+    pub fn writes(&self) -> u64 {
+        self.writes.get()
     }
 
     /// The stored sessions, last changed first.

@@ -127,6 +127,7 @@ impl Sessions {
     /// A write went through: the notices it makes untrue go, and sessions kept in memory are
     /// written where storage takes them now (each only over the text it was read from).
     pub(super) fn saved(&self) {
+        self.writes.update(|n| *n += 1);
         if self
             .notice
             .with_untracked(|n| n.as_ref().is_some_and(Notice::passes))

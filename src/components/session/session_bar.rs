@@ -44,7 +44,8 @@ pub fn SessionBar() -> impl IntoView {
     let sessions = use_sessions();
     let strings = use_strings();
     let shared = RwSignal::new(None::<Shared>);
-    let imported = RwSignal::new(None::<Result<usize, String>>);
+    // The result of the last session file imported; a failure says whether storage caused it.
+    let imported = RwSignal::new(None::<Result<usize, (String, bool)>>);
     let copied = RwSignal::new(None::<bool>);
     let embed = RwSignal::new(0u32);
 
@@ -92,20 +93,30 @@ pub fn SessionBar() -> impl IntoView {
             let text = file::read_text(&file).await.ok();
             let s = strings();
             let result = match text {
-                None => Err(s.session_file_unreadable.to_string()),
-                Some(text) => sessions
-                    .import(&text)
-                    .await
-                    .map_err(|e| import_error(s, &e)),
+                None => Err((s.session_file_unreadable.to_string(), false)),
+                Some(text) => sessions.import(&text).await.map_err(|e| {
+                    let storage = matches!(e, ImportFailed::Storage(_));
+                    (import_error(s, &e), storage)
+                }),
             };
-            imported.set(Some(result.map_err(|e| {
-                fill(
+            imported.set(Some(result.map_err(|(e, storage)| {
+                let text = fill(
                     s.session_import_failed,
                     &[("file", &file.name()), ("error", &e)],
-                )
+                );
+                (text, storage)
             })));
         });
     };
+    // A failure storage caused is no longer true once storage takes a write again.
+    Effect::new(move |before: Option<u64>| {
+        let writes = sessions.writes();
+        let by_storage = imported.with_untracked(|m| matches!(m, Some(Err((_, true)))));
+        if before.is_some_and(|b| b != writes) && by_storage {
+            imported.set(None);
+        }
+        writes
+    });
     // A link made for another session is not offered for this one.
     Effect::new(move |before: Option<String>| {
         let id = sessions.head().0;
@@ -135,7 +146,7 @@ pub fn SessionBar() -> impl IntoView {
                 };
                 view! { <p role="status" data-testid="import-session-result">{text}</p> }.into_any()
             }
-            Err(e) => {
+            Err((e, _)) => {
                 view! { <p class="error" role="alert" data-testid="import-session-error">{e}</p> }
                     .into_any()
             }
