@@ -515,27 +515,24 @@ impl Decimal {
     /// assert_eq!(Decimal::whole(7).to_text(0), "7");
     /// ```
     pub fn to_text(self, decimals: u32) -> String {
-        let digits = |units: u128| {
-            let text = units.to_string();
-            let d = decimals as usize;
-            if d == 0 {
-                return text;
+        // Fewer decimals than the number has: rounded. More: zeros written after its digits,
+        // so that no multiplication can overflow.
+        let (size, scale) = match self.scale.checked_sub(decimals) {
+            Some(cut) if cut > 0 => {
+                let size = 10u128
+                    .checked_pow(cut)
+                    .map_or(0, |f| self.units.unsigned_abs().saturating_add(f / 2) / f);
+                (size, decimals)
             }
-            let text = format!("{text:0>width$}", width = d + 1);
-            let (whole, frac) = text.split_at(text.len() - d);
-            format!("{whole}.{frac}")
-        };
-        let size = self.units.unsigned_abs();
-        let size = match decimals.cmp(&self.scale) {
-            std::cmp::Ordering::Equal => size,
-            std::cmp::Ordering::Greater => size * 10u128.pow(decimals - self.scale),
-            std::cmp::Ordering::Less => {
-                let f = 10u128.pow(self.scale - decimals);
-                (size + f / 2) / f
-            }
+            _ => (self.units.unsigned_abs(), self.scale),
         };
         let sign = if self.units < 0 && size > 0 { "-" } else { "" };
-        format!("{sign}{}", digits(size))
+        let text = format!("{size:0>width$}", width = scale as usize + 1);
+        let (whole, frac) = text.split_at(text.len() - scale as usize);
+        match decimals {
+            0 => format!("{sign}{whole}"),
+            _ => format!("{sign}{whole}.{frac:0<width$}", width = decimals as usize),
+        }
     }
 }
 
@@ -640,6 +637,17 @@ mod tests {
             "1.500,00"
         );
         assert_eq!(NumberStyle::PERSIAN.money(Decimal::whole(0), 0), "۰");
+        // More decimals than the number has never overflows, however large it is.
+        let most = Decimal::whole(i128::MIN).to_text(18);
+        assert_eq!(most, format!("{}.{}", i128::MIN, "0".repeat(18)));
+        assert_eq!(
+            Decimal {
+                units: -4,
+                scale: 1
+            }
+            .to_text(0),
+            "0"
+        );
     }
 
     #[test]
