@@ -17,7 +17,8 @@ fn count(s: &Strings, v: Option<u64>) -> String {
     )
 }
 
-fn rate(s: &Strings, v: Option<f64>) -> String {
+/// A rate as a percentage, or the mark of a figure without a value.
+pub fn rate(s: &Strings, v: Option<f64>) -> String {
     v.map_or_else(
         || s.undefined_mark.to_string(),
         |v| s.number_style.percent(v, 2),

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{tr, use_data, use_strings};
-use crate::components::data::flows_table::show_labels;
+use crate::components::data::flows_table::{rate, show_labels};
 use crate::components::widgets::texts::h3;
 use crate::core::import::revenue::{revenue_csv, RevenueRow, RevenueTable};
 use crate::core::number::Decimal;
@@ -22,13 +22,6 @@ fn money(s: &Strings, v: Option<Decimal>, decimals: u32) -> String {
     v.map_or_else(
         || s.undefined_mark.to_string(),
         |v| s.number_style.money(v, decimals),
-    )
-}
-
-fn rate(s: &Strings, v: Option<f64>) -> String {
-    v.map_or_else(
-        || s.undefined_mark.to_string(),
-        |v| s.number_style.percent(v, 2),
     )
 }
 
@@ -59,9 +52,12 @@ pub fn RevenueFlows() -> impl IntoView {
             let _ = save_text(&format!("{name}.csv"), "text/csv;charset=utf-8", &text);
         }
     };
+    // The rows as shown, read once for the table and its note.
+    let rows = Memo::new(move |_| shown(strings()));
     let above = move || {
-        let rows = shown(strings())?.0;
         let periods: Vec<String> = rows
+            .get()?
+            .0
             .iter()
             .filter(|r| r.grr().is_some_and(|g| g > 1.0))
             .map(|r| r.label.clone())
@@ -73,7 +69,7 @@ pub fn RevenueFlows() -> impl IntoView {
     };
     let body = move || {
         let s = strings();
-        let (rows, decimals) = shown(s).unwrap_or_default();
+        let (rows, decimals) = rows.get().unwrap_or_default();
         rows.into_iter()
             .map(|r| {
                 let m = |v| money(s, v, decimals);

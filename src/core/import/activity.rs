@@ -4,7 +4,6 @@
 use super::dates::{month_days, Ymd};
 use super::revenue::Span;
 use super::tables::{CohortRow, Cohorts, FlowRow, Granularity, PeriodTable};
-use crate::core::number::Decimal;
 use rustc_hash::FxHashMap;
 
 /// The most months a file's dates may span (the table would otherwise grow without bound
@@ -37,8 +36,6 @@ pub struct Activity {
     base: u32,
     first: Option<(Ymd, u64)>,
     last: Option<(Ymd, u64)>,
-    revenue: FxHashMap<u32, Decimal>,
-    has_revenue: bool,
 }
 
 /// The shape of ids the dense table takes, set by the first id: its non-digit prefix, and
@@ -185,22 +182,6 @@ impl Activity {
         Ok(())
     }
 
-    /// Adds an amount to the revenue of `date`'s month; false when the sum overflows.
-    pub fn add_revenue(&mut self, date: Ymd, amount: Decimal) -> bool {
-        self.has_revenue = true;
-        let sum = self
-            .revenue
-            .entry(date.month_index())
-            .or_insert(Decimal::whole(0));
-        match sum.checked_add(amount) {
-            Some(total) => {
-                *sum = total;
-                true
-            }
-            None => false,
-        }
-    }
-
     /// Widens the words held per customer to include `date`'s month.
     #[cold]
     fn cover(&mut self, date: Ymd) {
@@ -296,12 +277,6 @@ impl Activity {
         let rows = (0..n)
             .map(|p| {
                 let start = if p == 0 { 0 } else { active[p - 1] };
-                let revenue = self.has_revenue.then(|| {
-                    let months = (p0 + p as u32) * div..(p0 + p as u32 + 1) * div;
-                    months
-                        .filter_map(|m| self.revenue.get(&m))
-                        .fold(Decimal::whole(0), |a, &b| a.checked_add(b).unwrap_or(a))
-                });
                 FlowRow {
                     label: label(p),
                     active: active[p],
@@ -311,7 +286,8 @@ impl Activity {
                     returning: Some(returning[p]),
                     lost: Some(start - retained[p]),
                     joined_left: None,
-                    revenue,
+                    // Filled from the revenue table, when the file has amounts.
+                    revenue: None,
                     incomplete: incomplete && p + 1 == n,
                 }
             })

@@ -328,10 +328,27 @@ impl Importer {
                         examples: t.undecided(),
                     });
                 }
-                let tables: Vec<PeriodTable> = Granularity::ALL
+                let revenue = t
+                    .revenue
+                    .take()
+                    .map_or_else(Vec::new, |r| revenue_tables(r, &t.activity));
+                let mut tables: Vec<PeriodTable> = Granularity::ALL
                     .iter()
                     .filter_map(|&g| t.activity.table(g))
                     .collect();
+                // A period's revenue in the flows table is the revenue table's.
+                for table in &mut tables {
+                    let by_period = revenue
+                        .iter()
+                        .find(|r| Some(r.granularity) == table.granularity);
+                    for (row, r) in table
+                        .rows
+                        .iter_mut()
+                        .zip(by_period.iter().flat_map(|r| &r.rows))
+                    {
+                        row.revenue = Some(r.revenue);
+                    }
+                }
                 let order = t.order().map(|o| (o, t.decided_by.clone()));
                 if t.negative_rows > 0 {
                     warnings.push(Warning::NegativeAmounts {
@@ -339,10 +356,6 @@ impl Importer {
                         first_rows: t.first_negative_rows.clone(),
                     });
                 }
-                let revenue = t
-                    .revenue
-                    .take()
-                    .map_or_else(Vec::new, |r| revenue_tables(r, &t.activity));
                 (tables, Some(t.activity.customers() as u64), order, revenue)
             }
             Sink::Counts(c) => {

@@ -239,11 +239,11 @@ impl TransactionSink {
             return;
         }
         if let Some(a) = amount {
-            let by_customer = match &mut self.revenue {
+            let added = match &mut self.revenue {
                 Some(r) => r.add(customer, date.month_index(), a).is_ok(),
                 None => true,
             };
-            if !self.activity.add_revenue(date, a) || !by_customer {
+            if !added {
                 problems.push(Problem {
                     row: Some(row),
                     column: self.amount_col.map(|c| self.names.name(c)),
