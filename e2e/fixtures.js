@@ -26,10 +26,41 @@ const test = base.test.extend({
   },
 });
 
-/** Opens the app and waits until the calculators are on the page. */
-async function openApp(page) {
-  await page.goto("./");
-  await base.expect(page.getByRole("heading", { name: "Return on Relationship (ROR)" })).toBeVisible();
+/** Each calculator's route (its address `#/<route>`) and the `data-testid` of its panel. */
+const PANELS = {
+  ror: "ror-panel",
+  period: "period-panel",
+  data: "data-panel",
+  compounding: "projection-panel",
+  forecast: "sbg-panel",
+  ltv: "ltv-panel",
+  conversion: "conversion-panel",
+  winback: "winback-panel",
+  funnel: "funnel-panel",
+};
+
+/**
+ * Opens the app, at the calculator `route` (`"period"` opens `#/period`) or at the bare
+ * address, and waits until that calculator is on the page.
+ */
+async function openApp(page, route) {
+  await page.goto(route ? `./#/${route}` : "./");
+  if (route) {
+    await base.expect(page.getByTestId(PANELS[route])).toBeVisible();
+  } else {
+    await base.expect(page.getByRole("heading", { name: "Return on Relationship (ROR)" })).toBeVisible();
+  }
+}
+
+/**
+ * Shows the calculator `route` as a user does, through the navigation (unfolding it first on a
+ * narrow screen), and waits until it is on the page.
+ */
+async function showView(page, route) {
+  const link = page.getByTestId(`nav-${route}`);
+  if (!(await link.isVisible())) await page.getByTestId("nav-toggle").click();
+  await link.click();
+  await base.expect(page.getByTestId(PANELS[route])).toBeVisible();
 }
 
 /** A string as a literal inside a regular expression. */
@@ -53,4 +84,4 @@ async function expectBadInput(page, panel, { label, text, message, blank }) {
   await base.expect(page.getByTestId(`${blank}-why`)).toContainText(`Needs a valid “${label}”`);
 }
 
-module.exports = { test, expect: base.expect, openApp, escapeRegExp, expectBadInput };
+module.exports = { test, expect: base.expect, openApp, showView, PANELS, escapeRegExp, expectBadInput };

@@ -1,27 +1,29 @@
 #!/usr/bin/env bash
-# The built app's size, gzip -9: the initial transfer (every file the page fetches as it
-# opens) file by file, then the whole build. Fails only when the initial transfer is over
-# the guardrail below. Runs on dist/ after scripts/build.sh, or on the folder given:
+# The built app's size, gzip -9: what the page fetches before its first figure, file by file,
+# what it fetches only when first needed, and the whole build. Fails only when what a reader
+# fetches before the first figure, in the language that needs the most, is over the guardrail
+# below. Runs on dist/ after scripts/build.sh, or on the folder given:
 #
 #   ./scripts/size.sh              ./scripts/size.sh path/to/dist
 #
-# The files fetched at open are read from the built page itself, not named here:
+# The files fetched before the first figure are read from the built page itself, not named
+# here:
 # - index.html;
 # - what its <link> elements fetch (stylesheet, icon, manifest, preload, modulepreload),
 #   its <script src=...> files, and the files its inline module script imports or starts
 #   (Trunk's JS glue and the page's wasm); other links (apple-touch-icon) are fetched only
 #   when a device asks for them;
-# - the import worker: the page starts it as it opens (the data panel warms it up), so its
-#   loader (Trunk's *_loader.js) and the JS and wasm the loader names count too;
-# - a language file: a page opening in Persian or Vietnamese reads i18n/<tag>.txt before it
-#   shows anything; the largest is counted, the worst case.
-# The service worker is registered after the page has loaded and then caches the whole
-# build: that is the "whole build" line.
+# - a language file, for a page that opens in Persian or Vietnamese: it reads i18n/<tag>.txt
+#   before it shows anything; the largest is counted, the worst case.
+# Fetched only when first needed: the import worker (its loader, Trunk's *_loader.js, and the
+# JS and wasm the loader names), when the data view opens or a file is dropped; a language
+# file, when it is chosen. The service worker is registered after the first figure and then
+# caches the whole build: that is the "whole build" line.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=env.sh
 source "$(dirname "$0")/env.sh"
 DIST="${1:-$ROOT/dist}"
-GUARDRAIL=$((650 * 1000))
+GUARDRAIL=$((620 * 1000))
 
 [ -f "$DIST/index.html" ] || { echo "size: no index.html in $DIST (run scripts/build.sh)" >&2; exit 2; }
 cd "$DIST"
@@ -65,17 +67,16 @@ normalise() {
   grep -vE '^([a-z]+:|//|#)' | sed -E 's/[?#].*$//; s|^\./||; s|^/||' | grep -v '^$' || true
 }
 
-mapfile -t opened < <({ echo index.html; page_refs; worker_refs; } | normalise | awk '!seen[$0]++')
+mapfile -t opened < <({ echo index.html; page_refs; } | normalise | awk '!seen[$0]++')
+mapfile -t later < <(worker_refs | normalise | awk '!seen[$0]++')
 
 language=""
 for f in i18n/*.txt; do
   [ -f "$f" ] || continue
   if [ -z "$language" ] || [ "$(gz "$f")" -gt "$(gz "$language")" ]; then language="$f"; fi
 done
-[ -n "$language" ] && opened+=("$language")
-
 row() { printf '%-44s %10s %10s  %s\n' "$@"; }
-row "initial transfer" "raw" "gzip -9" ""
+row "before the first figure" "raw" "gzip -9" ""
 initial=0
 missing=0
 for f in "${opened[@]}"; do
@@ -84,14 +85,31 @@ for f in "${opened[@]}"; do
     missing=1
     continue
   fi
-  note=""
-  case "$f" in *_loader.js | worker*) note="(import worker, started at open)" ;; esac
-  [ "$f" = "$language" ] && note="(when the page opens in this language; the larger one)"
   g=$(gz "$f")
   initial=$((initial + g))
-  row "$f" "$(wc -c < "$f")" "$g" "$note"
+  row "$f" "$(wc -c < "$f")" "$g" ""
 done
-row "initial transfer total" "" "$initial" "(guardrail $GUARDRAIL)"
+row "in English" "" "$initial" ""
+worst=$initial
+if [ -n "$language" ]; then
+  worst=$((initial + $(gz "$language")))
+  row "$language" "$(wc -c < "$language")" "$(gz "$language")" "(opening in this language; the larger one)"
+  row "in the language that needs the most" "" "$worst" "(guardrail $GUARDRAIL)"
+fi
+
+echo
+row "fetched when first needed" "raw" "gzip -9" ""
+for f in "${later[@]}"; do
+  if [ ! -f "$f" ]; then
+    echo "size: the worker's loader names $f, which is not in the build" >&2
+    missing=1
+    continue
+  fi
+  row "$f" "$(wc -c < "$f")" "$(gz "$f")" "(import worker: the data view, a dropped file)"
+done
+for f in i18n/*.txt; do
+  [ -f "$f" ] && row "$f" "$(wc -c < "$f")" "$(gz "$f")" "(when the language is chosen)"
+done
 
 raw_all=0
 gz_all=0
@@ -103,8 +121,8 @@ echo
 row "whole build ($(find . -type f | wc -l) files)" "$raw_all" "$gz_all" "(the service worker caches it after the first visit)"
 
 [ "$missing" -eq 0 ] || exit 2
-if [ "$initial" -gt "$GUARDRAIL" ]; then
-  echo "size: the initial transfer is $initial bytes gzipped, over the guardrail of $GUARDRAIL" >&2
+if [ "$worst" -gt "$GUARDRAIL" ]; then
+  echo "size: $worst bytes gzipped before the first figure, over the guardrail of $GUARDRAIL" >&2
   exit 1
 fi
-echo "size: initial transfer $initial bytes gzipped (guardrail $GUARDRAIL)"
+echo "size: before the first figure $initial bytes gzipped in English, $worst at most (guardrail $GUARDRAIL)"

@@ -9,7 +9,7 @@
 use crate::core::error::{ErrorKind, Field, FieldError};
 use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
 use crate::core::number::{parse_decimal, NumberError, NumberStyle};
-use crate::core::panel::Panel;
+use crate::core::panel::{Group, Panel};
 use crate::core::period::ChurnDefinition;
 use crate::core::projection::ProjectionText;
 
@@ -103,6 +103,25 @@ string_table! {
         clear,
         undefined_mark,
         source_label,
+
+        // The navigation and the addresses
+        nav_label,
+        nav_menu,
+        group_relationship,
+        group_churn,
+        group_data,
+        group_forecasts,
+        nav_ror,
+        nav_period,
+        nav_data,
+        nav_compounding,
+        nav_forecast,
+        nav_ltv,
+        nav_conversion,
+        nav_winback,
+        nav_funnel,
+        next_link,
+        unknown_route,
 
         // ROR panel
         ror_heading,
@@ -397,6 +416,23 @@ pub static EN: Strings = Strings {
     clear: "Clear",
     undefined_mark: "\u{2014}",
     source_label: "Source",
+    nav_label: "Calculators",
+    nav_menu: "Calculators",
+    group_relationship: "Relationship",
+    group_churn: "Churn and growth",
+    group_data: "Your data",
+    group_forecasts: "Forecasts",
+    nav_ror: "ROR",
+    nav_period: "One period",
+    nav_data: "Import, flows and cohorts",
+    nav_compounding: "Retention compounding",
+    nav_forecast: "Retention forecast",
+    nav_ltv: "Lifetime value",
+    nav_conversion: "Churn conversion",
+    nav_winback: "Win-back",
+    nav_funnel: "Funnel",
+    next_link: "Next: {calculator}",
+    unknown_route: "No calculator has the address \u{201C}#/{route}\u{201D}, so the page shows {calculator}.",
 
     ror_heading: "Return on Relationship (ROR)",
     ror_intro: "How many of the customers you helped came back to buy again or sent you someone.",
@@ -690,6 +726,31 @@ impl Strings {
             Panel::Conversion => self.conversion_heading,
             Panel::Winback => self.winback_heading,
             Panel::Funnel => self.funnel_heading,
+        }
+    }
+
+    /// The calculator's short name: the navigation's link and the document's title.
+    pub fn nav_name(&self, panel: Panel) -> &'static str {
+        match panel {
+            Panel::Ror => self.nav_ror,
+            Panel::Period => self.nav_period,
+            Panel::Data => self.nav_data,
+            Panel::Projection => self.nav_compounding,
+            Panel::Sbg => self.nav_forecast,
+            Panel::Ltv => self.nav_ltv,
+            Panel::Conversion => self.nav_conversion,
+            Panel::Winback => self.nav_winback,
+            Panel::Funnel => self.nav_funnel,
+        }
+    }
+
+    /// The name of a group of the navigation.
+    pub fn group_name(&self, group: Group) -> &'static str {
+        match group {
+            Group::Relationship => self.group_relationship,
+            Group::Churn => self.group_churn,
+            Group::Data => self.group_data,
+            Group::Forecasts => self.group_forecasts,
         }
     }
 

@@ -1,11 +1,12 @@
-//! Entry point: panic hook, the language's strings, a shared session if the address holds
-//! one, then mount the app.
+//! Entry point: panic hook, the language's strings, the calculator and the shared session the
+//! address names, then mount the app.
 
 use leptos::prelude::*;
 use retention_lab::app::locale::{self, Choice};
 use retention_lab::app::sessions::Start;
 use retention_lab::app::share_link;
-use retention_lab::core::share;
+use retention_lab::core::route;
+use retention_lab::web::{address, timing};
 use retention_lab::App;
 
 fn main() {
@@ -21,13 +22,11 @@ fn main() {
                 (Choice::default(), locale::english())
             }
         };
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        let fragment = share::fragment(&hash);
+        // A fragment that is no address (a place in the page) opens the bare address.
+        let address = route::read(&address::fragment()).unwrap_or_default();
         let mut start = Start {
-            embed: fragment.embed,
-            data: fragment.data,
+            embed: address.embed.clone(),
+            data: address.data.clone(),
             ..Start::default()
         };
         if let Some(data) = &start.data {
@@ -36,6 +35,12 @@ fn main() {
                 Err(e) => start.link_error = Some(e),
             }
         }
-        leptos::mount::mount_to_body(move || view! { <App choice strings start /> });
+        leptos::mount::mount_to_body(move || view! { <App choice strings address start /> });
+        // The view's figures are on the page: the mark goes just before they are painted.
+        request_animation_frame(|| {
+            if let Err(e) = timing::mark(timing::FIRST_FIGURE) {
+                web_sys::console::warn_1(&e);
+            }
+        });
     });
 }

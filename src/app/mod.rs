@@ -4,6 +4,7 @@
 
 pub mod import_flow;
 pub mod locale;
+pub mod router;
 pub mod sessions;
 pub mod share_link;
 pub mod state;

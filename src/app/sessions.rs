@@ -369,6 +369,19 @@ impl Sessions {
             untrack(|| persist.load(&saved));
         }
         let sessions = *self;
+        // A calculator the page stops showing takes no part until it shows again; what it
+        // holds stays in the session, and is put back then.
+        // (Its address tells the member apart while the member holds it.)
+        let member = Rc::as_ptr(&persist).cast::<()>() as usize;
+        on_cleanup(move || {
+            if let Some(inner) = sessions.inner.try_get_value() {
+                if let Ok(mut inner) = inner.try_borrow_mut() {
+                    inner
+                        .members
+                        .retain(|m| Rc::as_ptr(&m.persist).cast::<()>() as usize != member);
+                }
+            }
+        });
         Effect::new(move |seen: Option<()>| {
             let json = persist.save();
             // The first run only starts tracking: the inputs are what was just loaded.
@@ -376,6 +389,31 @@ impl Sessions {
                 sessions.changed(key, json);
             }
         });
+    }
+
+    /// Puts `inputs` into what `panel` holds, over its saved inputs (the members `inputs` lacks
+    /// keep theirs), as a change to save: a link that opens another calculator with some of
+    /// this one's numbers. A panel shown now shows them at once, any other when it opens.
+    pub fn put(&self, panel: Panel, inputs: serde_json::Map<String, Value>) {
+        let key = panel.key();
+        let (json, persist) = self.with(|i| {
+            let mut json = match i.session.panels.get(key) {
+                Some(Value::Object(saved)) => saved.clone(),
+                _ => serde_json::Map::new(),
+            };
+            json.extend(inputs);
+            let json = Value::Object(json);
+            let persist = i
+                .members
+                .iter()
+                .find(|m| m.key == key)
+                .map(|m| m.persist.clone());
+            (json, persist)
+        });
+        match persist {
+            Some(persist) => untrack(|| persist.load(&json)),
+            None => self.changed(key, json),
+        }
     }
 
     fn changed(&self, key: &'static str, json: Value) {

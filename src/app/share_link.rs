@@ -7,7 +7,7 @@ use std::pin::Pin;
 
 use crate::core::panel::Panel;
 use crate::core::session::{self, ReadError, Session};
-use crate::core::share::{self, LinkError};
+use crate::core::share::{self, LinkError, LinkTo};
 use crate::web::address::page_address;
 use crate::web::compress::{self, InflateError};
 
@@ -20,10 +20,10 @@ pub enum LinkProblem {
     Failed,
 }
 
-/// A link to `session` on this page, or to its panel `embed` alone.
+/// A link to `session` on this page, opening where `to` says.
 pub fn link(
     session: &Session,
-    embed: Option<&'static str>,
+    to: LinkTo,
 ) -> Pin<Box<dyn Future<Output = Result<String, LinkProblem>>>> {
     // The imported data stays out of links: a link is passed around, and the data is the
     // user's customers, and may be large.
@@ -35,7 +35,7 @@ pub fn link(
         let bytes = compress::deflate(text.as_bytes())
             .await
             .map_err(|_| LinkProblem::Failed)?;
-        share::link(&page_address(), &share::encode(&bytes), embed).map_err(LinkProblem::TooLong)
+        share::link(&page_address(), &share::encode(&bytes), to).map_err(LinkProblem::TooLong)
     })
 }
 

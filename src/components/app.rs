@@ -1,38 +1,39 @@
-//! The page shell: header, the calculators, and the language context; or, embedded in another
-//! page, one calculator alone.
+//! The page shell: the header, the session bar, the navigation and the calculator the address
+//! names; or, embedded in another page, one calculator alone.
 
+use leptos::ev;
 use leptos::prelude::*;
 
+use crate::app::import_flow;
 use crate::app::locale::Choice;
+use crate::app::router::{provide_router, use_router};
 use crate::app::sessions::{provide_sessions, Start};
 use crate::app::state::{
-    provide_data, provide_locale, provide_teaching, provide_theme, use_strings,
+    provide_data, provide_locale, provide_teaching, provide_theme, tr, use_data, use_strings,
 };
-use crate::components::calculators::conversion_panel::ConversionPanel;
-use crate::components::calculators::funnel_panel::FunnelPanel;
-use crate::components::calculators::ltv_panel::LtvPanel;
-use crate::components::calculators::period_panel::PeriodPanel;
-use crate::components::calculators::projection_panel::ProjectionPanel;
-use crate::components::calculators::ror_panel::RorPanel;
-use crate::components::calculators::sbg_panel::SbgPanel;
-use crate::components::calculators::winback_panel::WinbackPanel;
-use crate::components::data::data_panel::DataPanel;
 use crate::components::session::session_bar::SessionBar;
 use crate::components::session::session_notice::{LinkError, SessionNotice};
+use crate::components::shell::file_drop::FileDrop;
+use crate::components::shell::navigation::Navigation;
+use crate::components::shell::shown::{calculator, heading_id, ShownCalculator};
+use crate::components::widgets::keep::keep_custom;
 use crate::components::widgets::language_switch::LanguageSwitch;
 use crate::components::widgets::teaching_switches::TeachingSwitches;
 use crate::core::panel::Panel;
-use crate::core::share;
+use crate::core::route::{self, Address};
 use crate::i18n::Strings;
 use crate::web::address::page_address;
+use crate::web::focus;
 
-/// The whole page, or the one panel an embedding page asked for.
+/// The whole page, or the one calculator an embedding page asked for.
 #[component]
 pub fn App(
     /// The language to start in.
     choice: Choice,
     /// Its strings, already read.
     strings: &'static Strings,
+    /// The page's address as it opened.
+    address: Address,
     /// A shared session or an embedded panel, from the page's address.
     mut start: Start,
 ) -> impl IntoView {
@@ -40,71 +41,86 @@ pub fn App(
     provide_teaching();
     provide_data();
     provide_theme();
-    let strings = use_strings();
-    // An unknown panel shows the whole page.
+    // An embed address naming no calculator that can be embedded shows the whole page.
     start.embed = start
         .embed
         .filter(|k| Panel::embeddable_by_key(k).is_some());
+    let embedded = start.embed.as_deref().and_then(Panel::from_key);
     let link_error = start.link_error.take();
-    // Embedded, the page is the same but shows only the chosen panel (the style sheet hides
-    // the rest by the document's `data-embed`), and the link to the full page under it.
-    let full = start.embed.as_deref().map(|key| {
+    let full = embedded.map(|panel| {
         let _ = document()
             .document_element()
-            .map(|html| html.set_attribute("data-embed", key));
+            .map(|html| html.set_attribute("data-embed", panel.key()));
+        // The whole page, on the same calculator and the same session.
+        let view = route::href(panel);
         match &start.data {
-            Some(data) => format!("{}#s={data}", page_address()),
-            None => page_address(),
+            Some(data) => format!("{}{view}&s={data}", page_address()),
+            None => format!("{}{view}", page_address()),
         }
     });
-    provide_sessions(strings().session_default_name, start);
-    // A share link opened in this tab while the page is open (only the part after `#`
-    // changed, so the browser does not load the page again): load it, to open the link. Other
-    // fragments (the skip link's) are the browser's own.
-    let reopen = window_event_listener(leptos::ev::hashchange, |_| {
-        if let Some(location) = web_sys::window().map(|w| w.location()) {
-            let fragment = share::fragment(&location.hash().unwrap_or_default());
-            if fragment.data.is_some() || fragment.embed.is_some() {
-                let _ = location.reload();
-            }
-        }
-    });
-    on_cleanup(move || reopen.remove());
-    // The skip link leads keyboard users past the header and the session bar to the first
-    // calculator's heading.
+    provide_router(&address, embedded.is_some());
+    provide_sessions(use_strings()().session_default_name, start);
+    match (embedded, full) {
+        (Some(panel), Some(full)) => view! { <Embedded panel full /> }.into_any(),
+        _ => view! { <Page link_error /> }.into_any(),
+    }
+}
+
+/// One calculator alone, inside another page, and the link to the whole page under it.
+#[component]
+fn Embedded(panel: Panel, full: String) -> impl IntoView {
+    view! {
+        <main class="app-main">
+            {calculator(panel)}
+            <p class="embed-open">
+                <a href=full target="_blank" rel="noopener" data-testid="embed-open">
+                    {tr(|s| s.embed_open)}
+                </a>
+            </p>
+        </main>
+    }
+}
+
+/// The whole page.
+#[component]
+fn Page(link_error: Option<crate::app::share_link::OpenError>) -> impl IntoView {
+    // The imported data belongs to every view of it, so the session keeps it whichever
+    // calculator is shown.
+    let data = use_data();
+    keep_custom(
+        Panel::Data,
+        move || import_flow::saved(data),
+        move |saved| import_flow::restore(data, saved),
+    );
+    let router = use_router();
+    // The skip link leads keyboard users past the header, the session bar and the
+    // navigation to the heading of the calculator shown, leaving the address as it is.
+    let skip = move |ev: ev::MouseEvent| {
+        ev.prevent_default();
+        let _ = focus::focus_id(&heading_id(router.shown_untracked()));
+    };
     view! {
         <header class="app-header">
-            <a class="skip-link" href="#ror-heading" data-testid="skip-link">
-                {move || strings().skip_to_calculators}
+            <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip>
+                {tr(|s| s.skip_to_calculators)}
             </a>
-            <h1>{move || strings().app_title}</h1>
-            <p class="tagline">{move || strings().app_tagline}</p>
-            <p class="privacy" data-testid="privacy">{move || strings().privacy}</p>
+            <h1>{tr(|s| s.app_title)}</h1>
+            <p class="tagline">{tr(|s| s.app_tagline)}</p>
+            <p class="privacy" data-testid="privacy">{tr(|s| s.privacy)}</p>
             <div class="header-switches">
                 <LanguageSwitch />
                 <TeachingSwitches />
             </div>
             <SessionNotice />
         </header>
-        <main class="app-main">
-            <LinkError error=link_error />
-            <SessionBar />
-            <RorPanel />
-            <PeriodPanel />
-            <DataPanel />
-            <ProjectionPanel />
-            <SbgPanel />
-            <LtvPanel />
-            <ConversionPanel />
-            <WinbackPanel />
-            <FunnelPanel />
-            {full.map(|href| view! {
-                <p class="embed-open">
-                    <a href=href target="_blank" rel="noopener" data-testid="embed-open">
-                        {move || strings().embed_open}
-                    </a>
-                </p>
-            })}
-        </main>
+        <div class="app-body">
+            <Navigation />
+            <main class="app-main" id="main">
+                <LinkError error=link_error />
+                <SessionBar />
+                <ShownCalculator />
+            </main>
+        </div>
+        <FileDrop />
     }
 }

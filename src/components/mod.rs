@@ -5,4 +5,5 @@ pub mod calculators;
 pub mod charts;
 pub mod data;
 pub mod session;
+pub mod shell;
 pub mod widgets;

@@ -14,6 +14,7 @@ pub mod period;
 pub mod projection;
 pub mod rate;
 pub mod ror;
+pub mod route;
 pub mod saved;
 pub mod sbg;
 pub mod session;

@@ -88,7 +88,72 @@ impl Panel {
     pub fn from_route(route: &str) -> Option<Panel> {
         Panel::ALL.into_iter().find(|p| p.route() == route)
     }
+
+    /// The group the navigation lists it under.
+    pub const fn group(self) -> Group {
+        match self {
+            Panel::Ror => Group::Relationship,
+            Panel::Period | Panel::Conversion | Panel::Winback | Panel::Funnel => Group::Churn,
+            Panel::Data => Group::Data,
+            Panel::Projection | Panel::Sbg | Panel::Ltv => Group::Forecasts,
+        }
+    }
+
+    /// The calculator its "next" link leads to, in the order the source articles tell the
+    /// story: a relationship's return, one period's churn, what retention compounds to, what
+    /// a customer is worth, churn over other periods, winning customers back, the funnel that
+    /// brings them, then the user's own data and the forecast fitted to it, and round again.
+    pub const fn next(self) -> Panel {
+        match self {
+            Panel::Ror => Panel::Period,
+            Panel::Period => Panel::Projection,
+            Panel::Projection => Panel::Ltv,
+            Panel::Ltv => Panel::Conversion,
+            Panel::Conversion => Panel::Winback,
+            Panel::Winback => Panel::Funnel,
+            Panel::Funnel => Panel::Data,
+            Panel::Data => Panel::Sbg,
+            Panel::Sbg => Panel::Ror,
+        }
+    }
 }
+
+/// What a user comes for: the navigation's groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    Relationship,
+    Churn,
+    Data,
+    Forecasts,
+}
+
+impl Group {
+    /// Every group, in the navigation's order.
+    pub const ALL: [Group; 4] = [
+        Group::Relationship,
+        Group::Churn,
+        Group::Data,
+        Group::Forecasts,
+    ];
+
+    /// Its calculators, in the navigation's order.
+    pub fn panels(self) -> impl Iterator<Item = Panel> {
+        NAVIGATION.into_iter().filter(move |p| p.group() == self)
+    }
+}
+
+/// Every calculator in the navigation's order, group by group.
+const NAVIGATION: [Panel; 9] = [
+    Panel::Ror,
+    Panel::Period,
+    Panel::Conversion,
+    Panel::Winback,
+    Panel::Funnel,
+    Panel::Data,
+    Panel::Projection,
+    Panel::Sbg,
+    Panel::Ltv,
+];
 
 #[cfg(test)]
 mod tests {
@@ -104,6 +169,44 @@ mod tests {
                 assert_ne!(a.route(), b.route());
             }
         }
+    }
+
+    #[test]
+    fn the_navigation_lists_every_calculator_once_in_its_group() {
+        let listed: Vec<Panel> = Group::ALL.into_iter().flat_map(Group::panels).collect();
+        assert_eq!(listed.len(), Panel::ALL.len());
+        for p in Panel::ALL {
+            assert_eq!(listed.iter().filter(|&&q| q == p).count(), 1, "{p:?}");
+        }
+        let churn: Vec<&str> = Group::Churn.panels().map(Panel::route).collect();
+        assert_eq!(churn, ["period", "conversion", "winback", "funnel"]);
+        let forecasts: Vec<&str> = Group::Forecasts.panels().map(Panel::route).collect();
+        assert_eq!(forecasts, ["compounding", "forecast", "ltv"]);
+    }
+
+    /// Following "next" from ROR walks through every calculator once and comes back.
+    #[test]
+    fn next_links_walk_the_story_through_every_calculator() {
+        let mut walk = vec![Panel::Ror];
+        while walk.len() <= Panel::ALL.len() {
+            walk.push(walk.last().unwrap().next());
+        }
+        let routes: Vec<&str> = walk.iter().map(|p| p.route()).collect();
+        assert_eq!(
+            routes,
+            [
+                "ror",
+                "period",
+                "compounding",
+                "ltv",
+                "conversion",
+                "winback",
+                "funnel",
+                "data",
+                "forecast",
+                "ror"
+            ]
+        );
     }
 
     /// The keys and routes that stored sessions, embed links and other pages' links rely on.

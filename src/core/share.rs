@@ -2,11 +2,14 @@
 //! the browser never sends to a server.
 //!
 //! A link carries a session's text compressed (raw deflate, done by the browser) and written
-//! in base64url, the URL-safe alphabet without padding: `#s=<data>`. An embed address adds
-//! the panel to show: `#embed=<panel>&s=<data>`. Pure: the page compresses and reads the
-//! address.
+//! in base64url, the URL-safe alphabet without padding, after the address of the calculator
+//! it was made from: `#/<route>&s=<data>` (see [`crate::core::route`]). An embed address names
+//! the panel to show alone instead: `#embed=<panel>&s=<data>`. Pure: the page compresses and
+//! reads the address.
 
 use std::fmt;
+
+use crate::core::panel::Panel;
 
 /// The longest link the page offers. Longer addresses are cut short or refused by some
 /// browsers, chat apps and blog editors, so the page offers the session file instead.
@@ -133,12 +136,21 @@ pub fn fragment(text: &str) -> Fragment {
     out
 }
 
-/// The link to `page` (its address without a fragment) that shows `data`, in `embed` mode
-/// when a panel is given; `Err` with the link's length when it is longer than [`MAX_LINK`].
-pub fn link(page: &str, data: &str, embed: Option<&str>) -> Result<String, usize> {
-    let link = match embed {
-        Some(panel) => format!("{page}#embed={panel}&s={data}"),
-        None => format!("{page}#s={data}"),
+/// Where a link opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkTo {
+    /// The page, on this calculator.
+    View(Panel),
+    /// This calculator alone, embedded in another page.
+    Embed(Panel),
+}
+
+/// The link to `page` (its address without a fragment) that shows `data` where `to` says;
+/// `Err` with the link's length when it is longer than [`MAX_LINK`].
+pub fn link(page: &str, data: &str, to: LinkTo) -> Result<String, usize> {
+    let link = match to {
+        LinkTo::View(panel) => format!("{page}#/{}&s={data}", panel.route()),
+        LinkTo::Embed(panel) => format!("{page}#embed={}&s={data}", panel.key()),
     };
     if link.chars().count() > MAX_LINK {
         Err(link.chars().count())
@@ -236,19 +248,25 @@ mod tests {
     fn links_up_to_the_limit_are_offered() {
         let page = "https://example.org/calc/";
         assert_eq!(
-            link(page, "abc", None),
-            Ok("https://example.org/calc/#s=abc".to_string())
+            link(page, "abc", LinkTo::View(Panel::Sbg)),
+            Ok("https://example.org/calc/#/forecast&s=abc".to_string())
         );
         assert_eq!(
-            link(page, "abc", Some("ltv")),
+            link(page, "abc", LinkTo::Embed(Panel::Ltv)),
             Ok("https://example.org/calc/#embed=ltv&s=abc".to_string())
         );
-        let room = MAX_LINK - page.len() - "#s=".len();
+        // The embed address names the panel by its key, as published embeds do.
         assert_eq!(
-            link(page, &"a".repeat(room), None).map(|l| l.len()),
+            link(page, "abc", LinkTo::Embed(Panel::Projection)),
+            Ok("https://example.org/calc/#embed=projection&s=abc".to_string())
+        );
+        let view = LinkTo::View(Panel::Ror);
+        let room = MAX_LINK - page.len() - "#/ror&s=".len();
+        assert_eq!(
+            link(page, &"a".repeat(room), view).map(|l| l.len()),
             Ok(MAX_LINK)
         );
-        assert_eq!(link(page, &"a".repeat(room + 1), None), Err(MAX_LINK + 1));
+        assert_eq!(link(page, &"a".repeat(room + 1), view), Err(MAX_LINK + 1));
     }
 
     proptest! {
@@ -261,11 +279,18 @@ mod tests {
         }
 
         #[test]
-        fn a_fragment_gives_back_its_link(data in "[A-Za-z0-9_-]{1,40}", panel in "[a-z]{1,10}") {
-            let l = link("p", &data, Some(&panel)).unwrap();
-            let f = fragment(l.trim_start_matches('p'));
-            prop_assert_eq!(f.data, Some(data));
-            prop_assert_eq!(f.embed, Some(panel));
+        fn an_address_gives_back_its_link(data in "[A-Za-z0-9_-]{1,40}", i in 0..Panel::ALL.len(), embed: bool) {
+            let panel = Panel::ALL[i];
+            let to = if embed { LinkTo::Embed(panel) } else { LinkTo::View(panel) };
+            let l = link("p", &data, to).unwrap();
+            let a = crate::core::route::read(l.trim_start_matches('p')).unwrap();
+            prop_assert_eq!(&a.data, &Some(data));
+            if embed {
+                prop_assert_eq!(a.embed, Some(panel.key().to_string()));
+            } else {
+                prop_assert_eq!(a.panel(), panel);
+                prop_assert_eq!(a.embed, None);
+            }
         }
     }
 }

@@ -11,5 +11,6 @@ pub mod fetch;
 pub mod file;
 pub mod focus;
 pub mod storage;
+pub mod timing;
 pub mod worker;
 pub mod worker_client;

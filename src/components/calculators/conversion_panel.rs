@@ -43,7 +43,7 @@ pub fn ConversionPanel() -> impl IntoView {
     }];
     view! {
         <section class="panel" aria-labelledby="conversion-heading" data-testid="conversion-panel">
-            <h2 id="conversion-heading">{tr(|s| s.conversion_heading)}</h2>
+            <h2 id="conversion-heading" tabindex="-1">{tr(|s| s.conversion_heading)}</h2>
             {para("intro", |s| s.conversion_intro)}
             <Presets presets clear=Box::new(move || churn.set(String::new())) />
             <div class="fields">

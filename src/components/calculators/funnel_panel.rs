@@ -120,7 +120,7 @@ pub fn FunnelPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="funnel-heading" data-testid="funnel-panel">
-            <h2 id="funnel-heading">{tr(|s| s.funnel_heading)}</h2>
+            <h2 id="funnel-heading" tabindex="-1">{tr(|s| s.funnel_heading)}</h2>
             {para("intro", |s| s.funnel_intro)}
             <Presets presets clear=Box::new(clear) />
             <ol class="stages">

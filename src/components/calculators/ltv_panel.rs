@@ -101,7 +101,7 @@ pub fn LtvPanel() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="ltv-heading" data-testid="ltv-panel">
-            <h2 id="ltv-heading">{tr(|s| s.ltv_heading)}</h2>
+            <h2 id="ltv-heading" tabindex="-1">{tr(|s| s.ltv_heading)}</h2>
             {para("intro", |s| s.ltv_intro)}
             <Presets presets clear=Box::new(clear) />
             <div class="fields">

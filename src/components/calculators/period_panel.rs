@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::sessions::{field, use_sessions, Fields};
+use crate::app::sessions::{field, use_sessions, Fields, Sessions};
 
 use crate::app::state::tr;
 use crate::components::calculators::presets::{Preset, Presets};
@@ -48,19 +48,34 @@ impl PeriodFields {
     }
 }
 
+/// The names the counts are saved under: start, new, lost, returning, joined and left.
+const COUNTS: [&str; 5] = ["start", "new", "lost", "returning", "joined_left"];
+
+/// Puts `counts` (start, new, lost, returning, joined and left, as typed) into the period
+/// calculator's fields, for a link that opens it on them; its churn definition stays.
+pub fn put_counts(sessions: Sessions, counts: [String; 5]) {
+    let inputs = COUNTS
+        .into_iter()
+        .zip(counts)
+        .map(|(name, text)| (name.to_string(), text.into()))
+        .collect();
+    sessions.put(Panel::Period, inputs);
+}
+
 /// The period calculator.
 #[component]
 pub fn PeriodPanel() -> impl IntoView {
     let fields = PeriodFields::new(&period::TELECOM_QUARTER);
     let definition = RwSignal::new(ChurnDefinition::default());
+    let [start, new, lost, returning, joined_left] = COUNTS;
     use_sessions().keep(
         Panel::Period,
         Fields(vec![
-            field("start", fields.start),
-            field("new", fields.new),
-            field("lost", fields.lost),
-            field("returning", fields.returning),
-            field("joined_left", fields.joined_left),
+            field(start, fields.start),
+            field(new, fields.new),
+            field(lost, fields.lost),
+            field(returning, fields.returning),
+            field(joined_left, fields.joined_left),
             field("definition", definition),
         ]),
     );
@@ -89,7 +104,7 @@ pub fn PeriodPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="period-heading" data-testid="period-panel">
-            <h2 id="period-heading">{tr(|s| s.period_heading)}</h2>
+            <h2 id="period-heading" tabindex="-1">{tr(|s| s.period_heading)}</h2>
             {para("intro", |s| s.period_intro)}
             <Presets presets clear=Box::new(move || fields.fill(&PeriodText::default())) />
             <div class="fields">

@@ -4,10 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::use_strings;
+use crate::app::sessions::use_sessions;
+use crate::app::state::{tr, use_strings};
+use crate::components::calculators::period_panel::put_counts;
 use crate::components::widgets::figure_card::{value_text, working_line};
 use crate::core::figure::FigureId;
 use crate::core::import::tables::FlowRow;
+use crate::core::panel::Panel;
+use crate::core::route;
 use crate::i18n::fill;
 
 const FIGURES: [FigureId; 5] = [
@@ -24,6 +28,8 @@ pub fn PeriodWorking(row: FlowRow) -> impl IntoView {
     let strings = use_strings();
     let report = row.period_report();
     let label = row.label.clone();
+    let counts = row.period_inputs();
+    let sessions = use_sessions();
     view! {
         <section class="period-working" aria-labelledby="period-working-heading" data-testid="period-working">
             <h4 id="period-working-heading">{move || fill(strings().import.working_heading, &[("period", &label)])}</h4>
@@ -45,6 +51,15 @@ pub fn PeriodWorking(row: FlowRow) -> impl IntoView {
                     })
                     .collect_view()}
             </dl>
+            <p class="open-in">
+                <a
+                    href=route::href(Panel::Period)
+                    data-testid="open-in-period"
+                    on:click=move |_| put_counts(sessions, counts.clone())
+                >
+                    {tr(|s| s.import.open_in_period)}
+                </a>
+            </p>
         </section>
     }
 }

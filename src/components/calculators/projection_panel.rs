@@ -217,7 +217,7 @@ pub fn ProjectionPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="projection-heading" data-testid="projection-panel">
-            <h2 id="projection-heading">{tr(|s| s.projection_heading)}</h2>
+            <h2 id="projection-heading" tabindex="-1">{tr(|s| s.projection_heading)}</h2>
             {para("intro", |s| s.projection_intro)}
             <Presets presets clear=Box::new(clear) />
             <div class="fields">

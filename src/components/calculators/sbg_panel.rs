@@ -18,6 +18,7 @@ use crate::components::widgets::when::when_else;
 use crate::core::figure::PeriodUnit;
 use crate::core::import::tables::Granularity;
 use crate::core::panel::Panel;
+use crate::core::route;
 use crate::core::sbg::{evaluate, fader_hardie_preset, CohortText, SbgField, SbgInput, SbgReport};
 use crate::i18n::Strings;
 
@@ -168,7 +169,7 @@ pub fn SbgPanel() -> impl IntoView {
 
     view! {
         <section class="panel" aria-labelledby="sbg-heading" data-testid="sbg-panel">
-            <h2 id="sbg-heading">{tr(|s| s.sbg.heading)}</h2>
+            <h2 id="sbg-heading" tabindex="-1">{tr(|s| s.sbg.heading)}</h2>
             {para("intro", |s| s.sbg.intro)}
             <Presets presets clear=Box::new(clear) />
             <div class="sbg-cohorts">
@@ -330,6 +331,9 @@ fn FromData(fields: SbgFields) -> impl IntoView {
                 </select>
                 <button type="button" data-testid="sbg-from-data-add" on:click=add>{tr(|s| s.sbg.from_data_add)}</button>
             }.into_any(), || para("note", |s| s.sbg.from_data_none))}
+            <p class="open-in">
+                <a href=route::href(Panel::Data) data-testid="sbg-data-link">{tr(|s| s.sbg.from_data_link)}</a>
+            </p>
         </div>
     }
 }

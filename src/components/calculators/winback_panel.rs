@@ -27,7 +27,7 @@ pub fn WinbackPanel() -> impl IntoView {
     }];
     view! {
         <section class="panel" aria-labelledby="winback-heading" data-testid="winback-panel">
-            <h2 id="winback-heading">{tr(|s| s.winback_heading)}</h2>
+            <h2 id="winback-heading" tabindex="-1">{tr(|s| s.winback_heading)}</h2>
             {para("intro", |s| s.winback_intro)}
             <Presets presets clear=Box::new(move || dormant.set(String::new())) />
             <div class="fields">

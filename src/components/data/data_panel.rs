@@ -3,7 +3,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use web_sys::{File, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 use crate::app::import_flow;
 use crate::app::state::{tr, use_data, use_strings, ImportStatus, RAW_BUDGET};
@@ -16,12 +16,10 @@ use crate::components::data::date_order::DateOrderQuestion;
 use crate::components::data::flows_table::FlowsTable;
 use crate::components::data::import_status::ImportSummary;
 use crate::components::data::revenue_table::RevenueFlows;
-use crate::components::widgets::keep::keep_custom;
 use crate::components::widgets::texts::para;
 use crate::components::widgets::when::when;
 use crate::core::import::samples::Sample;
 use crate::core::import::tables::Granularity;
-use crate::core::panel::Panel;
 use crate::i18n::{fill, Strings};
 use crate::web::worker_client::Source;
 
@@ -40,24 +38,11 @@ pub fn DataPanel() -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
     let sample = RwSignal::new(Sample::Transactions);
-    let dragging = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
-    // Load the worker once the page is up, so the first import does not wait for it. A page
-    // embedded in another shows no data panel: it loads no worker and reads no dropped file.
-    let embedded = document()
-        .document_element()
-        .is_some_and(|html| html.has_attribute("data-embed"));
-    Effect::new(move |_| {
-        if !embedded {
-            import_flow::warm_up(data);
-        }
-    });
-    keep_custom(
-        Panel::Data,
-        move || import_flow::saved(data),
-        move |saved| import_flow::restore(data, saved),
-    );
+    // The worker is loaded once the data view is up, so that the first import does not wait
+    // for it, and not before: a page that never reads a file never fetches it.
+    Effect::new(move |_| import_flow::warm_up(data));
     let not_kept = move || data.size_not_kept();
 
     let read_paste = move || {
@@ -78,47 +63,6 @@ pub fn DataPanel() -> impl IntoView {
         input.set_value("");
     };
 
-    // Dropping a file anywhere on the page reads it.
-    let has_files = move |e: &ev::DragEvent| {
-        !embedded
-            && e.data_transfer().is_some_and(|t| {
-                t.types()
-                    .iter()
-                    .any(|v| v.as_string().as_deref() == Some("Files"))
-            })
-    };
-    let h1 = window_event_listener(ev::dragover, move |e: ev::DragEvent| {
-        if has_files(&e) {
-            e.prevent_default();
-            dragging.set(true);
-        }
-    });
-    let h2 = window_event_listener(ev::dragleave, move |e: ev::DragEvent| {
-        if e.related_target().is_none() {
-            dragging.set(false);
-        }
-    });
-    let h3 = window_event_listener(ev::drop, move |e: ev::DragEvent| {
-        dragging.set(false);
-        // Embedded, the page has no data panel to show what a file gives.
-        if embedded {
-            return;
-        }
-        let file: Option<File> = e
-            .data_transfer()
-            .and_then(|t| t.files())
-            .and_then(|l| l.get(0));
-        if let Some(file) = file {
-            e.prevent_default();
-            import_flow::begin(data, Source::File(file));
-        }
-    });
-    on_cleanup(move || {
-        h1.remove();
-        h2.remove();
-        h3.remove();
-    });
-
     let has_tables = move || data.with_dataset(|d| d.is_some());
     let has_revenue = move || data.with_dataset(|d| d.is_some_and(|d| !d.revenue.is_empty()));
     let is_transactions = move || {
@@ -127,7 +71,7 @@ pub fn DataPanel() -> impl IntoView {
 
     view! {
         <section class="panel data-panel" aria-labelledby="data-heading" data-testid="data-panel">
-            <h2 id="data-heading">{tr(|s| s.import.heading)}</h2>
+            <h2 id="data-heading" tabindex="-1">{tr(|s| s.import.heading)}</h2>
             {para("intro", |s| s.import.intro)}
             <div class="data-inputs">
                 <div class="field paste-field">
@@ -249,9 +193,6 @@ pub fn DataPanel() -> impl IntoView {
                 <CohortTable />
                 <CohortHeatmap />
             }.into_any())}
-            <div class="drop-overlay" class:visible=move || dragging.get() aria-hidden="true">
-                <p>{tr(|s| s.import.drop_overlay)}</p>
-            </div>
         </section>
     }
 }

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
+use crate::app::router::use_router;
 use crate::app::sessions::use_sessions;
 use crate::app::share_link::{link, LinkProblem};
 use crate::app::state::{tr, use_strings};
 use crate::core::panel::Panel;
-use crate::core::share::MAX_LINK;
+use crate::core::share::{LinkTo, MAX_LINK};
 use crate::i18n::fill;
 
 /// The dialog element's id.
@@ -40,26 +41,8 @@ enum Snippet {
     Failed,
 }
 
-/// The panel the user is looking at: the first whose bottom is below the top of the window.
-fn panel_in_view() -> Panel {
-    Panel::embeddable_ones()
-        .find(|panel| {
-            panel_element(*panel).is_some_and(|el| el.get_bounding_client_rect().bottom() > 0.0)
-        })
-        .unwrap_or(Panel::Ror)
-}
-
-/// The embeddable panel that holds `target`, if any.
-fn panel_of(target: Option<web_sys::EventTarget>) -> Option<Panel> {
-    let el = target?.dyn_into::<web_sys::Element>().ok()?;
-    let testid = el
-        .closest("section.panel")
-        .ok()??
-        .get_attribute("data-testid")?;
-    Panel::embeddable_by_key(testid.strip_suffix("-panel")?)
-}
-
-/// The dialog, opened for the panel in view each time `opened` changes.
+/// The dialog, opened for the calculator shown (or ROR, when it cannot be embedded) each
+/// time `opened` changes.
 #[component]
 pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
     let sessions = use_sessions();
@@ -79,7 +62,7 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
         let height = panel_element(panel).map_or(600, |el| el.offset_height() + 64);
         spawn_local(async move {
             let s = strings();
-            let result = match link(&session, Some(key)).await {
+            let result = match link(&session, LinkTo::Embed(panel)).await {
                 Ok(link) => Snippet::Code(format!(
                     "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;max-width:52rem\" loading=\"lazy\"></iframe>",
                     attribute(&link),
@@ -93,14 +76,7 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
             }
         });
     };
-    // The panel last worked in is the one to embed; else the one in view.
-    let last = StoredValue::new(None::<Panel>);
-    let focus = window_event_listener(leptos::ev::focusin, move |ev| {
-        if let Some(panel) = panel_of(ev.target()) {
-            last.set_value(Some(panel));
-        }
-    });
-    on_cleanup(move || focus.remove());
+    let router = use_router();
     Effect::new(move |seen: Option<()>| {
         opened.track();
         let dialog = document()
@@ -109,7 +85,9 @@ pub fn EmbedDialog(opened: RwSignal<u32>) -> impl IntoView {
         let (Some(dialog), Some(_)) = (dialog, seen) else {
             return;
         };
-        let panel = last.get_value().unwrap_or_else(panel_in_view);
+        let panel = Some(router.shown_untracked())
+            .filter(|p| p.embeddable())
+            .unwrap_or(Panel::Ror);
         if let Some(select) = document()
             .get_element_by_id("embed-panel")
             .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
+use crate::app::router::use_router;
 use crate::app::sessions::{use_sessions, ImportFailed, Mode};
 use crate::app::share_link::{link, LinkProblem};
 use crate::app::state::{tr, use_strings};
@@ -12,10 +13,10 @@ use crate::components::session::embed_dialog::EmbedDialog;
 use crate::components::session::import_progress::ImportProgress;
 use crate::components::session::session_list::{duplicate, SessionTable};
 use crate::core::session::{FileError, ReadError, VERSION};
-use crate::core::share::MAX_LINK;
+use crate::core::share::{LinkTo, MAX_LINK};
 use crate::core::store::StorageError;
 use crate::i18n::{file_name, fill, Strings, Text};
-use crate::web::address::forget_fragment;
+use crate::web::address::replace_fragment;
 use crate::web::download::save_text;
 use crate::web::focus::focus_testid_soon;
 use crate::web::{clipboard, file};
@@ -42,6 +43,7 @@ fn action(testid: &'static str, text: Text, act: impl Fn() + 'static) -> impl In
 #[component]
 pub fn SessionBar() -> impl IntoView {
     let sessions = use_sessions();
+    let router = use_router();
     let strings = use_strings();
     let shared = RwSignal::new(None::<Shared>);
     // The result of the last session file imported; a failure says whether storage caused it.
@@ -66,7 +68,7 @@ pub fn SessionBar() -> impl IntoView {
         copied.set(None);
         let session = sessions.current();
         spawn_local(async move {
-            let result = match link(&session, None).await {
+            let result = match link(&session, LinkTo::View(router.shown_untracked())).await {
                 Ok(link) => Shared::Link(link),
                 Err(LinkProblem::TooLong(length)) => Shared::TooLong(length),
                 Err(LinkProblem::Failed) => Shared::Failed,
@@ -229,9 +231,9 @@ pub fn SessionBar() -> impl IntoView {
                         data-testid="save-shared"
                         on:click=move |_| {
                             sessions.save_shared();
-                            // A fragment left in the address bar only opens the link
-                            // again on reload.
-                            let _ = forget_fragment();
+                            // The link's data left in the address bar would only open
+                            // the link again on reload.
+                            let _ = replace_fragment(&router.href());
                         }
                     >
                         {tr(|s| s.save_shared)}
@@ -241,7 +243,7 @@ pub fn SessionBar() -> impl IntoView {
                         |s| s.discard_shared,
                         move || {
                             sessions.discard_shared();
-                            let _ = forget_fragment();
+                            let _ = replace_fragment(&router.href());
                         },
                     )}
                 </div>

@@ -114,18 +114,24 @@ impl FlowRow {
         (self.start > 0).then(|| (self.active as f64 - self.start as f64) / self.start as f64)
     }
 
-    /// The period through the one-period calculator (docs/metrics.md section 1) with S = start,
-    /// N = new, L = lost, Ret = returning, J = joined and left (absent counts are 0): the
-    /// same figures and working as typed into the period panel.
-    pub fn period_report(&self) -> Report {
-        let texts = [
+    /// The period's counts as the period calculator's fields take them: start, new, lost,
+    /// returning, joined and left (a count the data does not give is 0).
+    pub fn period_inputs(&self) -> [String; 5] {
+        [
             self.start,
             self.new.unwrap_or(0),
             self.lost.unwrap_or(0),
             self.returning.unwrap_or(0),
             self.joined_left.unwrap_or(0),
         ]
-        .map(|v| v.to_string());
+        .map(|v| v.to_string())
+    }
+
+    /// The period through the one-period calculator (docs/metrics.md section 1) with S = start,
+    /// N = new, L = lost, Ret = returning, J = joined and left (absent counts are 0): the
+    /// same figures and working as typed into the period panel.
+    pub fn period_report(&self) -> Report {
+        let texts = self.period_inputs();
         period::evaluate(
             &PeriodText {
                 start: &texts[0],
