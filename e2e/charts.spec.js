@@ -2,7 +2,7 @@
 // ratio, following the container and the colour scheme, captions and data tables in words,
 // SVG and PNG downloads, user labels that stay text, a wide heatmap on a phone.
 const fs = require("fs");
-const { test, expect, openApp } = require("./fixtures");
+const { test, expect, openApp, showView } = require("./fixtures");
 
 const chart = (page, kind) => page.getByTestId(`chart-${kind}`);
 const draws = async (page, kind) => Number((await chart(page, kind).getAttribute("data-draws")) || 0);
@@ -73,7 +73,7 @@ async function upload(page, name, text) {
 }
 
 test("the projection chart draws each scenario and says it in words", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "compounding");
   await drawnAfter(page, "projection");
   const first = await inspect(page, "projection");
   expect(first.inked).toBeGreaterThan(0.01);
@@ -99,7 +99,7 @@ test("the projection chart draws each scenario and says it in words", async ({ p
 });
 
 test("the log axis redraws the lines and explains a base of zero", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "compounding");
   await drawnAfter(page, "projection");
   const linear = await inspect(page, "projection");
   const before = await draws(page, "projection");
@@ -118,7 +118,7 @@ test.describe("on a high-density screen", () => {
   test.use({ deviceScaleFactor: 2 });
 
   test("canvases have two device pixels per CSS pixel and follow the container", async ({ page }) => {
-    await openApp(page);
+    await openApp(page, "compounding");
     await drawnAfter(page, "projection");
     const wide = await inspect(page, "projection");
     expect(wide.width).toBe(Math.round(wide.cssWidth * 2));
@@ -137,7 +137,7 @@ test.describe("in the dark theme", () => {
   test.use({ colorScheme: "dark" });
 
   test("charts are drawn on a dark background", async ({ page }) => {
-    await openApp(page);
+    await openApp(page, "compounding");
     await drawnAfter(page, "projection");
     const dark = await inspect(page, "projection");
     expect(dark.background).toEqual([0x1b, 0x20, 0x26]);
@@ -150,7 +150,7 @@ test.describe("in the dark theme", () => {
 });
 
 test("Show data opens the chart's numbers as a table, by keyboard too", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "compounding");
   const fig = chart(page, "projection");
   const toggle = fig.getByTestId("chart-data-toggle");
   await expect(toggle).toHaveText("Show data");
@@ -169,7 +169,7 @@ test("Show data opens the chart's numbers as a table, by keyboard too", async ({
 });
 
 test("charts download as valid SVG and PNG files", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "compounding");
   await drawnAfter(page, "projection");
   const svg = await download(page, "projection", "svg");
   expect(svg.name).toBe("retention-lab-projection.svg");
@@ -216,7 +216,7 @@ test("charts download as valid SVG and PNG files", async ({ page }) => {
 });
 
 test("imported data gets the periods, churn and heatmap charts", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await loadSample(page);
   for (const kind of ["flows", "churn", "heatmap"]) {
     await drawnAfter(page, kind);
@@ -245,7 +245,7 @@ test("imported data gets the periods, churn and heatmap charts", async ({ page }
 });
 
 test("the churn band is drawn for the default definition only, and the caption says why", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await loadSample(page);
   await drawnAfter(page, "churn");
   const fig = chart(page, "churn");
@@ -269,29 +269,37 @@ test("a period named like markup stays text in charts, tables and files", async 
     dialogs++;
     await d.dismiss();
   });
-  await openApp(page);
+  await openApp(page, "data");
   const evil = "<img src=x onerror=alert(1)>";
   await page.getByLabel("Paste CSV data").fill(`period,start,new,lost\n${evil},100,10,5\n2024-02,,12,8\n`);
   await page.getByRole("button", { name: "Use pasted data" }).click();
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await showView(page, "compounding");
   await page.getByTestId("scenario-0").getByLabel("Scenario name").fill(evil);
-  for (const kind of ["flows", "churn", "projection"]) await drawnAfter(page, kind);
+  await drawnAfter(page, "projection");
+  await showView(page, "data");
+  for (const kind of ["flows", "churn"]) await drawnAfter(page, kind);
   await chart(page, "flows").getByTestId("chart-data-toggle").click();
   await expect(chart(page, "flows").getByTestId("chart-data-table").locator("tbody th").first()).toHaveText(evil);
   await expect(chart(page, "flows").getByTestId("chart-caption")).toContainText(`from ${evil} to 2024-02`);
-  await expect(chart(page, "projection").getByTestId("chart-caption")).toContainText(`${evil} grows to 1.949x`);
   const svg = (await download(page, "flows", "svg")).bytes.toString("utf8");
   // The axis shortens long labels; what is there is escaped text.
   expect(svg).toContain("&lt;img src=x");
   expect(svg).not.toContain("<img");
+  await showView(page, "compounding");
+  await expect(chart(page, "projection").getByTestId("chart-caption")).toContainText(`${evil} grows to 1.949x`);
   const projectionSvg = (await download(page, "projection", "svg")).bytes.toString("utf8");
   expect(projectionSvg).not.toContain("<img");
-  expect(await page.locator("img[src='x']").count()).toBe(0);
+  // Neither calculator that shows the name made an image of it.
+  for (const route of ["compounding", "data"]) {
+    await showView(page, route);
+    expect(await page.locator("img[src='x']").count()).toBe(0);
+  }
   expect(dialogs).toBe(0);
 });
 
 test("Persian and Vietnamese names are drawn with real glyphs", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "compounding");
   await page.getByTestId("scenario-0").getByLabel("Scenario name").fill("رشد سریع");
   await page.getByTestId("scenario-1").getByLabel("Scenario name").fill("Tăng trưởng");
   await expect(chart(page, "projection").getByTestId("chart-caption")).toHaveText(
@@ -323,7 +331,7 @@ test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 800 } });
 
   test("a 36-month heatmap scrolls sideways with the cohort labels in view, and gives way to the table", async ({ page }) => {
-    await openApp(page);
+    await openApp(page, "data");
     await upload(page, "cohorts.csv", cohortFile(36));
     await drawnAfter(page, "heatmap");
     const fig = chart(page, "heatmap");
@@ -351,7 +359,7 @@ test.describe("on a 360 px phone", () => {
   });
 
   test("a small heatmap keeps its shares in the cells", async ({ page }) => {
-    await openApp(page);
+    await openApp(page, "data");
     await loadSample(page);
     await drawnAfter(page, "heatmap");
     await expect(chart(page, "heatmap").getByTestId("chart-note")).toBeHidden();

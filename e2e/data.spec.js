@@ -2,7 +2,7 @@
 // with rows and columns, the period and cohort tables and their downloads.
 const fs = require("fs");
 const path = require("path");
-const { test, expect, openApp } = require("./fixtures");
+const { test, expect, openApp, showView } = require("./fixtures");
 
 const fixture = (name) => path.join(__dirname, "data", name);
 const expected = (name) => fs.readFileSync(fixture(name));
@@ -26,7 +26,7 @@ async function paste(page, text) {
 const bodyRows = (page) => page.getByTestId("flows-table").locator("tbody tr");
 
 test("uploading a transactions file shows monthly flows and cohorts", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByLabel("Upload CSV").setInputFiles(fixture("orders.csv"));
   await waitDone(page);
   await expect(bodyRows(page)).toHaveCount(3);
@@ -46,7 +46,7 @@ test("uploading a transactions file shows monthly flows and cohorts", async ({ p
 });
 
 test("the three downloads are byte for byte the export format", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByLabel("Upload CSV").setInputFiles(fixture("orders.csv"));
   await waitDone(page);
   const results = await download(page, "download-results");
@@ -64,7 +64,7 @@ test("the three downloads are byte for byte the export format", async ({ page })
 });
 
 test("a counts file with the start on the first row only exports its flows", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByLabel("Upload CSV").setInputFiles(fixture("telecom.csv"));
   await waitDone(page);
   await expect(bodyRows(page)).toHaveCount(2);
@@ -76,7 +76,7 @@ test("a counts file with the start on the first row only exports its flows", asy
 });
 
 test("picking a period shows its working, and it agrees with the table", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByLabel("Upload CSV").setInputFiles(fixture("telecom.csv"));
   await waitDone(page);
   await page.getByRole("button", { name: "Working for 2024-Q1" }).click();
@@ -102,7 +102,7 @@ test("picking a period shows its working, and it agrees with the table", async (
 });
 
 test("pasted text is read with the button and with Ctrl+Enter", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await paste(page, "period;customers\n2024-01;1.000\n2024-02;1.100\n");
   await waitDone(page);
   await expect(bodyRows(page)).toHaveCount(2);
@@ -116,7 +116,7 @@ test("pasted text is read with the button and with Ctrl+Enter", async ({ page })
 });
 
 test("every sample loads and gives its tables", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   const cases = [
     { key: "orders", rows: 6, summary: "Read 25 rows: 8 customers, 6 periods" },
     { key: "orders-day-first", rows: 3, summary: "read with the day first" },
@@ -135,7 +135,7 @@ test("every sample loads and gives its tables", async ({ page }) => {
 });
 
 test("the period select regroups transactions into quarters and years", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByLabel("Sample data").selectOption("orders");
   await page.getByRole("button", { name: "Load sample" }).click();
   await waitDone(page);
@@ -152,7 +152,7 @@ test("the period select regroups transactions into quarters and years", async ({
 });
 
 test("a dropped file is read like an uploaded one", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   const text = fs.readFileSync(fixture("orders.csv"), "utf8");
   const transfer = await page.evaluateHandle((t) => {
     const dt = new DataTransfer();
@@ -170,7 +170,7 @@ test("a dropped file is read like an uploaded one", async ({ page }) => {
 test("problems name the row, the column and the value; skipping them is a choice that is stated", async ({
   page,
 }) => {
-  await openApp(page);
+  await openApp(page, "data");
   const text = fs.readFileSync(fixture("bad-orders.csv"), "utf8");
   await paste(page, text);
   const problems = page.getByTestId("import-problem");
@@ -195,7 +195,7 @@ test("problems name the row, the column and the value; skipping them is a choice
 });
 
 test("more than twenty problems are listed twenty and counted", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   const lines = ["customer_id,date"];
   for (let i = 0; i < 25; i++) lines.push(`c${i},2024-02-3${i % 2}`);
   await paste(page, lines.join("\n"));
@@ -207,7 +207,7 @@ test("more than twenty problems are listed twenty and counted", async ({ page })
 });
 
 test("item 3: leaving rows out names every row it leaves out, past the twenty problems listed", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   const lines = ["customer_id,date", "good1,2024-01-05", "good2,2024-02-07"];
   // Rows 4 to 28 (the header is row 1) hold a day their month does not have.
   for (let i = 0; i < 25; i++) lines.push(`c${i},2024-02-3${i % 2}`);
@@ -228,7 +228,7 @@ test("item 3: leaving rows out names every row it leaves out, past the twenty pr
 });
 
 test("item 3: a quote never closed is a problem of the whole file, with no rows to leave out", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await paste(page, 'customer_id,date\nA,2024-01-01\nB,"2024-01-02\nC,2024-01-03\nD,2024-01-04\n');
   const problems = page.getByTestId("import-problem");
   await expect(problems.first()).toHaveText(
@@ -239,7 +239,7 @@ test("item 3: a quote never closed is a problem of the whole file, with no rows 
 });
 
 test("a header it cannot place asks for the columns, showing the first rows", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await paste(page, "who,when,what\nann,2024-01-05,3\nbo,2024-02-07,4\nann,2024-02-09,5\n");
   const mapping = page.getByTestId("column-mapping");
   await expect(mapping).toBeVisible();
@@ -257,7 +257,7 @@ test("a header it cannot place asks for the columns, showing the first rows", as
 });
 
 test("one column for two fields is refused with a message", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await paste(page, "who,when\nann,2024-01-05\n");
   const mapping = page.getByTestId("column-mapping");
   await mapping.getByLabel("Format").selectOption("Transactions");
@@ -269,7 +269,7 @@ test("one column for two fields is refused with a message", async ({ page }) => 
 });
 
 test("dates that read both ways are asked about, never guessed", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await paste(page, "customer_id,date\na,05/03/2024\nb,06/04/2024\na,07/04/2024\n");
   const question = page.getByTestId("date-order");
   await expect(question).toBeVisible();
@@ -304,26 +304,30 @@ test("a large file shows progress, can be cancelled, and the page stays usable m
     fs.closeSync(fd);
     fs.renameSync(`${file}.part`, file);
   }
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByLabel("Upload CSV").setInputFiles(fixture("orders.csv"));
   await waitDone(page);
   await page.getByLabel("Upload CSV").setInputFiles(file);
   await expect(page.getByTestId("import-progress")).toBeVisible();
-  // While the worker reads, the page takes typing and a click at once: the click cancels the
-  // import only if it is handled before the file is read to the end (a busy page would handle
-  // it after, and the state would be "done"). Waiting for the figure first would leave the
-  // file time to finish on a fast machine.
+  // While the worker reads, the page takes typing in another calculator and a click at once:
+  // the click cancels the import only if it is handled before the file is read to the end (a
+  // busy page would handle it after, and the state would be "done"). Waiting for the figure
+  // first would leave the file time to finish on a fast machine.
+  await showView(page, "ror");
   await page.getByLabel("Repeat or referral customers").fill("500");
+  await showView(page, "data");
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "cancelled");
+  await showView(page, "ror");
   await expect(page.getByTestId("ror")).toHaveText("2.000");
+  await showView(page, "data");
   await expect(page.getByTestId("import-summary")).toContainText("Import cancelled. Nothing was changed.");
   // The tables of the file read before stay.
   await expect(bodyRows(page)).toHaveCount(3);
 });
 
 test("the upload button is reachable by keyboard", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   // Tab from the button before it lands on the real file input (browsers open its chooser
   // with Space or Enter), and its visible label shows the focus.
   await page.getByRole("button", { name: "Use pasted data" }).focus();
@@ -341,7 +345,7 @@ test("the upload button is reachable by keyboard", async ({ page }) => {
 });
 
 test("item 8: a blank churn says why, in the flows table and under the churn chart", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   // January has no customers at its start; the only lost customer (b) is in February, where
   // the data ends on the 3rd, so February is incomplete.
   await paste(page, "customer_id,date\na,2024-01-05\nb,2024-01-20\na,2024-02-03\n");
@@ -374,7 +378,7 @@ function generated(name, write) {
 }
 
 test("item 4: the column-mapping step shows at most 50 columns and says how many more", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   const header = ["who", "when", ...Array.from({ length: 118 }, (_, i) => `f${i + 2}`)];
   const row = (id, date) => [id, date, ...Array(118).fill("x")].join(",");
   await paste(page, [header.join(","), row("ann", "2024-01-05"), row("bo", "2024-02-07")].join("\n"));
@@ -413,7 +417,7 @@ test("item 4: a header of a million columns is an error that says so, not a cut 
     fs.writeSync(fd, "\nA,2024-01-05\n");
     fs.closeSync(fd);
   });
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByLabel("Upload CSV").setInputFiles(file);
   const problems = page.getByTestId("import-problem");
   await expect(problems).toHaveCount(1);
@@ -423,12 +427,13 @@ test("item 4: a header of a million columns is an error that says so, not a cut 
   await expect(page.getByTestId("column-mapping")).toHaveCount(0);
   await expect(page.getByTestId("skip-bad-rows")).toHaveCount(0);
   // The page answers at once.
+  await showView(page, "ror");
   await page.getByLabel("Repeat or referral customers").fill("500");
   await expect(page.getByTestId("ror")).toHaveText("2.000");
 });
 
 test("item 5: an image is not a CSV text file, said in a full sentence in every language", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   // The first bytes of a PNG image: its signature and the start of its header chunk.
   const png = Buffer.from([
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8,
@@ -452,7 +457,7 @@ test("item 5: an image is not a CSV text file, said in a full sentence in every 
 });
 
 test("item 7: a single column of dates is an error that says what the file needs", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await paste(page, "date\n2024-01-05\n2024-02-07\n");
   await expect(page.getByTestId("import-problem")).toHaveText(
     "The file has a single column, and it holds dates (such as “2024-01-05”); a date alone does not say who bought. The file needs a customer id beside each date (customer_id,date) or customer counts per period (period,customers)."
@@ -461,7 +466,7 @@ test("item 7: a single column of dates is an error that says what the file needs
 });
 
 test("item 9: negative amounts are counted and stated in the import status", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   const lines = ["customer_id,date,amount"];
   for (let row = 2; row <= 13; row++) {
     const amount = [4, 9, 12].includes(row) ? "-5.50" : "19.99";
@@ -480,7 +485,7 @@ test("item 9: negative amounts are counted and stated in the import status", asy
 });
 
 test("item 10: counts in the import's messages take their plural form", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await paste(page, "customer_id,date\nx,2024-01-02\n");
   await expect(page.getByTestId("import-summary")).toContainText("Read 1 row: 1 customer, 1 period, in");
   await paste(page, "customer_id,date\nx,2024-01-02\ny,2024-13-01\n");
@@ -497,7 +502,7 @@ test("item 10: counts in the import's messages take their plural form", async ({
 });
 
 test("a file with amounts shows revenue per period, GRR and NRR, and downloads the revenue file", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   // a expands in February, contracts in March, leaves in April and comes back in May; b has
   // a refund in February and leaves in March; c joins in March; nobody buys in June.
   await paste(
@@ -545,7 +550,7 @@ test("a file with amounts shows revenue per period, GRR and NRR, and downloads t
 });
 
 test("refunds that lift GRR above 100% are explained, and a file without amounts has no revenue table", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   // y only had a refund in January and is lost in February.
   await paste(page, "customer_id,date,amount\nx,2024-01-05,100\ny,2024-01-09,-30\nx,2024-02-29,100\n");
   await waitDone(page);
