@@ -1,8 +1,10 @@
-const { test, expect, openApp } = require("./fixtures");
+const { test, expect, openApp, showView, PANELS } = require("./fixtures");
 
 test("the page loads with both calculators, no errors and no outside requests", async ({ page }) => {
   await openApp(page);
   await expect(page).toHaveTitle("Retention Lab");
+  // One calculator at a time: the other is a link away.
+  await showView(page, "period");
   await expect(page.getByRole("heading", { name: "One period: churn, retention and growth" })).toBeVisible();
   await expect(page.getByTestId("privacy")).toContainText("never leaves your browser");
   await expect(page.getByTestId("crash-notice")).toBeHidden();
@@ -10,12 +12,18 @@ test("the page loads with both calculators, no errors and no outside requests", 
 
 test("every input has a label", async ({ page }) => {
   await openApp(page);
-  const inputs = page.locator("input");
-  const count = await inputs.count();
-  expect(count).toBeGreaterThan(8);
-  for (let i = 0; i < count; i++) {
-    await expect(inputs.nth(i)).toHaveAccessibleName(/\S/);
+  // One calculator at a time: every view's inputs; the calculators' counted together.
+  let count = 0;
+  for (const [route, testid] of Object.entries(PANELS)) {
+    await showView(page, route);
+    const inputs = page.locator("input");
+    const shown = await inputs.count();
+    for (let i = 0; i < shown; i++) {
+      await expect(inputs.nth(i)).toHaveAccessibleName(/\S/);
+    }
+    count += await page.getByTestId(testid).locator("input").count();
   }
+  expect(count).toBeGreaterThan(8);
 });
 
 test("keyboard only: skip to the calculators, tab to a field, type, and press a preset button", async ({ page }) => {
@@ -45,9 +53,13 @@ test("keyboard only: skip to the calculators, tab to a field, type, and press a 
 test("usable at 360 px wide: nothing scrolls sideways", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await openApp(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await expect(page.getByLabel("Customers at start")).toBeVisible();
+  // One calculator at a time: each view, shown as a user would through the folded menu.
+  for (const route of Object.keys(PANELS)) {
+    await showView(page, route);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `#/${route}`).toBeLessThanOrEqual(0);
+    if (route === "period") await expect(page.getByLabel("Customers at start")).toBeVisible();
+  }
 });
 
 test("light and dark themes follow the system setting", async ({ page }) => {

@@ -1,7 +1,7 @@
 // Sessions: every panel's inputs saved in the browser's storage and put back on reload, and the
 // storage faults the page survives without losing what the user typed.
 const fs = require("fs");
-const { test, expect, openApp, escapeRegExp } = require("./fixtures");
+const { test, expect, openApp, showView, escapeRegExp } = require("./fixtures");
 
 /** The stored session the page has open, parsed, or null. */
 async function storedSession(page) {
@@ -30,17 +30,24 @@ async function downloadText(page, testid) {
 test("a reload puts back every panel's inputs", async ({ page }) => {
   await openApp(page);
   await page.getByTestId("ror-panel").getByLabel("Total customers").fill("12,345");
+  await showView(page, "period");
   await page.locator("#period-start").fill("777");
   await page.getByTestId("period-panel").locator('input[name="churn-definition"][value="average"]').check();
   const projection = page.getByTestId("projection-panel");
+  await showView(page, "compounding");
   await projection.getByRole("button", { name: "Add scenario" }).click();
   await projection.locator('input[name="projection-unit"][value="months"]').check();
+  await showView(page, "winback");
   await page.locator("#winback-dormant").fill("4,321");
   const funnel = page.getByTestId("funnel-panel");
+  await showView(page, "funnel");
   await funnel.getByRole("button", { name: "Add stage" }).click();
+  await showView(page, "forecast");
   await page.locator("#sbg-counts-0").fill("1000 800 700 650 620");
   const ltv = page.getByTestId("ltv-panel");
+  await showView(page, "ltv");
   await page.locator("#ltv-unit").selectOption("months");
+  await showView(page, "conversion");
   await page.locator('input[name="conversion-unit"][value="years"]').check();
 
   // Each change is saved shortly after it is made. A save may come between two of the
@@ -55,22 +62,34 @@ test("a reload puts back every panel's inputs", async ({ page }) => {
   await expectStored(page, "sbg", "fit_periods", before.panels.sbg.fit_periods);
   await expect.poll(async () => (await storedSession(page)).panels.sbg.cohorts[0].counts).toBe("1000 800 700 650 620");
   await expect.poll(async () => (await storedSession(page)).panels.funnel.length).toBe(6);
+  await showView(page, "ltv");
   const ltvChurn = await ltv.locator("#ltv-churn").inputValue();
+  await showView(page, "compounding");
   const projectionHorizon = await page.locator("#projection-horizon").inputValue();
 
+  // A reload opens the calculator shown (here the compounding one); each shows what it held.
   await page.reload();
+  await expect(projection).toBeVisible();
+  await showView(page, "ror");
   await expect(page.getByTestId("ror-panel").getByLabel("Total customers")).toHaveValue("12,345");
+  await showView(page, "period");
   await expect(page.locator("#period-start")).toHaveValue("777");
   await expect(page.getByTestId("period-panel").locator('input[name="churn-definition"][value="average"]')).toBeChecked();
+  await showView(page, "compounding");
   await expect(projection.locator('input[name="projection-unit"][value="months"]')).toBeChecked();
   await expect(page.locator("#projection-horizon")).toHaveValue(projectionHorizon);
   await expect(projection.locator("fieldset.scenario")).toHaveCount(3);
+  await showView(page, "winback");
   await expect(page.locator("#winback-dormant")).toHaveValue("4,321");
   await expect(page.getByTestId("winback-low")).toHaveText("1,080");
+  await showView(page, "funnel");
   await expect(funnel.locator("li.stage")).toHaveCount(6);
+  await showView(page, "forecast");
   await expect(page.locator("#sbg-counts-0")).toHaveValue("1000 800 700 650 620");
+  await showView(page, "ltv");
   await expect(page.locator("#ltv-unit")).toHaveValue("months");
   await expect(ltv.locator("#ltv-churn")).toHaveValue(ltvChurn);
+  await showView(page, "conversion");
   await expect(page.locator('input[name="conversion-unit"][value="years"]')).toBeChecked();
   // Saving works, so the page says nothing about it.
   await expect(page.locator(".session-notice")).toHaveCount(0);
@@ -196,13 +215,16 @@ test("two tabs: saving over the other tab's changes asks first, and either answe
     questions.push(dialog.message());
     await (questions.length === 1 ? dialog.dismiss() : dialog.accept());
   });
+  await showView(page, "winback");
   await page.locator("#winback-dormant").fill("3,333");
   await expect(page.getByTestId("storage-changed-elsewhere")).toContainText("changed in another tab");
   expect(questions).toHaveLength(1);
   expect(questions[0]).toContain("changed in another tab");
   // Kept: the other tab's version in storage, this tab's inputs on its page.
   expect((await storedSession(page)).panels.ror.total).toBe("22,222");
+  await showView(page, "ror");
   await expect(total(page)).toHaveValue("11,111");
+  await showView(page, "winback");
   await expect(page.locator("#winback-dormant")).toHaveValue("3,333");
 
   // Asked again when the user saves deliberately, and this time saved over.
@@ -374,14 +396,22 @@ test("without storage, the session list works in memory", async ({ page }) => {
 test("share link: opens the same figures in another browser, which can save them as a new session", async ({ page, browser }) => {
   await openApp(page);
   await total(page).fill("20,000");
+  await showView(page, "winback");
   await page.locator("#winback-dormant").fill("4,321");
   await page.getByTestId("session-name").fill("Shared «review»");
   await page.getByTestId("share-link").click();
   const link = await page.getByTestId("share-url").inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(index\.html)?#s=[A-Za-z0-9_-]+$/);
+  // Made on the win-back calculator, the link opens on it.
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(index\.html)?#\/winback&s=[A-Za-z0-9_-]+$/);
   expect(link.length).toBeLessThanOrEqual(8000);
+  // Each figure, and the calculator that shows it.
   const figures = ["jackson-ror", "winback-low"];
-  const expected = await Promise.all(figures.map((id) => page.getByTestId(id).textContent()));
+  const views = { "jackson-ror": "ror", "winback-low": "winback" };
+  const expected = [];
+  for (const id of figures) {
+    await showView(page, views[id]);
+    expected.push(await page.getByTestId(id).textContent());
+  }
 
   // Another browser: its own, empty storage.
   const context = await browser.newContext({ serviceWorkers: "block" });
@@ -389,10 +419,16 @@ test("share link: opens the same figures in another browser, which can save them
   const requests = [];
   other.on("request", (r) => requests.push(r.url()));
   await other.goto(link);
+  await expect(other.getByTestId("winback-panel")).toBeVisible();
   await expect(other.getByTestId("shared-banner")).toBeVisible();
+  await showView(other, "ror");
   await expect(total(other)).toHaveValue("20,000");
+  await showView(other, "winback");
   await expect(other.locator("#winback-dormant")).toHaveValue("4,321");
-  for (const [i, id] of figures.entries()) await expect(other.getByTestId(id)).toHaveText(expected[i]);
+  for (const [i, id] of figures.entries()) {
+    await showView(other, views[id]);
+    await expect(other.getByTestId(id)).toHaveText(expected[i]);
+  }
   // The data never went to the server: no request carried it.
   expect(requests.filter((u) => u.includes("#") || u.includes("s="))).toEqual([]);
   // Nothing is stored until the user asks.
@@ -402,7 +438,8 @@ test("share link: opens the same figures in another browser, which can save them
 
   await other.getByTestId("save-shared").click();
   await expect(other.getByTestId("shared-banner")).toHaveCount(0);
-  await expect.poll(() => other.evaluate(() => location.hash)).toBe("");
+  // The link's data leaves the address, which keeps the calculator shown.
+  await expect.poll(() => other.evaluate(() => location.hash)).toBe("#/winback");
   const saved = await storedSession(other);
   expect(saved.name).toBe("Shared «review»");
   expect(saved.panels.ror.total).toBe("20,000");
@@ -413,7 +450,7 @@ test("share link: opens the same figures in another browser, which can save them
 });
 
 test("share link: one too long is not offered, and a damaged one says why", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "funnel");
   // Random letters do not compress: the link would be far over 8,000 characters.
   let x = 2463534242;
   const noise = Array.from({ length: 12000 }, () => {
@@ -489,7 +526,7 @@ test("item 14: a link that inflates past 1 MB is refused", async ({ page }) => {
 });
 
 test("embed: the dialog's snippet shows exactly one panel with the same figures in another browser", async ({ page, browser }) => {
-  await openApp(page);
+  await openApp(page, "winback");
   await page.locator("#winback-dormant").fill("4,321");
   await page.getByTestId("embed").click();
   const dialog = page.getByTestId("embed-dialog");
@@ -520,7 +557,7 @@ test("embed: the dialog's snippet shows exactly one panel with the same figures 
   const visible = await frame.locator("section.panel").evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.dataset.testid));
   expect(visible).toEqual(["winback-panel"]);
   await expect(frame.locator("h1")).toBeHidden();
-  await expect(frame.getByTestId("embed-open")).toHaveAttribute("href", /#s=[A-Za-z0-9_-]+$/);
+  await expect(frame.getByTestId("embed-open")).toHaveAttribute("href", /#\/winback&s=[A-Za-z0-9_-]+$/);
   await frame.locator("#winback-dormant").fill("1,000");
   await expect(frame.getByTestId("winback-low")).toHaveText("250");
   // An embedded calculator stores nothing, even where the page's storage can be used.
@@ -541,7 +578,7 @@ test("embed: the dialog's snippet shows exactly one panel with the same figures 
 
 /** The session a share link holds, inflated as the page deflated it. */
 function linkSession(link) {
-  const data = link.split("#s=")[1];
+  const data = link.split(/[#&]s=/)[1];
   const bytes = Buffer.from(data.replace(/-/g, "+").replace(/_/g, "/"), "base64");
   return JSON.parse(require("zlib").inflateRawSync(bytes).toString("utf8"));
 }
@@ -549,7 +586,7 @@ function linkSession(link) {
 const flowRows = (page) => page.getByTestId("flows-table").locator("tbody tr");
 
 test("imported data is part of the session: a reload shows the same tables, and the period still switches", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByTestId("load-sample").click();
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
   await page.getByTestId("period-select").selectOption("quarter");
@@ -566,6 +603,7 @@ test("imported data is part of the session: a reload shows the same tables, and 
   await expect(page.getByTestId("raw-not-kept")).toHaveCount(0);
 
   // A share link leaves the data out, and keeps the other inputs.
+  await showView(page, "ror");
   await total(page).fill("12,345");
   await expectStored(page, "ror", "total", "12,345");
   await page.getByTestId("share-link").click();
@@ -574,6 +612,8 @@ test("imported data is part of the session: a reload shows the same tables, and 
   expect(shared.panels.ror.total).toBe("12,345");
 
   await page.reload();
+  await expect(page.getByTestId("ror-panel")).toBeVisible();
+  await showView(page, "data");
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId("import-summary")).toHaveText(summary);
   await expect(page.getByTestId("period-select")).toHaveValue("quarter");
@@ -602,7 +642,7 @@ test("imported data is part of the session: a reload shows the same tables, and 
 });
 
 test("data over the budget: the session keeps its tables for every period, not the data, and says so", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   // 36,000 orders over 24 months: 936,017 bytes, over the 500,000 a session keeps.
   const lines = ["customer_id,date"];
   for (let i = 0; i < 36_000; i++) {
@@ -659,7 +699,7 @@ test.describe("in Tehran's time zone (UTC+3:30)", () => {
 });
 
 test("tables saved by another version of the page are read again from the data, or the page says it cannot", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "data");
   await page.getByTestId("load-sample").click();
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
   await expectStored(page, "data", "raw_is_paste", true);
@@ -769,6 +809,7 @@ test("item 11: opening another session while storage is full keeps the changes i
   await page.getByRole("button", { name: "Open “Lesson”" }).click();
   await expect(total(page)).toHaveValue("55,555");
   await failStorage(page, null);
+  await showView(page, "winback");
   await page.locator("#winback-dormant").fill("1,234");
   await expect.poll(async () => (await storedById(page, id)).panels.ror.total).toBe("55,555");
   await expect(page.getByTestId("not-saved")).toHaveCount(0);
@@ -956,6 +997,7 @@ test("item 17: after Cancel on the other tab's changes, the page asks again only
   });
   // Leaving the page writes at once what waits: a pause without waiting for one.
   const pause = () => page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  await showView(page, "winback");
   await page.locator("#winback-dormant").fill("1");
   await pause();
   expect(questions).toHaveLength(1);
@@ -1001,6 +1043,7 @@ test("item 17: a rename in one tab shows in the other tab's name field, and savi
     questions.push(dialog.message());
     await dialog.dismiss();
   });
+  await showView(page, "winback");
   await page.locator("#winback-dormant").fill("7");
   await expectStored(page, "winback", "dormant", "7");
   expect(questions).toEqual([]);
