@@ -1,6 +1,6 @@
 const fs = require("fs");
 const path = require("path");
-const { test, expect, openApp } = require("./fixtures");
+const { test, expect, openApp, showView, PANELS } = require("./fixtures");
 
 /** A language file's strings by key (the format of src/i18n/file.rs). */
 function strings(tag) {
@@ -23,14 +23,25 @@ async function choose(page, tag) {
 
 /** The seed examples' figures, typed by the presets, as `figures` writes them. */
 async function expectSeedFigures(page, s, figures) {
+  await showView(page, "ror");
   await page.getByTestId("ror-panel").getByRole("button", { name: s.ror_seed_preset }).click();
   await expect(page.getByTestId("ror")).toHaveText(figures.ror);
   await expect(page.getByTestId("repeat-share")).toHaveText(figures.repeatShare);
+  await showView(page, "period");
   await page.getByTestId("period-panel").getByRole("button", { name: s.telecom_preset }).click();
   await expect(page.getByTestId("churn")).toHaveText(figures.churn);
   await expect(page.getByTestId("end")).toHaveText(figures.end);
+  await showView(page, "forecast");
   await expect(page.getByTestId("sbg-alpha-0")).toHaveText(figures.alpha);
   await expect(page.getByTestId("sbg-survival-0-0")).toHaveText(figures.survivors);
+}
+
+/** Shows every calculator in turn: no string is missing from the language file on any of them. */
+async function expectNothingMissing(page) {
+  for (const route of Object.keys(PANELS)) {
+    await showView(page, route);
+    await expect(page.locator("body")).not.toContainText(MISSING);
+  }
 }
 
 test("Persian: right to left, Persian digits and separators, every string translated", async ({ page }) => {
@@ -40,8 +51,10 @@ test("Persian: right to left, Persian digits and separators, every string transl
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(s.app_title);
   await expect(page.getByRole("heading", { level: 2, name: s.ror_heading })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: s["sbg.heading"] })).toBeVisible();
   await expect(page.getByLabel(s.total_customers, { exact: true })).toBeVisible();
+  await showView(page, "forecast");
+  await expect(page.getByRole("heading", { level: 2, name: s["sbg.heading"] })).toBeVisible();
+  await showView(page, "data");
   await expect(page.getByLabel(s["import.paste_label"], { exact: true })).toBeVisible();
   await expectSeedFigures(page, s, {
     ror: "۲٫۸۵۷",
@@ -51,8 +64,9 @@ test("Persian: right to left, Persian digits and separators, every string transl
     alpha: "۰٫۷۰۴",
     survivors: "۱٬۰۰۰٫۰",
   });
-  await expect(page.locator("body")).not.toContainText(MISSING);
-  // The layout is mirrored: the first panel's heading starts at the right.
+  await expectNothingMissing(page);
+  // The layout is mirrored: the ROR panel's heading starts at the right.
+  await showView(page, "ror");
   const heading = await page.getByRole("heading", { level: 2, name: s.ror_heading }).boundingBox();
   const panel = await page.getByTestId("ror-panel").boundingBox();
   expect(heading.x + heading.width).toBeGreaterThan(panel.x + panel.width * 0.6);
@@ -82,8 +96,9 @@ test("Vietnamese: its digits and separators, every string translated", async ({ 
   const s = strings("vi");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.getByRole("heading", { level: 2, name: s.ror_heading })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: s["sbg.heading"] })).toBeVisible();
   await expect(page.getByLabel(s.total_customers, { exact: true })).toBeVisible();
+  await showView(page, "forecast");
+  await expect(page.getByRole("heading", { level: 2, name: s["sbg.heading"] })).toBeVisible();
   await expectSeedFigures(page, s, {
     ror: "2,857",
     repeatShare: "35,00%",
@@ -92,7 +107,7 @@ test("Vietnamese: its digits and separators, every string translated", async ({ 
     alpha: "0,704",
     survivors: "1.000,0",
   });
-  await expect(page.locator("body")).not.toContainText(MISSING);
+  await expectNothingMissing(page);
 });
 
 test.describe("the browser's language", () => {
@@ -161,7 +176,7 @@ function fileName(words, extension) {
 
 for (const tag of ["fa", "vi"]) {
   test(`${tag}: downloads are named in the language; the CSV files keep their English format`, async ({ page }) => {
-    await openApp(page);
+    await openApp(page, "data");
     await choose(page, tag);
     const s = strings(tag);
     await page.getByTestId("upload-csv").setInputFiles(fixture("orders.csv"));
@@ -179,6 +194,7 @@ for (const tag of ["fa", "vi"]) {
     const svg = await download(page, page.getByTestId("chart-flows").getByTestId("chart-download-svg"));
     expect(svg.name).toBe(fileName([s["charts.file_flows"], s.unit_month], "svg"));
     expect((await svgText(page, svg.bytes.toString("utf8"))).texts).toContain(s["charts.new"]);
+    await showView(page, "compounding");
     const png = await download(page, page.getByTestId("chart-projection").getByTestId("chart-download-png"));
     expect(png.name).toBe(fileName([s["charts.file_projection"]], "png"));
     expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -247,7 +263,9 @@ test.describe("Persian numbers", () => {
   test.use({ locale: "fa-IR" });
 
   test("every number the page writes is in Persian digits", async ({ page }) => {
-    test.setTimeout(60_000);
+    // Each stage is looked at in every view it changes, some thirty-five views in all: about a
+    // minute alone on a loaded machine, more with the rest of the suite beside it.
+    test.setTimeout(150_000);
     const s = strings("fa");
     await page.goto("./");
     await expect(page.locator("html")).toHaveAttribute("lang", "fa");
@@ -282,37 +300,68 @@ test.describe("Persian numbers", () => {
       const english = await latinWords(page, [...keptWords, ...wordsOf(file)], preview);
       expect.soft(english, `${stage}, words:\n${english.join("\n")}`).toEqual([]);
     };
-    await expectPersian("on opening");
+    // One calculator is shown at a time, so a stage is looked at in every view it changes.
+    // What a view shows but does not keep while another is shown (a chart's data table
+    // opened, the cohort table in counts) is set again, from the transactions on, each time
+    // it comes back.
+    const openTables = async () => {
+      for (const toggle of await page.getByTestId("chart-data-toggle").all()) {
+        if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+      }
+    };
+    const setAgain = async () => {
+      const counts = page.locator('input[name="cohort-values"][value="counts"]');
+      if (await counts.count()) await counts.check();
+      await openTables();
+    };
+    const expectPersianIn = async (routes, stage, file = "", again = setAgain) => {
+      for (const route of routes) {
+        await showView(page, route);
+        await again();
+        await expectPersian(`${stage} (#/${route})`, file);
+      }
+    };
+    const nothing = async () => {};
+    // The imported data shows in the data view and in the forecast (its cohorts); the data
+    // view last, where the import goes on.
+    const dataViews = ["forecast", "data"];
+    await expectPersianIn(Object.keys(PANELS), "on opening", "", nothing);
 
     // A scenario and a funnel stage added with the buttons (named with a number); the
     // horizon in months, then in years (rounded, with a note); the log axis.
+    await showView(page, "compounding");
     const projection = page.getByTestId("projection-panel");
     await projection.getByRole("button", { name: s.add_scenario }).click();
+    await showView(page, "funnel");
     await page.getByTestId("funnel-panel").getByRole("button", { name: s.add_stage }).click();
+    await showView(page, "compounding");
     await projection.locator('input[name="projection-unit"][value="months"]').check();
     await page.locator("#projection-horizon").fill("۳۰");
     await projection.locator('input[name="projection-unit"][value="years"]').check();
     await expect(page.getByTestId("horizon-rounded")).not.toBeEmpty();
     await projection.locator('input[name="projection-scale"][value="log"]').check();
-    await expectPersian("scenarios, stages and horizon");
+    await expectPersianIn(["compounding", "funnel"], "scenarios, stages and horizon", "", nothing);
 
     // Transactions: the period table and a period's working, every chart with its data
     // table, the cohort table in counts, a cohort taken into the forecast; then quarters and
     // the teacher's working (every formula and step).
+    await showView(page, "data");
     await page.getByTestId("load-sample").click();
     await importDone(page);
     const orders = await page.getByTestId("paste-csv").inputValue();
+    await showView(page, "forecast");
+    await page.getByTestId("sbg-from-data-add").click();
+    await expect(page.getByTestId("sbg-result-2")).toBeVisible();
+    await expectPersianIn(["forecast", "compounding"], "transactions by month", orders);
+    await showView(page, "data");
     await page.getByTestId("show-working-1").click();
     await page.locator('input[name="cohort-values"][value="counts"]').check();
-    await page.getByTestId("sbg-from-data-add").click();
-    for (const toggle of await page.getByTestId("chart-data-toggle").all()) {
-      if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
-    }
-    await expect(page.getByTestId("sbg-result-2")).toBeVisible();
-    await expectPersian("transactions by month", orders);
+    await openTables();
+    await expectPersian("transactions by month (#/data)", orders);
     await page.getByTestId("period-select").selectOption("quarter");
     await page.getByTestId("show-working").check();
-    await expectPersian("by quarter, with the working", orders);
+    const everyView = [...Object.keys(PANELS).filter((r) => r !== "data"), "data"];
+    await expectPersianIn(everyView, "by quarter, with the working", orders);
     await page.getByTestId("show-working").uncheck();
 
     // Dates with problems (no such day or month, a Solar Hijri year, too early, two digits,
@@ -331,32 +380,32 @@ test.describe("Persian numbers", () => {
     await page.getByTestId("paste-csv").fill(bad);
     await page.getByTestId("use-pasted").click();
     await expect(page.getByTestId("import-problem")).toHaveCount(6);
-    await expectPersian("date problems", bad);
+    await expectPersianIn(dataViews, "date problems", bad);
     await page.getByTestId("skip-bad-rows").click();
     await importDone(page);
-    await expectPersian("bad rows left out", bad);
+    await expectPersianIn(dataViews, "bad rows left out", bad);
 
     // Columns asked about, with the file's first rows; dates asked about, day or month first.
     const unclear = "who,when,what\nann,2024-01-05,3\nbo,2024-02-07,4\n";
     await page.getByTestId("paste-csv").fill(unclear);
     await page.getByTestId("use-pasted").click();
     await expect(page.getByTestId("column-mapping")).toBeVisible();
-    await expectPersian("columns asked about", unclear);
+    await expectPersianIn(dataViews, "columns asked about", unclear);
     const both = "customer_id,date\na,05/03/2024\nb,06/04/2024\na,07/04/2024\n";
     await page.getByTestId("paste-csv").fill(both);
     await page.getByTestId("use-pasted").click();
     await expect(page.getByTestId("date-order")).toBeVisible();
-    await expectPersian("date order asked about", both);
+    await expectPersianIn(dataViews, "date order asked about", both);
     await page.getByTestId("date-order-month-first").check();
     await page.getByTestId("date-order-apply").click();
     await importDone(page);
-    await expectPersian("date order chosen", both);
+    await expectPersianIn(dataViews, "date order chosen", both);
 
     // The day-first sample (the note names the row that showed the order), then counts.
     for (const sample of ["orders-day-first", "counts"]) {
       await page.getByTestId("sample-select").selectOption(sample);
       await importAgain(page, () => page.getByTestId("load-sample").click());
-      await expectPersian(sample, await page.getByTestId("paste-csv").inputValue());
+      await expectPersianIn(dataViews, sample, await page.getByTestId("paste-csv").inputValue());
     }
   });
 });
@@ -411,11 +460,14 @@ async function svgText(page, svg) {
   }, svg);
 }
 
+/** The calculator each chart is drawn in. */
+const CHART_VIEW = { projection: "compounding", forecast: "forecast", flows: "data", churn: "data", heatmap: "data" };
+
 test("charts and their images draw every Vietnamese and Persian letter from the page's fonts", async ({ page }) => {
   // Twelve downloads and a pixel check of every letter: 4 to 16 s alone, over a minute once
   // with the rest of the suite running beside it on two cores.
   test.setTimeout(150_000);
-  await openApp(page);
+  await openApp(page, "data");
   // The check itself sees a missing glyph.
   const control = await glyphs(page, "sans-serif", ["\u{10FFFC}"]);
   expect(control.missing).toEqual(["\u{10FFFC}"]);
@@ -429,6 +481,7 @@ test("charts and their images draw every Vietnamese and Persian letter from the 
     const pageFont = await page.locator("body").evaluate((b) => getComputedStyle(b).fontFamily);
     const texts = [];
     for (const kind of ["projection", "forecast", "flows", "churn", "heatmap"]) {
+      await showView(page, CHART_VIEW[kind]);
       const chart = page.getByTestId(`chart-${kind}`);
       const svg = await download(page, chart.getByTestId("chart-download-svg"));
       const { texts: t, fonts } = await svgText(page, svg.bytes.toString("utf8"));
@@ -437,6 +490,7 @@ test("charts and their images draw every Vietnamese and Persian letter from the 
       texts.push(...t);
     }
     // The PNG is drawn on a canvas with that stack, as the page's chart is.
+    await showView(page, "forecast");
     const png = await download(page, page.getByTestId("chart-forecast").getByTestId("chart-download-png"));
     expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     // The labels are in the language (with its letters beyond ASCII) ...

@@ -3,7 +3,7 @@ const { test, expect, openApp, expectBadInput } = require("./fixtures");
 const period = (page) => page.getByTestId("period-panel");
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "period");
 });
 
 test("Telecom quarter preset shows the seed's figures", async ({ page }) => {

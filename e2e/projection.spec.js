@@ -1,9 +1,9 @@
-const { test, expect, openApp } = require("./fixtures");
+const { test, expect, openApp, showView } = require("./fixtures");
 
 const panel = (page) => page.getByTestId("projection-panel");
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "compounding");
 });
 
 test("seed preset: 90% vs 80% with +20% over 7 years gives 1.949x vs 1.000x", async ({ page }) => {
@@ -95,6 +95,7 @@ test("teacher mode: the working shows the substituted numbers step by step", asy
   await expect(steps.locator(".formula")).toHaveText("C(n) / C0 = (r + a)^n");
   await expect(steps.locator(".numbers")).toHaveText("(90.00% + 20.00%)^7");
   await expect(steps.locator(".result")).toHaveText("1.949x");
+  await showView(page, "ror");
   await expect(page.getByTestId("ror-panel").locator(".working-steps .numbers").first()).toHaveText("1,000 / 350");
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const normal = await size();

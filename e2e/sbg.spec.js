@@ -1,10 +1,10 @@
-const { test, expect, openApp } = require("./fixtures");
+const { test, expect, openApp, showView } = require("./fixtures");
 
 const panel = (page) => page.getByTestId("sbg-panel");
 const counts = (page, i) => page.getByTestId(`sbg-cohort-${i}`).getByLabel("Survivors per period, period 0 first");
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page);
+  await openApp(page, "forecast");
 });
 
 // Fader & Hardie (2007), fitted on years 0..7. The survivors expected by the model were worked
@@ -188,8 +188,10 @@ test("a cohort of the imported data joins the forecast with its survivors", asyn
   const p = panel(page);
   await expect(p.getByTestId("sbg-from-data")).toContainText("Import a transactions file");
   const { text, survivors } = cohortFile();
+  await showView(page, "data");
   await page.getByLabel("Upload CSV").setInputFiles({ name: "cohort.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await showView(page, "forecast");
   const pick = p.getByLabel("A cohort of your data");
   await expect(pick.locator("option")).toHaveText(["2024-01", "2024-06"]);
   await pick.selectOption({ label: "2024-01" });

@@ -1,10 +1,7 @@
 const { test, expect, openApp } = require("./fixtures");
 
-test.beforeEach(async ({ page }) => {
-  await openApp(page);
-});
-
 test("lifetime value: seed preset gives 500 and 366.67, with a currency", async ({ page }) => {
+  await openApp(page, "ltv");
   const p = page.getByTestId("ltv-panel");
   await p.getByRole("button", { name: "Clear" }).click();
   await expect(page.getByTestId("ltv-from-churn")).toHaveText("\u2014");
@@ -19,6 +16,7 @@ test("lifetime value: seed preset gives 500 and 366.67, with a currency", async 
 });
 
 test("lifetime value: switching to months converts the inputs, not the business", async ({ page }) => {
+  await openApp(page, "ltv");
   const p = page.getByTestId("ltv-panel");
   await p.getByLabel("Period of revenue, churn and discount").selectOption({ label: "Month" });
   await expect(p.getByLabel("Revenue per customer per period")).toHaveValue("8.3333");
@@ -33,6 +31,7 @@ test("lifetime value: switching to months converts the inputs, not the business"
 });
 
 test("churn conversion: 5% a month is 45.96% a year, and back", async ({ page }) => {
+  await openApp(page, "conversion");
   const p = page.getByTestId("conversion-panel");
   await p.getByRole("button", { name: "Seed: 5% a month" }).click();
   await expect(page.getByTestId("churn-monthly")).toHaveText("5.00%");
@@ -46,6 +45,7 @@ test("churn conversion: 5% a month is 45.96% a year, and back", async ({ page })
 });
 
 test("win-back: 1,000 dormant customers give 250 .. 600", async ({ page }) => {
+  await openApp(page, "winback");
   const p = page.getByTestId("winback-panel");
   await p.getByLabel("Dormant customers").fill("2,000");
   await expect(page.getByTestId("winback-low")).toHaveText("500");
@@ -55,6 +55,7 @@ test("win-back: 1,000 dormant customers give 250 .. 600", async ({ page }) => {
 });
 
 test("funnel: seed stages give 0.50% overall; a growing stage is named", async ({ page }) => {
+  await openApp(page, "funnel");
   const p = page.getByTestId("funnel-panel");
   await p.getByRole("button", { name: "Seed: exposed to bought" }).click();
   await expect(page.getByTestId("funnel-overall")).toHaveText("0.50%");
