@@ -405,7 +405,7 @@ pub static EN: Strings = Strings {
     sbg: &EN_SBG,
     app_title: "Retention Lab",
     app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
-    skip_to_calculators: "Skip to the calculators",
+    skip_to_calculators: "Skip to the calculator",
     privacy: "Your data never leaves your browser: every figure is computed on this page.",
     crash_notice: "Something went wrong and the calculator stopped. Please reload the page.",
     language_label: "Language",
