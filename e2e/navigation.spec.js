@@ -279,3 +279,20 @@ test("the default view fetches neither the import worker nor a language file; th
   await page.getByTestId("language-select").selectOption("vi");
   await expect.poll(() => late().filter((p) => p.includes("i18n/"))).toEqual(["/i18n/vi.txt"]);
 });
+
+test("the data view is as it was left: the period's working and the cohort table's counts", async ({ page }) => {
+  await openApp(page, "data");
+  await page.getByLabel("Sample data").selectOption("orders");
+  await page.getByRole("button", { name: "Load sample" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await page.getByRole("button", { name: /^Working for / }).first().click();
+  const heading = await page.getByTestId("period-working").getByRole("heading").textContent();
+  await page.getByRole("radio", { name: "Counts" }).check();
+  await showView(page, "ror");
+  await showView(page, "data");
+  await expect(page.getByTestId("period-working").getByRole("heading")).toHaveText(heading);
+  await expect(page.getByRole("radio", { name: "Counts" })).toBeChecked();
+  // Another period starts with no working shown.
+  await page.getByTestId("period-select").selectOption("quarter");
+  await expect(page.getByTestId("period-working")).toHaveCount(0);
+});

@@ -174,6 +174,10 @@ pub struct DataState {
     paste: RwSignal<String>,
     /// What the session keeps of the last finished import.
     kept: RwSignal<Option<Kept>>,
+    /// How the data view was left, for when it is shown again: the period whose working is
+    /// shown (a row of the flows table) and whether the cohort table shows counts.
+    pub picked: RwSignal<Option<usize>>,
+    pub cohort_counts: RwSignal<bool>,
 }
 
 fn now() -> f64 {
@@ -442,7 +446,17 @@ pub fn provide_data() -> DataState {
         worker_ms: RwSignal::new(0.0),
         paste: RwSignal::new(String::new()),
         kept: RwSignal::new(None),
+        picked: RwSignal::new(None),
+        cohort_counts: RwSignal::new(false),
     };
+    // New data, or another period, starts with no period's working shown.
+    Effect::new(move |seen: Option<()>| {
+        state.dataset.track();
+        state.granularity.track();
+        if seen.is_some() {
+            state.picked.set(None);
+        }
+    });
     provide_context(state);
     state
 }

@@ -16,7 +16,8 @@ use crate::web::download::save_text;
 pub fn CohortTable() -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
-    let counts = RwSignal::new(false);
+    // Kept while another calculator is shown.
+    let counts = data.cohort_counts;
     let download = move |as_counts: bool| {
         let file = data
             .with_table_untracked(|t| {

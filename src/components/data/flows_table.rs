@@ -64,12 +64,8 @@ fn shown_rows(s: &Strings) -> Vec<FlowRow> {
 pub fn FlowsTable() -> impl IntoView {
     let strings = use_strings();
     let data = use_data();
-    let selected = RwSignal::new(None::<usize>);
-    // A new import or another granularity starts with no period picked.
-    Effect::new(move |_| {
-        data.with_table(|_| ());
-        selected.set(None);
-    });
+    // Kept while another calculator is shown; a new import or another period clears it.
+    let selected = data.picked;
     let has_revenue =
         move || with_table(|t| t.rows.iter().any(|r| r.revenue.is_some())).unwrap_or(false);
     let has_flows =
