@@ -2,7 +2,7 @@
 // with rows and columns, the period and cohort tables and their downloads.
 const fs = require("fs");
 const path = require("path");
-const { test, expect, openApp, showView } = require("./fixtures");
+const { test, expect, openApp, showView, dropFile } = require("./fixtures");
 
 const fixture = (name) => path.join(__dirname, "data", name);
 const expected = (name) => fs.readFileSync(fixture(name));
@@ -153,15 +153,8 @@ test("the period select regroups transactions into quarters and years", async ({
 
 test("a dropped file is read like an uploaded one", async ({ page }) => {
   await openApp(page, "data");
-  const text = fs.readFileSync(fixture("orders.csv"), "utf8");
-  const transfer = await page.evaluateHandle((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], "orders.csv", { type: "text/csv" }));
-    return dt;
-  }, text);
-  await page.dispatchEvent("body", "dragover", { dataTransfer: transfer });
-  await expect(page.locator(".drop-overlay")).toHaveClass(/visible/);
-  await page.dispatchEvent("body", "drop", { dataTransfer: transfer });
+  // The overlay shows while the file is over the page (dropFile waits for it).
+  await dropFile(page, "orders.csv", fs.readFileSync(fixture("orders.csv"), "utf8"));
   await waitDone(page);
   await expect(page.locator(".drop-overlay")).not.toHaveClass(/visible/);
   await expect(page.getByTestId("import-summary")).toContainText("Read 10 rows: 4 customers, 3 periods");

@@ -63,6 +63,24 @@ async function showView(page, route) {
   await base.expect(page.getByTestId(PANELS[route])).toBeVisible();
 }
 
+/**
+ * Drags the text `text` over the page as the file `name` (the page shows where to drop it)
+ * and drops it on the page's body.
+ */
+async function dropFile(page, name, text) {
+  const transfer = await page.evaluateHandle(
+    ([t, n]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: "text/csv" }));
+      return dt;
+    },
+    [text, name],
+  );
+  await page.dispatchEvent("body", "dragover", { dataTransfer: transfer });
+  await base.expect(page.locator(".drop-overlay")).toHaveClass(/visible/);
+  await page.dispatchEvent("body", "drop", { dataTransfer: transfer });
+}
+
 /** A string as a literal inside a regular expression. */
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -84,4 +102,4 @@ async function expectBadInput(page, panel, { label, text, message, blank }) {
   await base.expect(page.getByTestId(`${blank}-why`)).toContainText(`Needs a valid “${label}”`);
 }
 
-module.exports = { test, expect: base.expect, openApp, showView, PANELS, escapeRegExp, expectBadInput };
+module.exports = { test, expect: base.expect, openApp, showView, PANELS, dropFile, escapeRegExp, expectBadInput };

@@ -2,7 +2,7 @@
 // forward, the title, the "next" links, and what is fetched before the first figure.
 const fs = require("fs");
 const path = require("path");
-const { test, expect, openApp, showView, PANELS } = require("./fixtures");
+const { test, expect, openApp, showView, PANELS, dropFile } = require("./fixtures");
 
 const NAMES = {
   ror: "ROR",
@@ -250,15 +250,7 @@ test("the forecast's cohorts of your data link back to the data view", async ({ 
 
 test("a file dropped on any calculator is read in the data view", async ({ page }) => {
   await openApp(page, "ltv");
-  const text = fs.readFileSync(fixture("orders.csv"), "utf8");
-  const transfer = await page.evaluateHandle((t) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], "orders.csv", { type: "text/csv" }));
-    return dt;
-  }, text);
-  await page.dispatchEvent("body", "dragover", { dataTransfer: transfer });
-  await expect(page.locator(".drop-overlay")).toHaveClass(/visible/);
-  await page.dispatchEvent("body", "drop", { dataTransfer: transfer });
+  await dropFile(page, "orders.csv", fs.readFileSync(fixture("orders.csv"), "utf8"));
   await expect(page.getByTestId("data-panel")).toBeVisible();
   await expect(page.getByTestId("import-summary")).toContainText("Read 10 rows: 4 customers, 3 periods");
   // The imported data stays while another calculator is shown, and the forecast can use it.

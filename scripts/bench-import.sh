@@ -22,19 +22,7 @@ mkdir -p "$BENCH_DIR"
 step() { printf '\n== %s\n' "$*"; }
 
 # --- the app ---------------------------------------------------------------------------
-stale_sources() {
-  local inputs=() p
-  for p in src index.html Cargo.toml Cargo.lock Trunk.toml style public; do
-    [ -e "$p" ] && inputs+=("$p")
-  done
-  find "${inputs[@]}" -newer dist/index.html -print -quit
-}
-if [ ! -f dist/index.html ] || [ ! -f dist/worker_loader.js ] || [ -n "$(stale_sources)" ]; then
-  step "building the release app (dist/ missing or stale)"
-  ./scripts/build.sh
-else
-  step "dist/ is up to date"
-fi
+build_if_stale
 
 # --- the data --------------------------------------------------------------------------
 step "generating $DATA"

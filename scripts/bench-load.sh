@@ -22,20 +22,6 @@ PORT="${BENCH_PORT:-4198}"
 DIST="${DIST:-dist}"
 mkdir -p target/bench
 
-stale_sources() {
-  local inputs=() p
-  for p in src index.html Cargo.toml Cargo.lock Trunk.toml style public; do
-    [ -e "$p" ] && inputs+=("$p")
-  done
-  find "${inputs[@]}" -newer dist/index.html -print -quit
-}
-if [ "$DIST" = dist ]; then
-  if [ ! -f dist/index.html ] || [ ! -f dist/worker_loader.js ] || [ -n "$(stale_sources)" ]; then
-    printf '\n== %s\n' "building the release app (dist/ missing or stale)"
-    ./scripts/build.sh
-  else
-    printf '\n== %s\n' "dist/ is up to date"
-  fi
-fi
+if [ "$DIST" = dist ]; then build_if_stale; fi
 
 node scripts/bench-load.js --dist "$DIST" --port "$PORT" --runs "$RUNS" --out target/bench/load.json
