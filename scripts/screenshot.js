@@ -1,8 +1,9 @@
 // Takes the README's screenshots of the built app: node scripts/screenshot.js URL OUT.png
-// writes the whole page to OUT.png, the retention forecast with its preset beside it as
-// OUT-forecast.png, the data panel, with the sample orders read, as OUT-data.png, and the top
-// of the page as a Persian browser opens it as OUT-fa.png, and the session bar with two
-// sessions in its list as OUT-sessions.png.
+// writes the page as it opens (the navigation and ROR) to OUT.png, the retention forecast
+// (#/forecast) with its preset as OUT-forecast.png, the data view, with the sample orders
+// read, as OUT-data.png, the session bar with two sessions in its list as OUT-sessions.png,
+// the page as a Persian browser opens it as OUT-fa.png, and a 360 px phone with the
+// navigation's menu open as OUT-phone.png.
 const { chromium } = require("@playwright/test");
 
 (async () => {
@@ -15,10 +16,11 @@ const { chromium } = require("@playwright/test");
   const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
   await page.goto(url);
   await page.getByTestId("ror").waitFor();
-  await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-projection]")?.dataset.draws) > 0);
   await page.screenshot({ path: out, fullPage: true });
+  await page.getByTestId("nav-forecast").click();
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-forecast]")?.dataset.draws) > 0);
   await page.getByTestId("sbg-panel").screenshot({ path: out.replace(/\.png$/, "-forecast.png") });
+  await page.getByTestId("nav-data").click();
   await page.getByRole("button", { name: "Load sample" }).click();
   await page.getByTestId("cohort-table").waitFor();
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-heatmap]")?.dataset.draws) > 0);
@@ -35,6 +37,12 @@ const { chromium } = require("@playwright/test");
   await fa.locator("html[lang=fa]").waitFor();
   await fa.getByTestId("ror").waitFor();
   await fa.screenshot({ path: out.replace(/\.png$/, "-fa.png") });
+  const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, colorScheme: scheme });
+  await phone.goto(url + "#/period");
+  await phone.getByTestId("churn").waitFor();
+  await phone.getByTestId("nav-toggle").click();
+  await phone.getByTestId("nav-funnel").waitFor();
+  await phone.screenshot({ path: out.replace(/\.png$/, "-phone.png") });
   await browser.close();
 })().catch((e) => {
   console.error(e);
