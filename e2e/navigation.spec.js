@@ -288,3 +288,19 @@ test("the data view is as it was left: the period's working and the cohort table
   await page.getByTestId("period-select").selectOption("quarter");
   await expect(page.getByTestId("period-working")).toHaveCount(0);
 });
+
+test("only the data view's period select is labelled exactly Period, and its choice holds for every view", async ({ page }) => {
+  await openApp(page, "data");
+  await page.getByLabel("Upload CSV").setInputFiles(fixture("orders.csv"));
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await expect(page.getByLabel("Period", { exact: true })).toHaveCount(1);
+  await expect(page.getByLabel("Paste CSV data")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download results CSV" })).toBeVisible();
+  await page.getByLabel("Period", { exact: true }).selectOption("quarter");
+  for (const route of Object.keys(PANELS).filter((r) => r !== "data")) {
+    await showView(page, route);
+    await expect(page.getByLabel("Period", { exact: true }), route).toHaveCount(0);
+  }
+  await showView(page, "data");
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue("quarter");
+});

@@ -487,7 +487,7 @@ pub static EN: Strings = Strings {
     mode_fixed: "A fixed number each period (a × C0)",
     mode_proportional_help: "Each period the base keeps r of its customers and wins a share a of its current size, so growth compounds: C(t) = C(t−1) × (r + a).",
     mode_fixed_help: "Each period the base keeps r of its customers and wins the same number, a × C0, so it levels off where losses equal the adds: C(t) = r × C(t−1) + a × C0.",
-    unit_legend: "Period",
+    unit_legend: "Periods in",
     per_period_hint: "Retention and acquisition are per {unit}.",
     horizon_rounded: "{months} months is not a whole number of years: the horizon was rounded to {years} years.",
     projection_table_caption: "Customers per period, as a multiple of the starting base",
