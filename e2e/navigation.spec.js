@@ -86,6 +86,14 @@ test("an address that names no calculator opens the default one and says so", as
   await expect(page).toHaveTitle("ROR — Retention Lab");
   await showView(page, "ltv");
   await expect(page.getByTestId("route-notice")).toHaveCount(0);
+  // Typed in while the page is open, the notice comes into a status region that was already
+  // there, so that it is announced.
+  const status = page.locator(".route-status");
+  await expect(status).toHaveAttribute("role", "status");
+  await expect(status).toHaveText("");
+  await page.evaluate(() => (location.hash = "#/ltv-calculator"));
+  await expect(page.getByTestId("ror-panel")).toBeVisible();
+  await expect(status).toContainText("No calculator has the address “#/ltv-calculator”");
   // A fragment that is no address (a place in the page) opens the page as the bare address does.
   await page.goto("./#somewhere");
   await page.reload();
@@ -152,6 +160,8 @@ test("at 360 px the navigation folds into a menu that opens, closes by Escape an
   await expect(toggle).toBeVisible();
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await expect(toggle).toContainText("ROR");
+  // Its arrow is drawn, not read.
+  await expect(toggle).toHaveAccessibleName("Calculators: ROR");
   await expect(page.getByTestId("nav-funnel")).toBeHidden();
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
@@ -303,4 +313,15 @@ test("only the data view's period select is labelled exactly Period, and its cho
   }
   await showView(page, "data");
   await expect(page.getByLabel("Period", { exact: true })).toHaveValue("quarter");
+});
+
+test("at 360 px in large type no view scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page);
+  await page.getByLabel("Large type").check();
+  for (const route of Object.keys(PANELS)) {
+    await showView(page, route);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, route).toBeLessThanOrEqual(0);
+  }
 });

@@ -63,6 +63,7 @@ pub fn Navigation() -> impl IntoView {
                 aria-controls="nav-groups"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
+                // Read as "Calculators: One period" (the style sheet gives the ear its colon).
                 <span class="nav-toggle-label">{tr(|s| s.nav_menu)}</span>
                 <span class="nav-toggle-current">{move || strings().nav_name(router.shown())}</span>
             </button>

@@ -59,7 +59,7 @@ pub fn ShownCalculator() -> impl IntoView {
     let notice = move || {
         router.unknown().map(|unknown| {
             view! {
-                <p class="route-notice" role="status" data-testid="route-notice">
+                <p class="route-notice" data-testid="route-notice">
                     {move || {
                         let s = strings();
                         fill(
@@ -81,8 +81,10 @@ pub fn ShownCalculator() -> impl IntoView {
             </p>
         }
     };
+    // The status region is on the page from the start, so that a notice put into it later
+    // (an address typed in) is announced.
     view! {
-        {notice}
+        <div class="route-status" role="status">{notice}</div>
         {move || calculator(shown.get())}
         {next}
     }
