@@ -94,6 +94,7 @@ test("an address that names no calculator opens the default one and says so", as
   await page.evaluate(() => (location.hash = "#/ltv-calculator"));
   await expect(page.getByTestId("ror-panel")).toBeVisible();
   await expect(status).toContainText("No calculator has the address “#/ltv-calculator”");
+  await expect(page.getByRole("status").filter({ hasText: "#/ltv-calculator" })).toHaveCount(1);
   // A fragment that is no address (a place in the page) opens the page as the bare address does.
   await page.goto("./#somewhere");
   await page.reload();
@@ -324,4 +325,12 @@ test("at 360 px in large type no view scrolls sideways", async ({ page }) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, route).toBeLessThanOrEqual(0);
   }
+});
+
+test("without a notice, the status region takes no room between the session bar and the calculator", async ({ page }) => {
+  await openApp(page);
+  const bar = await page.getByTestId("session-bar").boundingBox();
+  const panel = await page.getByTestId("ror-panel").boundingBox();
+  const gap = await page.locator(".app-main").evaluate((el) => parseFloat(getComputedStyle(el).rowGap));
+  expect(Math.round(panel.y - (bar.y + bar.height))).toBe(Math.round(gap));
 });
