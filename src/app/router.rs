@@ -38,18 +38,22 @@ impl Router {
 
     /// Shows what `address` asks for.
     fn show(&self, address: &Address) {
-        let unknown = match &address.view {
-            View::Unknown(route) => Some(route.clone()),
-            _ => None,
-        };
         set_if_new(self.shown, address.panel());
         set_if_new(self.bare, address.is_bare());
-        set_if_new(self.unknown, unknown);
+        set_if_new(self.unknown, unknown_route(address));
     }
 
     /// The fragment that shows the calculator shown now, for the address bar.
     pub fn href(&self) -> String {
         route::href(self.shown.get_untracked())
+    }
+}
+
+/// The route of `address` when it names no calculator, for the notice.
+fn unknown_route(address: &Address) -> Option<String> {
+    match &address.view {
+        View::Unknown(route) => Some(route.clone()),
+        _ => None,
     }
 }
 
@@ -69,9 +73,8 @@ pub fn provide_router(start: &Address, embedded: bool) -> Router {
     let router = Router {
         shown: RwSignal::new(start.panel()),
         bare: RwSignal::new(start.is_bare()),
-        unknown: RwSignal::new(None),
+        unknown: RwSignal::new(unknown_route(start)),
     };
-    router.show(start);
     let opened = (start.data.clone(), start.embed.clone());
     let follow = window_event_listener(leptos::ev::hashchange, move |_| {
         let Some(address) = route::read(&address::fragment()) else {

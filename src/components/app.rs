@@ -42,27 +42,27 @@ pub fn App(
     provide_data();
     provide_theme();
     // An embed address naming no calculator that can be embedded shows the whole page.
-    start.embed = start
-        .embed
-        .filter(|k| Panel::embeddable_by_key(k).is_some());
-    let embedded = start.embed.as_deref().and_then(Panel::from_key);
+    let embedded = start.embed.as_deref().and_then(Panel::embeddable_by_key);
+    start.embed = embedded.map(|panel| panel.key().to_string());
     let link_error = start.link_error.take();
+    // Embedded, the link under the calculator opens the whole page on the same calculator and
+    // the same session.
     let full = embedded.map(|panel| {
         let _ = document()
             .document_element()
             .map(|html| html.set_attribute("data-embed", panel.key()));
-        // The whole page, on the same calculator and the same session.
         let view = route::href(panel);
-        match &start.data {
+        let full = match &start.data {
             Some(data) => format!("{}{view}&s={data}", page_address()),
             None => format!("{}{view}", page_address()),
-        }
+        };
+        (panel, full)
     });
     provide_router(&address, embedded.is_some());
     provide_sessions(use_strings()().session_default_name, start);
-    match (embedded, full) {
-        (Some(panel), Some(full)) => view! { <Embedded panel full /> }.into_any(),
-        _ => view! { <Page link_error /> }.into_any(),
+    match full {
+        Some((panel, full)) => view! { <Embedded panel full /> }.into_any(),
+        None => view! { <Page link_error /> }.into_any(),
     }
 }
 
