@@ -283,6 +283,55 @@ test("the default view fetches neither the import worker nor a language file; th
   await expect.poll(() => late().filter((p) => p.includes("i18n/"))).toEqual(["/i18n/vi.txt"]);
 });
 
+test("a calculator's code is fetched the first time it is shown, never at open, and once", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await openApp(page);
+  await expect(page.getByTestId("jackson-ror")).not.toBeEmpty();
+  const modules = (name) => fetched.filter((p) => p.endsWith(`-split_${name}.wasm`));
+  expect(fetched.filter((p) => /-(split|chunk)_[a-z0-9_]+\.wasm$/.test(p))).toEqual([]);
+  await showView(page, "period");
+  expect(modules("period")).toHaveLength(1);
+  expect(modules("data")).toEqual([]);
+  await showView(page, "ror");
+  await showView(page, "period");
+  await expect(page.getByLabel("Customers at start")).toBeVisible();
+  expect(modules("period")).toHaveLength(1);
+});
+
+test.describe("a calculator whose code cannot be fetched", () => {
+  // The failed fetch is reported on the console by the browser and by the loader.
+  test.use({ strictPage: false });
+
+  test("while a calculator's code is fetched the page says so; if it cannot be, Try again shows it", async ({ page }) => {
+    await openApp(page);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/-split_funnel\.wasm$/, async (route) => {
+      await held;
+      await route.abort("internetdisconnected");
+    });
+    await page.getByTestId("nav-funnel").click();
+    await expect(page.getByTestId("calculator-loading")).toHaveText("Loading Funnel…");
+    await expect(page).toHaveTitle("Funnel — Retention Lab");
+    release();
+    const unfetched = page.getByTestId("calculator-unfetched");
+    await expect(unfetched).toHaveRole("alert");
+    await expect(unfetched).toContainText("Funnel could not be loaded: the page could not fetch its code.");
+    await expect(page.getByTestId("calculator-loading")).toHaveCount(0);
+    await expect(page.getByTestId("crash-notice")).toBeHidden();
+    // The rest of the page still works.
+    await showView(page, "period");
+    await page.getByTestId("nav-funnel").click();
+    await expect(unfetched).toBeVisible();
+    await page.unroute(/-split_funnel\.wasm$/);
+    await unfetched.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByTestId("funnel-panel")).toBeVisible();
+    await expect(page.locator("#funnel-heading")).toBeFocused();
+    await expect(unfetched).toHaveCount(0);
+  });
+});
+
 test("the data view is as it was left: the period's working and the cohort table's counts", async ({ page }) => {
   await openApp(page, "data");
   await page.getByLabel("Sample data").selectOption("orders");

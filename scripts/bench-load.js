@@ -3,7 +3,12 @@
 // browser tests' launch options.
 //
 // node scripts/bench-load.js [--dist dist] [--port 4198] [--url URL] [--runs 7] [--warmup 1]
-//                            [--timeout 30000] [--out target/bench/load.json]
+//                            [--timeout 30000] [--out target/bench/load.json] [--compare DIR]
+//
+// With --compare, a second build (an earlier one, say) is served the same way on the next port
+// and each round loads every case from both builds in turn, so that the two are measured in
+// one run on the same machine; the table then gives each case's median for both and their
+// ratio.
 //
 // The page marks "first-figure" on its performance timeline when the view it opened on shows
 // its headline figure; the time of a load is that mark's startTime, from the navigation's
@@ -311,6 +316,16 @@ function summarise(mark, timeline, requests, sent) {
 const fmtMs = (v) => (v === null || v === undefined ? "—" : `${Math.round(v).toLocaleString("en")} ms`);
 const fmtB = (v) => (v === null || v === undefined ? "—" : v.toLocaleString("en"));
 
+/** Reads the build in `dir` and serves it gzipped on `port`. */
+async function serveBuild(dir, port) {
+  const files = readBuild(dir);
+  // What the server sends for each path (Chromium always takes gzip).
+  const sent = new Map([...files].map(([p, f]) => [p, (f.gzip || f.body).length]));
+  const served = { dir, files, sent, ...(await serve(files, port)), base: `http://127.0.0.1:${port}/` };
+  console.log(`serving ${dir} gzipped (level ${GZIP_LEVEL}, ${files.size} files) on ${served.base}`);
+  return served;
+}
+
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
@@ -322,33 +337,39 @@ async function main() {
       dist: "dist",
       timeout: 30000,
       out: "target/bench/load.json",
+      compare: null,
     },
     {
       required: [],
-      usage: "node scripts/bench-load.js [--dist dist] [--port 4198] [--url URL] [--runs 7] [--warmup 1] [--timeout 30000] [--out FILE]",
+      usage: "node scripts/bench-load.js [--dist dist] [--port 4198] [--url URL] [--runs 7] [--warmup 1] [--timeout 30000] [--out FILE] [--compare DIR]",
     },
   );
   if (args.runs < 5) throw new Error(`--runs ${args.runs}: at least 5 loads a case make the median`);
   let base = args.url;
   let served = null;
   if (!base) {
-    const files = readBuild(args.dist);
-    // What the server sends for each path (Chromium always takes gzip).
-    const sent = new Map([...files].map(([p, f]) => [p, (f.gzip || f.body).length]));
-    served = { files, sent, ...(await serve(files, args.port)) };
-    base = `http://127.0.0.1:${args.port}/`;
-    console.log(`serving ${args.dist} gzipped (level ${GZIP_LEVEL}, ${files.size} files) on ${base}`);
+    served = await serveBuild(args.dist, args.port);
+    base = served.base;
   }
+  // The build compared with, if any: the same cases, loaded in the same rounds.
+  let compared = null;
+  if (args.compare) compared = await serveBuild(args.compare, args.port + 1);
+  const cases = [
+    ...CASES.map((c) => ({ ...c, base, served })),
+    ...(compared
+      ? CASES.map((c) => ({ ...c, key: `${c.key}@compared`, name: `${c.name} (compared build)`, goal: null, base: compared.base, served: compared }))
+      : []),
+  ];
   const browser = await chromium.launch(launchOptions(base));
   const version = browser.version();
-  const loads = Object.fromEntries(CASES.map((c) => [c.key, []]));
+  const loads = Object.fromEntries(cases.map((c) => [c.key, []]));
   try {
     const rounds = args.warmup + args.runs;
     for (let round = 0; round < rounds; round++) {
       const warm = round < args.warmup;
       const line = [];
-      for (const c of CASES) {
-        const r = await load(browser, base, c, args.timeout, served || { log: [], sent: new Map() });
+      for (const c of cases) {
+        const r = await load(browser, c.base, c, args.timeout, c.served || { log: [], sent: new Map() });
         if (!warm) loads[c.key].push(r);
         line.push(`${c.key} ${fmtMs(r.mark)}`);
       }
@@ -356,10 +377,10 @@ async function main() {
     }
   } finally {
     await browser.close();
-    if (served) served.server.close();
+    for (const s of [served, compared]) if (s) s.server.close();
   }
 
-  const results = CASES.map((c) => {
+  const results = cases.map((c) => {
     const runs = loads[c.key];
     const m = median(runs.map((r) => r.mark));
     // The representative load: the one nearest the median.
@@ -368,7 +389,7 @@ async function main() {
     return {
       case: c.name,
       key: c.key,
-      address: base + c.route,
+      address: c.base + c.route,
       profile: c.profile,
       goal_ms: c.goal,
       goal_met: c.goal === null ? null : m <= c.goal,
@@ -417,6 +438,16 @@ async function main() {
         `${fmtMs(r.min_first_figure_ms)} – ${fmtMs(r.max_first_figure_ms)} |`,
     );
   }
+  if (compared) {
+    console.log(`\nthis build (${args.dist}) against the compared build (${args.compare}), in the same rounds:`);
+    console.log("| case | first figure: compared build | first figure: this build | this / compared |");
+    console.log("|---|---:|---:|---:|");
+    for (const c of CASES) {
+      const now = results.find((r) => r.key === c.key).median.first_figure_ms;
+      const then = results.find((r) => r.key === `${c.key}@compared`).median.first_figure_ms;
+      console.log(`| ${c.name} | ${fmtMs(then)} | ${fmtMs(now)} | ${(now / then).toFixed(2)} |`);
+    }
+  }
   for (const r of results) {
     const rep = r.representative;
     console.log(`\n${r.case}: files fetched before the first figure (the load of ${fmtMs(rep.first_figure_ms)})`);
@@ -446,6 +477,7 @@ async function main() {
     runs: args.runs,
     warmup_rounds: args.warmup,
     served: served ? { dist: args.dist, gzip_level: GZIP_LEVEL, files: served.files.size } : { url: args.url },
+    compared: compared ? { dist: args.compare, files: compared.files.size } : null,
     mobile_profile: {
       network: MOBILE.network,
       cpu_slowdown: MOBILE.cpu,

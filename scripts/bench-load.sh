@@ -9,6 +9,7 @@
 #
 #   ./scripts/bench-load.sh            RUNS=11 ./scripts/bench-load.sh
 #   DIST=path/to/an/earlier/dist ./scripts/bench-load.sh      (measures that build instead)
+#   COMPARE=path/to/an/earlier/dist ./scripts/bench-load.sh   (both builds, in the same rounds)
 #
 # Builds dist/ first when it is missing or older than the sources (not when DIST is given).
 # Everything stays on 127.0.0.1.
@@ -24,4 +25,5 @@ mkdir -p target/bench
 
 if [ "$DIST" = dist ]; then build_if_stale; fi
 
-node scripts/bench-load.js --dist "$DIST" --port "$PORT" --runs "$RUNS" --out target/bench/load.json
+node scripts/bench-load.js --dist "$DIST" --port "$PORT" --runs "$RUNS" --out target/bench/load.json \
+  ${COMPARE:+--compare "$COMPARE"}

@@ -5,6 +5,9 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 TRUNK_VERSION=0.21.14
+# The splitter that cuts the page's wasm into modules (scripts/split-wasm.js); its format
+# matches the wasm_split_helpers crate in Cargo.lock.
+WASM_SPLIT_VERSION=0.2.4
 # Trunk only uses a wasm-bindgen CLI whose version equals the library's in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
@@ -34,6 +37,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+fi
+
 missing_debs=()
 [ -x /usr/bin/chromium ] || missing_debs+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)
@@ -55,4 +63,4 @@ if [ "$(cat node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   echo "$lock_hash" > node_modules/.lock-hash
 fi
 
-step "ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | cut -d' ' -f1-3))"
+step "ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | cut -d' ' -f1-3))"

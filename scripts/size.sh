@@ -11,11 +11,14 @@
 # - index.html;
 # - what its <link> elements fetch (stylesheet, icon, manifest, preload, modulepreload),
 #   its <script src=...> files, and the files its inline module script imports or starts
-#   (Trunk's JS glue and the page's wasm); other links (apple-touch-icon) are fetched only
-#   when a device asks for them;
+#   (Trunk's JS glue and the page's wasm), and the modules those JS files import (the loader
+#   of the calculators' modules, scripts/split-wasm.js); other links (apple-touch-icon) are
+#   fetched only when a device asks for them;
 # - a language file, for a page that opens in Persian or Vietnamese: it reads i18n/<tag>.txt
 #   before it shows anything; the largest is counted, the worst case.
-# Fetched only when first needed: the import worker (its loader, Trunk's *_loader.js, and the
+# Fetched only when first needed: each calculator's modules, the first time it is shown, or at
+# open when the address names it (the list that scripts/split-wasm.js writes into index.html);
+# the import worker (its loader, Trunk's *_loader.js, and the
 # JS and wasm the loader names), when the data view opens or a file is dropped; a language
 # file, when it is chosen. The service worker is registered after the first figure and then
 # caches the whole build: that is the "whole build" line.
@@ -23,7 +26,7 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=env.sh
 source "$(dirname "$0")/env.sh"
 DIST="${1:-$ROOT/dist}"
-GUARDRAIL=$((620 * 1000))
+GUARDRAIL=$((400 * 1000))
 
 [ -f "$DIST/index.html" ] || { echo "size: no index.html in $DIST (run scripts/build.sh)" >&2; exit 2; }
 cd "$DIST"
@@ -52,6 +55,22 @@ page_refs() {
     grep -oE "[\"'][^\"']+[\"']" | tr -d "\"'" | grep -E '\.(js|wasm)$' || true
 }
 
+# The files a JS module of the build imports: import ... from "./x.js".
+js_imports() {
+  grep -oE "(from|import)[[:space:]]*[\"'][^\"']+\.js[\"']" "$1" | grep -oE "[\"'][^\"']+[\"']" | tr -d "\"'" || true
+}
+
+# The modules each calculator's first showing fetches, as scripts/split-wasm.js lists them in
+# index.html (<script type=application/json id=calculator-modules>{"<route>": [files]}): one
+# line per calculator, <route> <file> <file>...
+split_modules() {
+  node -e '
+    const html = require("fs").readFileSync("index.html", "utf8");
+    const m = /<script type="?application\/json"? id="?calculator-modules"?>([^<]*)<\/script>/.exec(html);
+    if (m) for (const [route, files] of Object.entries(JSON.parse(m[1]))) console.log(route, ...files);
+  '
+}
+
 # A loader shim of Trunk's: importScripts("./worker.js");wasm_bindgen("./worker_bg.wasm");
 worker_refs() {
   local loader
@@ -68,6 +87,15 @@ normalise() {
 }
 
 mapfile -t opened < <({ echo index.html; page_refs; } | normalise | awk '!seen[$0]++')
+# Each JS file fetched at open fetches what it imports, at open too.
+for ((i = 0; i < ${#opened[@]}; i++)); do
+  f=${opened[i]}
+  [[ $f == *.js && -f $f ]] || continue
+  while IFS= read -r g; do
+    [[ " ${opened[*]} " == *" $g "* ]] || opened+=("$g")
+  done < <(js_imports "$f" | normalise)
+done
+mapfile -t modules < <(split_modules)
 mapfile -t later < <(worker_refs | normalise | awk '!seen[$0]++')
 
 language=""
@@ -110,6 +138,31 @@ done
 for f in i18n/*.txt; do
   [ -f "$f" ] && row "$f" "$(wc -c < "$f")" "$(gz "$f")" "(when the language is chosen)"
 done
+if [ ${#modules[@]} -gt 0 ]; then
+  modules_raw=0
+  modules_gz=0
+  declare -A counted=()
+  while read -r calculator files; do
+    view_raw=0
+    view_gz=0
+    for f in $files; do
+      if [ ! -f "$f" ]; then
+        echo "size: the loader names $f, which is not in the build" >&2
+        missing=1
+        continue
+      fi
+      view_raw=$((view_raw + $(wc -c < "$f")))
+      view_gz=$((view_gz + $(gz "$f")))
+      if [ -z "${counted[$f]:-}" ]; then
+        counted[$f]=1
+        modules_raw=$((modules_raw + $(wc -c < "$f")))
+        modules_gz=$((modules_gz + $(gz "$f")))
+      fi
+    done
+    row "$calculator ($(wc -w <<< "$files") modules)" "$view_raw" "$view_gz" "(its first showing; shared modules counted in each)"
+  done < <(printf '%s\n' "${modules[@]}")
+  row "every calculator's modules (${#counted[@]} files)" "$modules_raw" "$modules_gz" "(each file once)"
+fi
 
 raw_all=0
 gz_all=0

@@ -122,6 +122,11 @@ string_table! {
         nav_funnel,
         next_link,
         unknown_route,
+        /// While a calculator's code is fetched, the first time it is shown.
+        calculator_loading,
+        /// When a calculator's code could not be fetched.
+        calculator_unfetched,
+        calculator_retry,
 
         // ROR panel
         ror_heading,
@@ -433,6 +438,9 @@ pub static EN: Strings = Strings {
     nav_funnel: "Funnel",
     next_link: "Next: {calculator}",
     unknown_route: "No calculator has the address \u{201C}#/{route}\u{201D}, so the page shows {calculator}.",
+    calculator_loading: "Loading {calculator}\u{2026}",
+    calculator_unfetched: "{calculator} could not be loaded: the page could not fetch its code. Check the connection, then try again.",
+    calculator_retry: "Try again",
 
     ror_heading: "Return on Relationship (ROR)",
     ror_intro: "How many of the customers you helped came back to buy again or sent you someone.",

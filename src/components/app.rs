@@ -15,7 +15,9 @@ use crate::components::session::session_bar::SessionBar;
 use crate::components::session::session_notice::{LinkError, SessionNotice};
 use crate::components::shell::file_drop::FileDrop;
 use crate::components::shell::navigation::Navigation;
-use crate::components::shell::shown::{calculator, heading_id, ShownCalculator};
+use crate::components::shell::shown::{
+    heading_id, provide_loader, Calculator, LoadCalculator, ShownCalculator,
+};
 use crate::components::widgets::keep::keep_custom;
 use crate::components::widgets::language_switch::LanguageSwitch;
 use crate::components::widgets::teaching_switches::TeachingSwitches;
@@ -36,7 +38,10 @@ pub fn App(
     address: Address,
     /// A shared session or an embedded panel, from the page's address.
     mut start: Start,
+    /// How a calculator's view is got when it is shown.
+    load: LoadCalculator,
 ) -> impl IntoView {
+    provide_loader(load);
     provide_locale(choice, strings);
     provide_teaching();
     provide_data();
@@ -71,7 +76,7 @@ pub fn App(
 fn Embedded(panel: Panel, full: String) -> impl IntoView {
     view! {
         <main class="app-main">
-            {calculator(panel)}
+            <Calculator panel />
             <p class="embed-open">
                 <a href=full target="_blank" rel="noopener" data-testid="embed-open">
                     {tr(|s| s.embed_open)}
