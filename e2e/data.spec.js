@@ -517,6 +517,9 @@ test("a file with amounts shows revenue per period, GRR and NRR, and downloads t
     ].join("\n")
   );
   await waitDone(page);
+  // The data view links to the revenue view, which shows the revenue of the data.
+  await page.getByTestId("revenue-link").click();
+  await expect(page.getByTestId("revenue-panel")).toBeVisible();
   const rows = page.getByTestId("revenue-table").locator("tbody tr");
   await expect(rows).toHaveCount(7);
   await expect(rows.nth(1).locator("th")).toHaveText("2024-02");
@@ -534,8 +537,11 @@ test("a file with amounts shows revenue per period, GRR and NRR, and downloads t
     "period,revenue,start_revenue,new_revenue,returning_revenue,expansion,contraction,churned_revenue,grr,nrr,revenue_churn,arpu"
   );
   expect(lines[2]).toBe("2024-02,180.00,150.00,0.00,0.00,50.00,20.00,0.00,0.8666666666666667,1.2,0,90");
-  // Quarters regroup the same spending.
+  // Quarters, chosen in the data view, regroup the same spending.
+  await showView(page, "data");
   await page.getByLabel("Period", { exact: true }).selectOption("quarter");
+  await showView(page, "revenue");
+  await expect(page.getByTestId("revenue-of-data")).toContainText("by quarter");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1).locator("td").nth(0)).toHaveText("180.00");
   const quarters = await download(page, "download-revenue");
@@ -547,14 +553,19 @@ test("refunds that lift GRR above 100% are explained, and a file without amounts
   // y only had a refund in January and is lost in February.
   await paste(page, "customer_id,date,amount\nx,2024-01-05,100\ny,2024-01-09,-30\nx,2024-02-29,100\n");
   await waitDone(page);
+  await showView(page, "revenue");
   await expect(page.getByTestId("revenue-table").locator("tbody tr").nth(1).getByTestId("revenue-grr")).toHaveText(
     "142.86%"
   );
   await expect(page.getByTestId("grr-above-note")).toHaveText(
     "GRR is above 100% in 2024-02: customers lost there had refunds larger than their purchases in the period before, so their churned revenue is below zero."
   );
+  await showView(page, "data");
   await paste(page, "customer_id,date\nx,2024-01-05\ny,2024-02-09\n");
   await waitDone(page);
   await expect(page.getByTestId("import-summary")).toContainText("Read 2 rows");
+  await expect(page.getByTestId("revenue-link")).toHaveCount(0);
+  await showView(page, "revenue");
   await expect(page.getByTestId("revenue-table")).toHaveCount(0);
+  await expect(page.getByTestId("revenue-of-data")).toContainText("Import a file with an amount column");
 });

@@ -37,6 +37,7 @@ const PANELS = {
   conversion: "conversion-panel",
   winback: "winback-panel",
   funnel: "funnel-panel",
+  revenue: "revenue-panel",
 };
 
 /**

@@ -14,6 +14,7 @@ const NAMES = {
   conversion: "Churn conversion",
   winback: "Win-back",
   funnel: "Funnel",
+  revenue: "Revenue retention",
 };
 
 const fixture = (name) => path.join(__dirname, "data", name);
@@ -46,6 +47,7 @@ test("the navigation groups the calculators by what a user comes for", async ({ 
     "Funnel",
   ]);
   await expect(group("Your data").getByRole("link")).toHaveText(["Import, flows and cohorts"]);
+  await expect(group("Revenue").getByRole("link")).toHaveText(["Revenue retention"]);
   await expect(group("Forecasts").getByRole("link")).toHaveText([
     "Retention compounding",
     "Retention forecast",
@@ -136,7 +138,7 @@ test("by keyboard: a link of the navigation shows its calculator and moves the f
 test("the next links walk through every calculator in the story's order", async ({ page }) => {
   await openApp(page);
   const walked = [];
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 10; i++) {
     await page.getByTestId("next-link").click();
     walked.push(new URL(page.url()).hash);
   }
@@ -148,6 +150,7 @@ test("the next links walk through every calculator in the story's order", async 
     "#/winback",
     "#/funnel",
     "#/data",
+    "#/revenue",
     "#/forecast",
     "#/ror",
   ]);

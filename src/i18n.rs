@@ -110,6 +110,7 @@ string_table! {
         group_relationship,
         group_churn,
         group_data,
+        group_revenue,
         group_forecasts,
         nav_ror,
         nav_period,
@@ -120,6 +121,7 @@ string_table! {
         nav_conversion,
         nav_winback,
         nav_funnel,
+        nav_revenue,
         next_link,
         unknown_route,
         /// While a calculator's code is fetched, the first time it is shown.
@@ -226,6 +228,14 @@ string_table! {
         dormant_label,
         winback_preset,
         funnel_heading,
+        // Revenue retention panel
+        revenue_heading,
+        revenue_intro,
+        revenue_data_heading,
+        revenue_data_intro,
+        revenue_data_none,
+        revenue_data_link,
+        revenue_from_data_link,
         funnel_intro,
         stage_name_label,
         stage_count_label,
@@ -426,6 +436,7 @@ pub static EN: Strings = Strings {
     group_relationship: "Relationship",
     group_churn: "Churn and growth",
     group_data: "Your data",
+    group_revenue: "Revenue",
     group_forecasts: "Forecasts",
     nav_ror: "ROR",
     nav_period: "One period",
@@ -436,6 +447,7 @@ pub static EN: Strings = Strings {
     nav_conversion: "Churn conversion",
     nav_winback: "Win-back",
     nav_funnel: "Funnel",
+    nav_revenue: "Revenue retention",
     next_link: "Next: {calculator}",
     unknown_route: "No calculator has the address \u{201C}#/{route}\u{201D}, so the page shows {calculator}.",
     calculator_loading: "Loading {calculator}\u{2026}",
@@ -536,6 +548,13 @@ pub static EN: Strings = Strings {
     dormant_label: "Dormant customers",
     winback_preset: "Seed: 1,000 dormant",
     funnel_heading: "Funnel conversion",
+    revenue_heading: "Revenue retention",
+    revenue_intro: "What the revenue of the customers you had at the start of a period became: kept, grown, shrunk or lost.",
+    revenue_data_heading: "Revenue of your data",
+    revenue_data_intro: "From the amounts of the file imported in the data view, by {period}: the period chosen there.",
+    revenue_data_none: "Import a file with an amount column to see its revenue per period here.",
+    revenue_data_link: "Go to your data",
+    revenue_from_data_link: "See its revenue retention: GRR, NRR, expansion, contraction and ARPU",
     funnel_intro: "Stage counts from first contact to purchase (seed 004).",
     stage_name_label: "Stage name",
     stage_count_label: "Customers at this stage",
@@ -734,6 +753,7 @@ impl Strings {
             Panel::Conversion => self.conversion_heading,
             Panel::Winback => self.winback_heading,
             Panel::Funnel => self.funnel_heading,
+            Panel::Revenue => self.revenue_heading,
         }
     }
 
@@ -749,6 +769,7 @@ impl Strings {
             Panel::Conversion => self.nav_conversion,
             Panel::Winback => self.nav_winback,
             Panel::Funnel => self.nav_funnel,
+            Panel::Revenue => self.nav_revenue,
         }
     }
 
@@ -758,6 +779,7 @@ impl Strings {
             Group::Relationship => self.group_relationship,
             Group::Churn => self.group_churn,
             Group::Data => self.group_data,
+            Group::Revenue => self.group_revenue,
             Group::Forecasts => self.group_forecasts,
         }
     }

@@ -15,6 +15,7 @@ use retention_lab::components::calculators::ror_panel::RorPanel;
 use retention_lab::components::calculators::sbg_panel::SbgPanel;
 use retention_lab::components::calculators::winback_panel::WinbackPanel;
 use retention_lab::components::data::data_panel::DataPanel;
+use retention_lab::components::revenue::revenue_panel::RevenuePanel;
 use retention_lab::components::shell::shown::{CalculatorView, CodeNotFetched};
 use retention_lab::core::panel::Panel;
 use retention_lab::core::route;
@@ -67,6 +68,7 @@ fn load(panel: Panel) -> CalculatorView {
         Panel::Conversion => Box::pin(conversion_view()),
         Panel::Winback => Box::pin(winback_view()),
         Panel::Funnel => Box::pin(funnel_view()),
+        Panel::Revenue => Box::pin(revenue_view()),
     }
 }
 
@@ -108,4 +110,9 @@ fn winback_view() -> Result<AnyView, CodeNotFetched> {
 #[wasm_split(funnel, fallible)]
 fn funnel_view() -> Result<AnyView, CodeNotFetched> {
     Ok(view! { <FunnelPanel /> }.into_any())
+}
+
+#[wasm_split(revenue, fallible)]
+fn revenue_view() -> Result<AnyView, CodeNotFetched> {
+    Ok(view! { <RevenuePanel /> }.into_any())
 }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod calculators;
 pub mod charts;
 pub mod data;
+pub mod revenue;
 pub mod session;
 pub mod shell;
 pub mod widgets;

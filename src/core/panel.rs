@@ -15,11 +15,12 @@ pub enum Panel {
     Conversion,
     Winback,
     Funnel,
+    Revenue,
 }
 
 impl Panel {
     /// Every calculator, in the page's order.
-    pub const ALL: [Panel; 9] = [
+    pub const ALL: [Panel; 10] = [
         Panel::Ror,
         Panel::Period,
         Panel::Data,
@@ -29,6 +30,7 @@ impl Panel {
         Panel::Conversion,
         Panel::Winback,
         Panel::Funnel,
+        Panel::Revenue,
     ];
 
     /// Its key: the member that holds its inputs in a session, its name in an embed link
@@ -45,6 +47,7 @@ impl Panel {
             Panel::Conversion => "conversion",
             Panel::Winback => "winback",
             Panel::Funnel => "funnel",
+            Panel::Revenue => "revenue",
         }
     }
 
@@ -60,6 +63,7 @@ impl Panel {
             Panel::Conversion => "conversion",
             Panel::Winback => "winback",
             Panel::Funnel => "funnel",
+            Panel::Revenue => "revenue",
         }
     }
 
@@ -96,13 +100,15 @@ impl Panel {
             Panel::Period | Panel::Conversion | Panel::Winback | Panel::Funnel => Group::Churn,
             Panel::Data => Group::Data,
             Panel::Projection | Panel::Sbg | Panel::Ltv => Group::Forecasts,
+            Panel::Revenue => Group::Revenue,
         }
     }
 
     /// The calculator its "next" link leads to, in the order the source articles tell the
     /// story: a relationship's return, one period's churn, what retention compounds to, what
     /// a customer is worth, churn over other periods, winning customers back, the funnel that
-    /// brings them, then the user's own data and the forecast fitted to it, and round again.
+    /// brings them, then the user's own data, what its revenue kept, and the forecast fitted
+    /// to it, and round again.
     pub const fn next(self) -> Panel {
         match self {
             Panel::Ror => Panel::Period,
@@ -112,7 +118,8 @@ impl Panel {
             Panel::Conversion => Panel::Winback,
             Panel::Winback => Panel::Funnel,
             Panel::Funnel => Panel::Data,
-            Panel::Data => Panel::Sbg,
+            Panel::Data => Panel::Revenue,
+            Panel::Revenue => Panel::Sbg,
             Panel::Sbg => Panel::Ror,
         }
     }
@@ -124,15 +131,17 @@ pub enum Group {
     Relationship,
     Churn,
     Data,
+    Revenue,
     Forecasts,
 }
 
 impl Group {
     /// Every group, in the navigation's order.
-    pub const ALL: [Group; 4] = [
+    pub const ALL: [Group; 5] = [
         Group::Relationship,
         Group::Churn,
         Group::Data,
+        Group::Revenue,
         Group::Forecasts,
     ];
 
@@ -143,13 +152,14 @@ impl Group {
 }
 
 /// Every calculator in the navigation's order, group by group.
-const NAVIGATION: [Panel; 9] = [
+const NAVIGATION: [Panel; 10] = [
     Panel::Ror,
     Panel::Period,
     Panel::Conversion,
     Panel::Winback,
     Panel::Funnel,
     Panel::Data,
+    Panel::Revenue,
     Panel::Projection,
     Panel::Sbg,
     Panel::Ltv,
@@ -203,6 +213,7 @@ mod tests {
                 "winback",
                 "funnel",
                 "data",
+                "revenue",
                 "forecast",
                 "ror"
             ]
@@ -225,6 +236,7 @@ mod tests {
                 ("conversion", "conversion"),
                 ("winback", "winback"),
                 ("funnel", "funnel"),
+                ("revenue", "revenue"),
             ]
         );
         let embeddable: Vec<&str> = Panel::embeddable_ones().map(Panel::key).collect();
@@ -240,7 +252,8 @@ mod tests {
                 "ltv",
                 "conversion",
                 "winback",
-                "funnel"
+                "funnel",
+                "revenue"
             ]
         );
     }

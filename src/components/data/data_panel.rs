@@ -15,11 +15,12 @@ use crate::components::data::column_mapping::ColumnMapping;
 use crate::components::data::date_order::DateOrderQuestion;
 use crate::components::data::flows_table::FlowsTable;
 use crate::components::data::import_status::ImportSummary;
-use crate::components::data::revenue_table::RevenueFlows;
 use crate::components::widgets::texts::para;
 use crate::components::widgets::when::when;
 use crate::core::import::samples::Sample;
 use crate::core::import::tables::Granularity;
+use crate::core::panel::Panel;
+use crate::core::route;
 use crate::i18n::{fill, Strings};
 use crate::web::worker_client::Source;
 
@@ -187,7 +188,11 @@ pub fn DataPanel() -> impl IntoView {
             }}
             {when(has_tables, move || view! {
                 <FlowsTable />
-                {when(has_revenue, || view! { <RevenueFlows /> }.into_any())}
+                {when(has_revenue, || view! {
+                    <p class="open-in">
+                        <a href=route::href(Panel::Revenue) data-testid="revenue-link">{tr(|s| s.revenue_from_data_link)}</a>
+                    </p>
+                }.into_any())}
                 <FlowsChart />
                 <ChurnChart />
                 <CohortTable />

@@ -6,4 +6,3 @@ pub mod data_panel;
 pub mod date_order;
 pub mod flows_table;
 pub mod import_status;
-pub mod revenue_table;
