@@ -524,10 +524,10 @@ test("a file with amounts shows revenue per period, GRR and NRR, and downloads t
   await expect(rows).toHaveCount(7);
   await expect(rows.nth(1).locator("th")).toHaveText("2024-02");
   await expect(rows.nth(1).locator("td")).toHaveText([
-    "180.00", "150.00", "0.00", "0.00", "50.00", "20.00", "0.00", "86.67%", "120.00%", "0.00%", "90.00",
+    "180.00", "150.00", "0.00", "0.00", "50.00", "20.00", "0.00", "86.67%", "120.00%", "0.00%", "90.00", "∑",
   ]);
   // The first period has its revenue, all of it new, and its ARPU only.
-  await expect(rows.nth(0).locator("td")).toHaveText(["150.00", "—", "150.00", "—", "—", "—", "—", "—", "—", "—", "75.00"]);
+  await expect(rows.nth(0).locator("td")).toHaveText(["150.00", "—", "150.00", "—", "—", "—", "—", "—", "—", "—", "75.00", "∑"]);
   await expect(rows.nth(3).getByTestId("revenue-grr")).toHaveText("25.00%");
   await expect(page.getByTestId("grr-above-note")).toHaveCount(0);
   const file = await download(page, "download-revenue");

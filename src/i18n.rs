@@ -7,7 +7,7 @@
 //! [`fill`]. Numbers are written by the language's [`NumberStyle`].
 
 use crate::core::error::{ErrorKind, Field, FieldError};
-use crate::core::figure::{FigureId, PeriodUnit, Source, Term, Undefined, Value};
+use crate::core::figure::{Currency, FigureId, PeriodUnit, Source, Term, Undefined, Value};
 use crate::core::number::{parse_decimal, NumberError, NumberStyle};
 use crate::core::panel::{Group, Panel};
 use crate::core::period::ChurnDefinition;
@@ -236,6 +236,21 @@ string_table! {
         revenue_data_none,
         revenue_data_link,
         revenue_from_data_link,
+        revenue_calc_heading,
+        revenue_start_label,
+        expansion_label,
+        contraction_label,
+        churned_revenue_label,
+        new_revenue_label,
+        new_revenue_hint,
+        revenue_preset,
+        revenue_symbols,
+        revenue_note,
+        fig_grr,
+        fig_nrr,
+        fig_revenue_churn,
+        fig_revenue_end,
+        fig_arpu,
         funnel_intro,
         stage_name_label,
         stage_count_label,
@@ -298,6 +313,7 @@ string_table! {
         err_too_large,
         err_ambiguous,
         err_exceeds,
+        err_sum_exceeds,
         err_range,
         err_at_least,
 
@@ -555,6 +571,21 @@ pub static EN: Strings = Strings {
     revenue_data_none: "Import a file with an amount column to see its revenue per period here.",
     revenue_data_link: "Go to your data",
     revenue_from_data_link: "See its revenue retention: GRR, NRR, expansion, contraction and ARPU",
+    revenue_calc_heading: "One period, typed",
+    revenue_start_label: "Revenue at start",
+    expansion_label: "Expansion",
+    contraction_label: "Contraction",
+    churned_revenue_label: "Churned revenue",
+    new_revenue_label: "New revenue",
+    new_revenue_hint: "From new and returning customers.",
+    revenue_preset: "SaaS month",
+    revenue_symbols: "R0 is the revenue at start; E expansion and C contraction, from customers kept; L the revenue of the customers lost; N new revenue.",
+    revenue_note: "GRR counts only what the customers at the start kept, so it is at most 100%; NRR adds what they spent more. Neither counts new revenue, which only the revenue at end includes.",
+    fig_grr: "Gross revenue retention (GRR)",
+    fig_nrr: "Net revenue retention (NRR)",
+    fig_revenue_churn: "Revenue churn",
+    fig_revenue_end: "Revenue at end",
+    fig_arpu: "Average revenue per customer (ARPU)",
     funnel_intro: "Stage counts from first contact to purchase (seed 004).",
     stage_name_label: "Stage name",
     stage_count_label: "Customers at this stage",
@@ -613,6 +644,7 @@ pub static EN: Strings = Strings {
     err_too_large: "This number is too large.",
     err_ambiguous: "This reads as {first} or {second}: write it so that only one reading is possible.",
     err_exceeds: "Cannot be more than “{limit}” ({value}).",
+    err_sum_exceeds: "With “{other}” this is {sum}, more than “{limit}” ({value}), which both come out of.",
     err_range: "Must be between {min} and {max}.",
     err_at_least: "Must be {min} or more.",
 
@@ -807,6 +839,11 @@ impl Strings {
             Field::ConvertChurn => self.conversion_churn_label,
             Field::Dormant => self.dormant_label,
             Field::StageCount(_) => self.stage_count_label,
+            Field::RevenueStart => self.revenue_start_label,
+            Field::Expansion => self.expansion_label,
+            Field::Contraction => self.contraction_label,
+            Field::ChurnedRevenue => self.churned_revenue_label,
+            Field::NewRevenue => self.new_revenue_label,
         }
     }
 
@@ -843,6 +880,11 @@ impl Strings {
             FigureId::WinbackHigh => self.fig_winback_high,
             FigureId::FunnelStage(_) => self.fig_funnel_stage,
             FigureId::FunnelOverall => self.fig_funnel_overall,
+            FigureId::Grr => self.fig_grr,
+            FigureId::Nrr => self.fig_nrr,
+            FigureId::RevenueChurn => self.fig_revenue_churn,
+            FigureId::RevenueEnd => self.fig_revenue_end,
+            FigureId::Arpu => self.fig_arpu,
         }
     }
 
@@ -894,14 +936,12 @@ impl Strings {
                 &[("value", &format!("{}x", style.ratio(x)))],
             ),
             Value::NoPlateau => self.no_plateau.to_string(),
-            Value::Money { amount, currency } => {
-                let number = style.fixed(amount, 2);
-                match currency.symbol() {
-                    ("", _) => number,
-                    (symbol, true) => format!("{symbol}{number}"),
-                    (symbol, false) => format!("{number} {symbol}"),
-                }
-            }
+            Value::Money { amount, currency } => with_currency(style.fixed(amount, 2), currency),
+            Value::Amount {
+                value,
+                decimals,
+                currency,
+            } => with_currency(style.money(value, decimals), currency),
         }
     }
 
@@ -974,6 +1014,23 @@ impl Strings {
                     ("value", &self.number_style.count(*limit_value as i64)),
                 ],
             ),
+            ErrorKind::SumExceeds {
+                other,
+                limit,
+                sum,
+                limit_value,
+            } => {
+                let decimals = sum.scale.max(limit_value.scale);
+                fill(
+                    self.err_sum_exceeds,
+                    &[
+                        ("other", self.field(*other)),
+                        ("sum", &self.number_style.money(*sum, decimals)),
+                        ("limit", self.field(*limit)),
+                        ("value", &self.number_style.money(*limit_value, decimals)),
+                    ],
+                )
+            }
             ErrorKind::StageGrows {
                 stage,
                 previous,
@@ -1047,6 +1104,15 @@ impl Strings {
             Undefined::ZeroSum => self.why_zero_sum.to_string(),
             Undefined::NeedsOthers => self.why_needs_others.to_string(),
         }
+    }
+}
+
+/// An amount with the currency's symbol on its side.
+fn with_currency(number: String, currency: Currency) -> String {
+    match currency.symbol() {
+        ("", _) => number,
+        (symbol, true) => format!("{symbol}{number}"),
+        (symbol, false) => format!("{number} {symbol}"),
     }
 }
 

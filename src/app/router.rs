@@ -18,6 +18,8 @@ pub struct Router {
     bare: RwSignal<bool>,
     /// The route of an address that names no calculator, while it is the page's address.
     unknown: RwSignal<Option<String>>,
+    /// The page is one calculator embedded in another page: it has no data view.
+    embedded: bool,
 }
 
 impl Router {
@@ -34,6 +36,11 @@ impl Router {
     /// The route of an address that names no calculator, while it is the page's address.
     pub fn unknown(&self) -> Option<String> {
         self.unknown.get()
+    }
+
+    /// Whether the page is one calculator embedded in another page.
+    pub fn embedded(&self) -> bool {
+        self.embedded
     }
 
     /// Shows what `address` asks for.
@@ -74,6 +81,7 @@ pub fn provide_router(start: &Address, embedded: bool) -> Router {
         shown: RwSignal::new(start.panel()),
         bare: RwSignal::new(start.is_bare()),
         unknown: RwSignal::new(unknown_route(start)),
+        embedded,
     };
     let opened = (start.data.clone(), start.embed.clone());
     let follow = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -1,6 +1,6 @@
 //! Errors as values: what is wrong, and where (which field).
 
-use super::number::NumberError;
+use super::number::{Decimal, NumberError};
 
 /// Every input field of the calculators. The string table names each one; the position of a
 /// field error is the field itself.
@@ -46,6 +46,16 @@ pub enum Field {
     Dormant,
     /// Funnel: the count of stage i (0-based).
     StageCount(usize),
+    /// Revenue: the revenue at the start of the period (R0).
+    RevenueStart,
+    /// Revenue: expansion from retained customers (E).
+    Expansion,
+    /// Revenue: contraction from retained customers (C).
+    Contraction,
+    /// Revenue: the revenue of the customers lost (L).
+    ChurnedRevenue,
+    /// Revenue: from new and returning customers (N).
+    NewRevenue,
 }
 
 /// What is wrong with a field's value.
@@ -61,6 +71,14 @@ pub enum ErrorKind {
         min: i64,
         max: Option<i64>,
         percent: bool,
+    },
+    /// The value plus `other`'s, `sum`, is more than `limit`'s value, which bounds the two
+    /// together (contraction and churned revenue come out of the revenue at start).
+    SumExceeds {
+        other: Field,
+        limit: Field,
+        sum: Decimal,
+        limit_value: Decimal,
     },
     /// A funnel stage counts more than the stage before it.
     StageGrows {

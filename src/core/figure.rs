@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::Field;
+use super::number::Decimal;
 
 /// Every figure the page shows. `testid` is the stable hook automated checks rely on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -45,6 +46,11 @@ pub enum FigureId {
     /// Funnel: conversion from stage i - 1 to stage i.
     FunnelStage(usize),
     FunnelOverall,
+    Grr,
+    Nrr,
+    RevenueChurn,
+    RevenueEnd,
+    Arpu,
 }
 
 impl FigureId {
@@ -68,6 +74,11 @@ impl FigureId {
             FigureId::WinbackLow => "winback-low",
             FigureId::WinbackHigh => "winback-high",
             FigureId::FunnelOverall => "funnel-overall",
+            FigureId::Grr => "grr",
+            FigureId::Nrr => "nrr",
+            FigureId::RevenueChurn => "revenue-churn",
+            FigureId::RevenueEnd => "revenue-end",
+            FigureId::Arpu => "arpu",
             FigureId::Ror => "ror",
             FigureId::RepeatShare => "repeat-share",
             FigureId::JacksonRor => "jackson-ror",
@@ -116,6 +127,12 @@ pub enum Value {
     NoPlateau,
     /// An amount of money, two decimals, with the currency the user picked.
     Money { amount: f64, currency: Currency },
+    /// An exact amount of money, with as many decimals as the amounts it comes from.
+    Amount {
+        value: Decimal,
+        decimals: u32,
+        currency: Currency,
+    },
 }
 
 /// The currency symbol the user picked for money figures (none by default). Saved by the
@@ -237,6 +254,7 @@ impl Value {
             Value::Periods { count, .. } => count,
             Value::Never | Value::NoPlateau => f64::INFINITY,
             Value::Money { amount, .. } => amount,
+            Value::Amount { value, .. } => value.to_f64(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod panel;
 pub mod period;
 pub mod projection;
 pub mod rate;
+pub mod revenue;
 pub mod ror;
 pub mod route;
 pub mod saved;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::state::{tr, use_strings};
 use crate::components::calculators::presets::{Preset, Presets};
 use crate::components::calculators::scenario_row::RateSignals;
+use crate::components::widgets::currency_select::CurrencySelect;
 use crate::components::widgets::figure_card::FigureCard;
 use crate::components::widgets::keep::keep_typed;
 use crate::components::widgets::number_field::{field_error, NumberField};
@@ -124,29 +125,7 @@ pub fn LtvPanel() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="ltv-currency">{tr(|s| s.currency_label)}</label>
-                    <select
-                        id="ltv-currency"
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            if let Some(c) = Currency::ALL.iter().find(|c| c.key() == key) {
-                                state.currency.set(*c);
-                            }
-                        }
-                    >
-                        {Currency::ALL
-                            .into_iter()
-                            .map(|c| {
-                                let label = move || match c.symbol().0 {
-                                    "" => strings().currency_none.to_string(),
-                                    symbol => symbol.to_string(),
-                                };
-                                view! { <option value=c.key() selected=move || state.currency.get() == c>{label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <CurrencySelect id="ltv-currency" value=state.currency />
                 <NumberField label=|s| s.revenue_label id="ltv-revenue" value=state.revenue.text error=error(Field::Revenue) decimal=true />
                 <NumberField label=|s| s.years_label id="ltv-years" value=state.years.text error=error(Field::Years) decimal=true />
                 <NumberField label=|s| s.margin_label id="ltv-margin" value=state.margin.text error=error(Field::Margin) decimal=true />

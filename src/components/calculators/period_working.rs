@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::app::sessions::use_sessions;
 use crate::app::state::{tr, use_strings};
 use crate::components::calculators::period_panel::put_counts;
-use crate::components::widgets::figure_card::{value_text, working_line};
-use crate::core::figure::FigureId;
+use crate::components::widgets::figure_card::WorkingList;
+use crate::core::figure::{Figure, FigureId};
 use crate::core::import::tables::FlowRow;
 use crate::core::panel::Panel;
 use crate::core::route;
@@ -27,30 +27,17 @@ const FIGURES: [FigureId; 5] = [
 pub fn PeriodWorking(row: FlowRow) -> impl IntoView {
     let strings = use_strings();
     let report = row.period_report();
+    let figures: Vec<Figure> = FIGURES
+        .into_iter()
+        .filter_map(|id| report.figure(id).cloned())
+        .collect();
     let label = row.label.clone();
     let counts = row.period_inputs();
     let sessions = use_sessions();
     view! {
         <section class="period-working" aria-labelledby="period-working-heading" data-testid="period-working">
             <h4 id="period-working-heading">{move || fill(strings().import.working_heading, &[("period", &label)])}</h4>
-            <dl class="working-list">
-                {FIGURES
-                    .into_iter()
-                    .filter_map(|id| report.figure(id).cloned().map(|f| (id, f)))
-                    .map(|(id, f)| {
-                        let f2 = f.clone();
-                        view! {
-                            <dt>{move || strings().figure(id)}</dt>
-                            <dd>
-                                <span class="value" data-testid=format!("import-working-{}", id.testid())>
-                                    {move || value_text(strings(), &f)}
-                                </span>
-                                <span class="working-line">{move || working_line(strings(), &f2)}</span>
-                            </dd>
-                        }
-                    })
-                    .collect_view()}
-            </dl>
+            <WorkingList figures prefix="import-working" />
             <p class="open-in">
                 <a
                     href=route::href(Panel::Period)

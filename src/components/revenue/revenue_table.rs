@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::state::{tr, use_data, use_strings};
 use crate::components::data::flows_table::{rate, show_labels};
+use crate::components::widgets::figure_card::WorkingList;
 use crate::components::widgets::texts::h3;
 use crate::core::import::revenue::{revenue_csv, RevenueRow, RevenueTable};
 use crate::core::number::Decimal;
@@ -67,14 +68,23 @@ pub fn RevenueFlows() -> impl IntoView {
             fill(s.import.grr_above_note, &[("periods", &s.list(&periods))])
         })
     };
+    // The period whose working is shown; another period or a new import clears it.
+    let picked = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        data.granularity();
+        data.with_dataset(|_| ());
+        picked.set(None);
+    });
     let body = move || {
         let s = strings();
         let (rows, decimals) = rows.get().unwrap_or_default();
         rows.into_iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
                 let m = |v| money(s, v, decimals);
+                let pick_label = fill(s.import.show_working, &[("period", &r.label)]);
                 view! {
-                    <tr class:incomplete=r.incomplete>
+                    <tr class:incomplete=r.incomplete class:picked=move || picked.get() == Some(i)>
                         <th scope="row">
                             {r.label.clone()}
                             {r.incomplete.then(|| view! { <span class="badge">{s.import.incomplete}</span> })}
@@ -90,6 +100,18 @@ pub fn RevenueFlows() -> impl IntoView {
                         <td data-testid="revenue-nrr">{rate(s, r.nrr())}</td>
                         <td>{rate(s, r.revenue_churn())}</td>
                         <td>{r.arpu().map_or_else(|| s.undefined_mark.to_string(), |v| s.number_style.fixed(v, decimals as usize))}</td>
+                        <td>
+                            <button
+                                type="button"
+                                class="link-button"
+                                aria-label=pick_label
+                                aria-pressed=move || (picked.get() == Some(i)).to_string()
+                                data-testid=format!("revenue-show-working-{i}")
+                                on:click=move |_| picked.update(|p| *p = if *p == Some(i) { None } else { Some(i) })
+                            >
+                                "∑"
+                            </button>
+                        </td>
                     </tr>
                 }
             })
@@ -109,6 +131,7 @@ pub fn RevenueFlows() -> impl IntoView {
                                     t.col_period, t.col_revenue, t.col_start_revenue, t.col_new_revenue,
                                     t.col_returning_revenue, t.col_expansion, t.col_contraction,
                                     t.col_churned_revenue, t.col_grr, t.col_nrr, t.col_revenue_churn, t.col_arpu,
+                                    t.col_working,
                                 ]
                                 .into_iter()
                                 .map(|c| view! { <th scope="col">{c}</th> })
@@ -125,6 +148,26 @@ pub fn RevenueFlows() -> impl IntoView {
                     {tr(|s| s.import.download_revenue)}
                 </button>
             </div>
+            {move || {
+                let (rows, decimals) = rows.get()?;
+                let row = rows.into_iter().nth(picked.get()?)?;
+                Some(view! { <RevenueWorking row decimals /> })
+            }}
         </div>
+    }
+}
+
+/// One period's revenue worked out: the typed calculator's figures with the period's flows,
+/// and its ARPU.
+#[component]
+fn RevenueWorking(row: RevenueRow, decimals: u32) -> impl IntoView {
+    let strings = use_strings();
+    let figures = row.working(decimals);
+    let label = row.label;
+    view! {
+        <section class="period-working" aria-labelledby="revenue-working-heading" data-testid="revenue-working">
+            <h4 id="revenue-working-heading">{move || fill(strings().import.working_heading, &[("period", &label)])}</h4>
+            <WorkingList figures prefix="revenue-working" />
+        </section>
     }
 }

@@ -121,3 +121,30 @@ pub fn FigureCard(
         </div>
     }
 }
+
+/// Figures of one period of a file, each with its name, its value (`data-testid`
+/// `<prefix>-<figure>`) and its working line, as a list of terms.
+#[component]
+pub fn WorkingList(figures: Vec<Figure>, prefix: &'static str) -> impl IntoView {
+    let strings = use_strings();
+    view! {
+        <dl class="working-list">
+            {figures
+                .into_iter()
+                .map(|f| {
+                    let id = f.id;
+                    let f2 = f.clone();
+                    view! {
+                        <dt>{move || strings().figure(id)}</dt>
+                        <dd>
+                            <span class="value" data-testid=format!("{prefix}-{}", id.testid())>
+                                {move || value_text(strings(), &f)}
+                            </span>
+                            <span class="working-line">{move || working_line(strings(), &f2)}</span>
+                        </dd>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}

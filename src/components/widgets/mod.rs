@@ -1,5 +1,6 @@
 //! Small pieces every panel uses: fields, switches, figure cards, texts.
 
+pub mod currency_select;
 pub mod figure_card;
 pub mod keep;
 pub mod keyed_rows;

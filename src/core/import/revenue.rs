@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::tables::Granularity;
 use super::writer::CsvFile;
+use crate::core::figure::{Currency, Figure};
 use crate::core::number::Decimal;
+use crate::core::revenue::{arpu, figures, Flows};
 
 /// What one customer spent in one month (months since year 0): the sum of their amounts
 /// there, refunds included as written.
@@ -166,6 +168,27 @@ impl RevenueRow {
     /// revenue / active; blank for a period without customers.
     pub fn arpu(&self) -> Option<f64> {
         (self.active > 0).then(|| self.revenue.to_f64() / self.active as f64)
+    }
+
+    /// The period's working, with its amounts written to `decimals`: GRR, NRR, revenue churn
+    /// and the revenue at end from its flows (docs/metrics.md section 8.1; the revenue at end
+    /// is the period's revenue), then ARPU. The first period has no start, so only its ARPU.
+    pub fn working(&self, decimals: u32) -> Vec<Figure> {
+        let flows = Flows {
+            start: self.start,
+            expansion: self.expansion,
+            contraction: self.contraction,
+            churned: self.churned,
+            new_revenue: plus(self.new, self.returning.unwrap_or(Decimal::whole(0))).ok(),
+            decimals,
+            currency: Currency::None,
+        };
+        let mut out = Vec::with_capacity(5);
+        if self.start.is_some() {
+            out.extend(figures(&flows));
+        }
+        out.push(arpu(self.revenue, self.active, decimals));
+        out
     }
 
     /// start + expansion − contraction − churned + new + returning, which equals the
