@@ -1,9 +1,11 @@
 //! Writes the benchmark's order file: 1,000,000 `customer_id,date` rows, 50,000 customers
 //! over 36 months (2022-01 .. 2024-12), the same bytes on every run and every machine.
 //!
-//! `cargo run --profile release-fast --example gen_orders -- [OUT] [--plain-ids] [--scale N]`
-//! (default OUT: target/bench/orders-1m.csv). Ids look like `C000123`, or plain numbers
-//! (`123`) with `--plain-ids`. `--scale N` makes N times the rows and N times the customers
+//! `cargo run --profile release-fast --example gen_orders -- [OUT] [--plain-ids] [--scale N]
+//! [--amounts]` (default OUT: target/bench/orders-1m.csv). Ids look like `C000123`, or plain
+//! numbers (`123`) with `--plain-ids`. `--amounts` adds an `amount` column: the same rows,
+//! each with an order value of 1.00 to 250.99 (about one in forty a refund, negative), drawn
+//! after the rows so that the other columns are as without it. `--scale N` makes N times the rows and N times the customers
 //! (the same shape: `--scale 10` gives 10,000,000 rows of 500,000 customers). Prints the
 //! file's size, rows and an FNV-1a 64 checksum.
 //!
@@ -126,15 +128,17 @@ impl Fnv {
 fn main() {
     let mut out_path = String::from("target/bench/orders-1m.csv");
     let mut plain_ids = false;
+    let mut amounts = false;
     let mut scale = 1usize;
     let usage = || -> ! {
-        eprintln!("usage: gen_orders [OUT] [--plain-ids] [--scale N]");
+        eprintln!("usage: gen_orders [OUT] [--plain-ids] [--scale N] [--amounts]");
         std::process::exit(2);
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--plain-ids" => plain_ids = true,
+            "--amounts" => amounts = true,
             "--scale" => {
                 scale = match args.next().and_then(|n| n.parse().ok()) {
                     Some(n) if n > 0 => n,
@@ -248,17 +252,29 @@ fn main() {
         size += line.len() as u64;
         w.write_all(line).unwrap_or_else(|e| fail(&out_path, e));
     };
-    emit(b"customer_id,date\n");
+    emit(if amounts {
+        b"customer_id,date,amount\n"
+    } else {
+        b"customer_id,date\n"
+    });
+    // The amounts have their own generator, so that the rows are the same with them.
+    let mut money = Rng(SEED ^ 0xA11_0C5);
     for &(month, day, _, c) in &rows {
         line.clear();
         let id = numbers[c as usize];
         let year = FIRST_YEAR + u32::from(month) / 12;
         let m = month % 12 + 1;
         if plain_ids {
-            writeln!(line, "{id},{year:04}-{m:02}-{day:02}").unwrap();
+            write!(line, "{id},{year:04}-{m:02}-{day:02}").unwrap();
         } else {
-            writeln!(line, "C{id:06},{year:04}-{m:02}-{day:02}").unwrap();
+            write!(line, "C{id:06},{year:04}-{m:02}-{day:02}").unwrap();
         }
+        if amounts {
+            let cents = 100 + money.below(25_000);
+            let sign = if money.below(40) == 0 { "-" } else { "" };
+            write!(line, ",{sign}{}.{:02}", cents / 100, cents % 100).unwrap();
+        }
+        line.push(b'\n');
         emit(&line);
     }
     w.flush().unwrap_or_else(|e| fail(&out_path, e));

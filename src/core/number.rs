@@ -466,6 +466,10 @@ impl Decimal {
 
     /// Both numbers at the same scale, or `None` when that overflows.
     fn aligned(self, other: Decimal) -> Option<(i128, i128)> {
+        // Amounts of one file mostly share their decimals: nothing to scale.
+        if self.scale == other.scale {
+            return Some((self.units, other.units));
+        }
         let scale = self.scale.max(other.scale);
         let up = |d: Decimal| {
             10i128
@@ -552,6 +556,42 @@ const MAX_SCALE: usize = 18;
 /// ```
 pub fn parse_decimal(text: &str, style: &NumberStyle) -> Result<f64, NumberError> {
     parse_decimal_exact(text, style).map(Decimal::to_f64)
+}
+
+/// `text` as an exact decimal when it is written plainly: ASCII digits, an optional leading
+/// `-`, and at most one `decimal` sign with digits after it (`-12.50` with `.`). Such a text
+/// has one reading, which [`parse_decimal_exact`] gives too (a test holds them together); this
+/// finds it without weighing the readings a typed number may have, for a file's many amounts.
+/// `None` for any other text, which [`parse_decimal_exact`] then reads or explains.
+pub fn parse_plain_decimal(text: &str, decimal: char) -> Option<Decimal> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = body.split_once(decimal).unwrap_or((body, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let plain = !whole.is_empty()
+        && digits(whole)
+        && digits(fraction)
+        && (fraction.is_empty() == (whole.len() == body.len()))
+        && fraction.len() <= MAX_SCALE;
+    if !plain {
+        return None;
+    }
+    let scale = fraction.len() as u32;
+    let whole: i128 = whole.parse().ok()?;
+    let fraction: i128 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
+    let units = whole
+        .checked_mul(10i128.checked_pow(scale)?)?
+        .checked_add(fraction)?;
+    Some(Decimal {
+        units: if negative { -units } else { units },
+        scale,
+    })
 }
 
 /// [`parse_decimal`], keeping the typed digits exactly.
@@ -807,6 +847,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A plainly written amount reads the same through the quick path as through the
+        /// full reading, in a style with a decimal point and one with a decimal comma; and
+        /// what the quick path leaves, it leaves to the full reading.
+        #[test]
+        fn plain_decimals_read_as_the_full_reading_reads_them(
+            text in "-?[0-9]{1,12}([.,][0-9]{0,6})?|[0-9 .,+-]{1,10}",
+        ) {
+            for style in [NumberStyle::ENGLISH, NumberStyle::VIETNAMESE] {
+                if let Some(quick) = parse_plain_decimal(&text, style.decimal) {
+                    proptest::prop_assert_eq!(Ok(quick), parse_decimal_exact(&text, &style), "{}", text);
+                }
+            }
+        }
+
         #[test]
         fn decimals_agree_with_a_correct_parser(
             units in proptest::prelude::any::<i128>(),
@@ -823,6 +877,20 @@ mod tests {
         ) {
             let d = Decimal { units, scale };
             proptest::prop_assert_eq!(d.to_f64().to_bits(), parsed(d).to_bits());
+        }
+    }
+
+    #[test]
+    fn plain_decimals_read_quickly_and_others_are_left() {
+        let d = |units, scale| Some(Decimal { units, scale });
+        assert_eq!(parse_plain_decimal("146.14", '.'), d(14614, 2));
+        assert_eq!(parse_plain_decimal("-20", '.'), d(-20, 0));
+        assert_eq!(parse_plain_decimal("0.0001", '.'), d(1, 4));
+        assert_eq!(parse_plain_decimal("12,5", ','), d(125, 1));
+        for left in [
+            "", "-", "12.", ".5", "1,000.25", " 5", "+5", "5%", "۵", "1.2.3",
+        ] {
+            assert_eq!(parse_plain_decimal(left, '.'), None, "{left:?}");
         }
     }
 

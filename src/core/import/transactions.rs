@@ -6,7 +6,7 @@ use super::layout::{Layout, Role};
 use super::problem::{Problem, ProblemKind, Problems};
 use super::records::Record;
 use super::revenue::CustomerRevenue;
-use crate::core::number::{parse_decimal_exact, Decimal, NumberStyle};
+use crate::core::number::{parse_decimal_exact, parse_plain_decimal, Decimal, NumberStyle};
 
 /// A `05/03/2024` row read before the file showed which field is the day.
 struct Pending {
@@ -180,6 +180,10 @@ impl TransactionSink {
         let text = std::str::from_utf8(text).map_err(|_| ProblemKind::NotUtf8)?;
         if text.trim().is_empty() {
             return Err(ProblemKind::Missing);
+        }
+        // Most files write their amounts plainly ("146.14"): read those at once.
+        if let Some(d) = parse_plain_decimal(text, self.style.decimal) {
+            return Ok(d);
         }
         parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))
     }
