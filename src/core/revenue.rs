@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{ErrorKind, Field, FieldError};
 use super::figure::Term::{Num, Op};
 use super::figure::{Currency, Figure, FigureId, Report, Source, Undefined, Value};
-use super::form::{figure, Form};
+use super::form::{figure, Calc, Form};
 use super::number::{parse_decimal_exact, Decimal, NumberStyle};
 use super::rate::RateText;
 
@@ -156,95 +156,77 @@ pub fn figures(flows: &Flows) -> [Figure; 4] {
             currency: cur,
         })
     };
-    let need = |field: Field, v: Option<Decimal>| v.ok_or(Undefined::NeedsField(field));
-    let over_start = |numerator: Option<Decimal>, s: Decimal| match numerator {
-        _ if s.units <= 0 => Err(Undefined::ZeroField(Field::RevenueStart)),
-        Some(n) => Ok(Value::percent(n.to_f64() / s.to_f64())),
-        None => Err(Undefined::NeedsOthers),
+    let r0 = (Field::RevenueStart, start);
+    let (e, c, l, n) = (
+        (Field::Expansion, expansion),
+        (Field::Contraction, contraction),
+        (Field::ChurnedRevenue, churned),
+        (Field::NewRevenue, new_revenue),
+    );
+    // The amounts added (`true`) or taken away, written out and summed exactly.
+    let sum = |parts: &[(bool, (Field, Option<Decimal>))]| -> Result<_, Undefined> {
+        let mut terms = Vec::with_capacity(2 * parts.len());
+        let mut total = Some(Decimal::whole(0));
+        for (i, &(add, (field, v))) in parts.iter().enumerate() {
+            let v = v.ok_or(Undefined::NeedsField(field))?;
+            if i > 0 {
+                terms.push(Op(if add { " + " } else { " − " }));
+            }
+            terms.push(money(v));
+            total = total.and_then(|t| {
+                if add {
+                    t.checked_add(v)
+                } else {
+                    t.checked_sub(v)
+                }
+            });
+        }
+        Ok((terms, total))
+    };
+    // `parts` over the revenue at start, as a percentage; blank unless the start is above 0.
+    let over_start = |parts: &[(bool, (Field, Option<Decimal>))]| -> Calc {
+        let s = r0.1.ok_or(Undefined::NeedsField(Field::RevenueStart))?;
+        let (inner, kept) = sum(parts)?;
+        let mut terms = Vec::with_capacity(inner.len() + 3);
+        if parts.len() > 1 {
+            terms.push(Op("("));
+            terms.extend(inner);
+            terms.push(Op(") / "));
+        } else {
+            terms.extend(inner);
+            terms.push(Op(" / "));
+        }
+        terms.push(money(s));
+        let value = match kept {
+            _ if s.units <= 0 => Err(Undefined::ZeroField(Field::RevenueStart)),
+            Some(k) => Ok(Value::percent(k.to_f64() / s.to_f64())),
+            None => Err(Undefined::NeedsOthers),
+        };
+        Ok((terms, value))
     };
 
     let grr = figure(
         FigureId::Grr,
         "(R0 − C − L) / R0",
         Source::Textbook,
-        || {
-            let s = need(Field::RevenueStart, start)?;
-            let c = need(Field::Contraction, contraction)?;
-            let l = need(Field::ChurnedRevenue, churned)?;
-            let terms = vec![
-                Op("("),
-                money(s),
-                Op(" − "),
-                money(c),
-                Op(" − "),
-                money(l),
-                Op(") / "),
-                money(s),
-            ];
-            let kept = s.checked_sub(c).and_then(|v| v.checked_sub(l));
-            Ok((terms, over_start(kept, s)))
-        },
+        || over_start(&[(true, r0), (false, c), (false, l)]),
     );
     let nrr = figure(
         FigureId::Nrr,
         "(R0 + E − C − L) / R0",
         Source::Textbook,
-        || {
-            let s = need(Field::RevenueStart, start)?;
-            let e = need(Field::Expansion, expansion)?;
-            let c = need(Field::Contraction, contraction)?;
-            let l = need(Field::ChurnedRevenue, churned)?;
-            let terms = vec![
-                Op("("),
-                money(s),
-                Op(" + "),
-                money(e),
-                Op(" − "),
-                money(c),
-                Op(" − "),
-                money(l),
-                Op(") / "),
-                money(s),
-            ];
-            let kept = s
-                .checked_add(e)
-                .and_then(|v| v.checked_sub(c))
-                .and_then(|v| v.checked_sub(l));
-            Ok((terms, over_start(kept, s)))
-        },
+        || over_start(&[(true, r0), (true, e), (false, c), (false, l)]),
     );
     let revenue_churn = figure(FigureId::RevenueChurn, "L / R0", Source::Textbook, || {
-        let s = need(Field::RevenueStart, start)?;
-        let l = need(Field::ChurnedRevenue, churned)?;
-        let terms = vec![money(l), Op(" / "), money(s)];
-        Ok((terms, over_start(Some(l), s)))
+        over_start(&[(true, l)])
     });
     let end = figure(
         FigureId::RevenueEnd,
         "R0 + E − C − L + N",
         Source::Arithmetic,
         || {
-            let s = need(Field::RevenueStart, start)?;
-            let e = need(Field::Expansion, expansion)?;
-            let c = need(Field::Contraction, contraction)?;
-            let l = need(Field::ChurnedRevenue, churned)?;
-            let n = need(Field::NewRevenue, new_revenue)?;
-            let terms = vec![
-                money(s),
-                Op(" + "),
-                money(e),
-                Op(" − "),
-                money(c),
-                Op(" − "),
-                money(l),
-                Op(" + "),
-                money(n),
-            ];
-            let value = s
-                .checked_add(e)
-                .and_then(|v| v.checked_sub(c))
-                .and_then(|v| v.checked_sub(l))
-                .and_then(|v| v.checked_add(n))
+            let (terms, total) = sum(&[(true, r0), (true, e), (false, c), (false, l), (true, n)])?;
+            let value = total
                 .map(|value| Value::Amount {
                     value,
                     decimals,

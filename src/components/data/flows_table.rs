@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::app::state::{tr, use_data, use_strings};
 use crate::components::calculators::period_working::PeriodWorking;
 use crate::components::widgets::texts::h3;
+use crate::components::widgets::working_toggle::WorkingToggle;
 use crate::core::import::tables::{results_csv, ChurnBlank, FlowRow, PeriodTable};
 use crate::i18n::{fill, Strings};
 use crate::web::download::save_text;
@@ -115,16 +116,7 @@ pub fn FlowsTable() -> impl IntoView {
                 {has_revenue().then(|| view! { <td>{revenue.unwrap_or_default()}</td> })}
                 {has_flows().then(|| view! {
                     <td>
-                        <button
-                            type="button"
-                            class="link-button"
-                            aria-label=pick_label
-                            aria-pressed=move || (selected.get() == Some(i)).to_string()
-                            data-testid=format!("show-working-{i}")
-                            on:click=move |_| selected.update(|s| *s = if *s == Some(i) { None } else { Some(i) })
-                        >
-                            "∑"
-                        </button>
+                        <WorkingToggle index=i picked=selected label=pick_label testid=format!("show-working-{i}") />
                     </td>
                 })}
             </tr>

@@ -7,6 +7,7 @@ use crate::app::state::{tr, use_data, use_strings};
 use crate::components::data::flows_table::{rate, show_labels};
 use crate::components::widgets::figure_card::WorkingList;
 use crate::components::widgets::texts::h3;
+use crate::components::widgets::working_toggle::WorkingToggle;
 use crate::core::import::revenue::{revenue_csv, RevenueRow, RevenueTable};
 use crate::core::number::Decimal;
 use crate::i18n::{fill, Strings};
@@ -101,16 +102,7 @@ pub fn RevenueFlows() -> impl IntoView {
                         <td>{rate(s, r.revenue_churn())}</td>
                         <td>{r.arpu().map_or_else(|| s.undefined_mark.to_string(), |v| s.number_style.fixed(v, decimals as usize))}</td>
                         <td>
-                            <button
-                                type="button"
-                                class="link-button"
-                                aria-label=pick_label
-                                aria-pressed=move || (picked.get() == Some(i)).to_string()
-                                data-testid=format!("revenue-show-working-{i}")
-                                on:click=move |_| picked.update(|p| *p = if *p == Some(i) { None } else { Some(i) })
-                            >
-                                "∑"
-                            </button>
+                            <WorkingToggle index=i picked=picked label=pick_label testid=format!("revenue-show-working-{i}") />
                         </td>
                     </tr>
                 }

@@ -11,3 +11,4 @@ pub mod radio_group;
 pub mod teaching_switches;
 pub mod texts;
 pub mod when;
+pub mod working_toggle;
