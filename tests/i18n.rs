@@ -110,6 +110,8 @@ fn file_words(s: &retention_lab::i18n::Strings) -> Vec<&'static str> {
         c.file_churn,
         c.file_heatmap,
         c.file_forecast,
+        c.file_revenue_movements,
+        c.file_revenue_rates,
         s.unit_month,
         s.unit_quarter,
         s.unit_year,

@@ -9,6 +9,8 @@ pub mod flows;
 pub mod forecast;
 pub mod heatmap;
 pub mod projection;
+pub mod revenue_movements;
+pub mod revenue_rates;
 
 use std::borrow::Cow;
 

@@ -2,7 +2,7 @@
 
 use super::table::string_table;
 use super::{file_name, fill, Strings};
-use crate::core::chart::{churn, flows, heatmap};
+use crate::core::chart::{churn, flows, heatmap, revenue_movements, revenue_rates};
 use crate::core::figure::PeriodUnit;
 use crate::core::import::tables::Granularity;
 use crate::core::period::ChurnDefinition;
@@ -70,6 +70,22 @@ string_table! {
         file_churn,
         file_heatmap,
         file_forecast,
+        revenue_movements_title,
+        revenue_rates_title,
+        expansion,
+        contraction,
+        churned,
+        revenue,
+        grr,
+        nrr,
+        movements_caption,
+        movements_caption_one,
+        rates_caption,
+        rates_gaps,
+        rates_none,
+        rates_only_incomplete,
+        file_revenue_movements,
+        file_revenue_rates,
     }
 }
 
@@ -134,6 +150,22 @@ pub const EN_CHARTS: ChartStrings = ChartStrings {
     file_churn: "churn",
     file_heatmap: "heatmap",
     file_forecast: "forecast",
+    revenue_movements_title: "Revenue in and out per period",
+    revenue_rates_title: "GRR and NRR per period",
+    expansion: "Expansion",
+    contraction: "Contraction",
+    churned: "Churned",
+    revenue: "Revenue",
+    grr: "GRR",
+    nrr: "NRR",
+    movements_caption: "{periods} periods from {first} to {last}: revenue went from {from} to {to}. After {first}, new customers brought {new}, returning customers {returning} and expansion {expansion}; contraction took {contraction} and churned customers {churned}.",
+    movements_caption_one: "One period, {period}: revenue of {revenue}, all of it new.",
+    rates_caption: "GRR ran from {grr_low} to {grr_high} and NRR from {nrr_low} to {nrr_high}; in {latest_period}, GRR was {grr} and NRR {nrr}.",
+    rates_gaps: " No rate in {periods}: the start revenue there is 0 or below.",
+    rates_none: "No period starts with revenue above 0, so there is no GRR or NRR to chart. The first period never has one: it has no period before it.",
+    rates_only_incomplete: "The only rates are in {period}, which is incomplete (the data ends inside it), so there is no complete period to sum up.",
+    file_revenue_movements: "revenue movements",
+    file_revenue_rates: "revenue retention",
 };
 
 fn unit_of(g: Granularity) -> PeriodUnit {
@@ -339,5 +371,66 @@ impl Strings {
             out.push('.');
         }
         out
+    }
+
+    /// The revenue movements chart's caption; money with the file's `decimals`.
+    pub fn movements_caption(&self, s: &revenue_movements::Summary, decimals: u32) -> String {
+        let c = self.charts;
+        let st = &self.number_style;
+        let money = |v| st.money(v, decimals);
+        if s.periods == 1 {
+            return fill(
+                c.movements_caption_one,
+                &[("period", &s.first.0), ("revenue", &money(s.first.1))],
+            );
+        }
+        fill(
+            c.movements_caption,
+            &[
+                ("periods", &st.count(s.periods as i64)),
+                ("first", &s.first.0),
+                ("last", &s.last.0),
+                ("from", &money(s.first.1)),
+                ("to", &money(s.last.1)),
+                ("new", &money(s.new)),
+                ("returning", &money(s.returning)),
+                ("expansion", &money(s.expansion)),
+                ("contraction", &money(s.contraction)),
+                ("churned", &money(s.churned)),
+            ],
+        )
+    }
+
+    /// The GRR and NRR chart's caption, or why it has no figures.
+    pub fn rates_caption(
+        &self,
+        s: &Result<revenue_rates::Summary, revenue_rates::NoSummary>,
+    ) -> String {
+        let c = self.charts;
+        let pct = |v: f64| self.number_style.percent(v, 2);
+        match s {
+            Err(revenue_rates::NoSummary::NoStartRevenue) => c.rates_none.to_string(),
+            Err(revenue_rates::NoSummary::OnlyIncomplete(period)) => {
+                fill(c.rates_only_incomplete, &[("period", period)])
+            }
+            Ok(s) => {
+                let mut out = fill(
+                    c.rates_caption,
+                    &[
+                        ("grr_low", &pct(s.grr.0)),
+                        ("grr_high", &pct(s.grr.1)),
+                        ("nrr_low", &pct(s.nrr.0)),
+                        ("nrr_high", &pct(s.nrr.1)),
+                        ("latest_period", &s.latest.0),
+                        ("grr", &pct(s.latest.1)),
+                        ("nrr", &pct(s.latest.2)),
+                    ],
+                );
+                if !s.gaps.is_empty() {
+                    out.push_str(&fill(c.rates_gaps, &[("periods", &self.list(&s.gaps))]));
+                }
+                out
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The revenue view (`#/revenue`): the one-period revenue calculator, then the revenue of the
 //! imported data when its file has amounts.
 
+pub mod revenue_charts;
 pub mod revenue_panel;
 pub mod revenue_table;

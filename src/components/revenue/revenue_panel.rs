@@ -8,6 +8,7 @@ use crate::app::router::use_router;
 use crate::app::state::{tr, use_data, use_strings};
 use crate::components::calculators::presets::{Preset, Presets};
 use crate::components::calculators::scenario_row::RateSignals;
+use crate::components::revenue::revenue_charts::RevenueCharts;
 use crate::components::revenue::revenue_table::RevenueFlows;
 use crate::components::widgets::currency_select::CurrencySelect;
 use crate::components::widgets::figure_card::FigureCard;
@@ -141,7 +142,7 @@ fn RevenueOfData() -> impl IntoView {
             {h3(|s| s.revenue_data_heading)}
             {when_else(
                 has_revenue,
-                move || view! { <p class="note">{by}</p> <RevenueFlows /> }.into_any(),
+                move || view! { <p class="note">{by}</p> <RevenueFlows /> <RevenueCharts /> }.into_any(),
                 || para("note", |s| s.revenue_data_none),
             )}
             <p class="open-in">

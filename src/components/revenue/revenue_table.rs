@@ -28,7 +28,7 @@ fn money(s: &Strings, v: Option<Decimal>, decimals: u32) -> String {
 }
 
 /// The rows as the page shows them: labelled as the flows table labels its periods.
-fn shown(s: &Strings) -> Option<(Vec<RevenueRow>, u32)> {
+pub fn shown(s: &Strings) -> Option<(Vec<RevenueRow>, u32)> {
     let data = use_data();
     let labelled = data.with_table(|flows| {
         with_revenue(|t| {

@@ -63,7 +63,7 @@ pub struct Words<'a> {
 }
 
 /// Decimals for percentage ticks `step` apart.
-fn tick_decimals(step: f64) -> usize {
+pub(super) fn tick_decimals(step: f64) -> usize {
     if step >= 0.01 {
         0
     } else if step >= 0.001 {

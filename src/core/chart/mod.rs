@@ -8,6 +8,8 @@ pub mod forecast;
 pub mod heatmap;
 pub mod palette;
 pub mod projection;
+pub mod revenue_movements;
+pub mod revenue_rates;
 pub mod scale;
 pub mod scene;
 pub mod table;

@@ -66,6 +66,8 @@ pub fn colour(paint: Paint, theme: Theme) -> Rgba {
         Paint::Gain => series(2, theme),
         Paint::Return => series(5, theme),
         Paint::Loss => series(1, theme),
+        Paint::Expansion => series(0, theme),
+        Paint::Contraction => series(3, theme),
         Paint::Heat(share) => heat(share),
         Paint::HeatText(share) => {
             // White on dark cells, black on light ones: both at least 4.5:1.

@@ -17,6 +17,10 @@ pub enum Paint {
     Return,
     /// Customers who left.
     Loss,
+    /// Revenue that customers of the period before added (expansion).
+    Expansion,
+    /// Revenue that customers of the period before cut back (contraction).
+    Contraction,
     /// A heatmap cell holding this share (0 to 1).
     Heat(f64),
     /// Text written on a heatmap cell of this share.
