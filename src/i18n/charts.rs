@@ -136,7 +136,7 @@ pub const EN_CHARTS: ChartStrings = ChartStrings {
     file_forecast: "forecast",
 };
 
-fn unit_of(g: Granularity) -> PeriodUnit {
+pub(super) fn unit_of(g: Granularity) -> PeriodUnit {
     match g {
         Granularity::Month => PeriodUnit::Months,
         Granularity::Quarter => PeriodUnit::Quarters,

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{tr, use_data, use_strings};
+use crate::components::revenue::revenue_cohorts::RevenueCohorts;
 use crate::components::revenue::revenue_table::RevenueFlows;
 use crate::components::widgets::texts::{h3, para};
 use crate::components::widgets::when::when_else;
@@ -41,7 +42,7 @@ fn RevenueOfData() -> impl IntoView {
             {h3(|s| s.revenue_data_heading)}
             {when_else(
                 has_revenue,
-                move || view! { <p class="note">{by}</p> <RevenueFlows /> }.into_any(),
+                move || view! { <p class="note">{by}</p> <RevenueFlows /> <RevenueCohorts /> }.into_any(),
                 || para("note", |s| s.revenue_data_none),
             )}
             <p class="open-in">

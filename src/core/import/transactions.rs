@@ -5,7 +5,7 @@ use super::dates::{read_date, resolve, DateError, DateOrder, DateRead, Ymd};
 use super::layout::{Layout, Role};
 use super::problem::{Problem, ProblemKind, Problems};
 use super::records::Record;
-use super::revenue::CustomerRevenue;
+use super::revenue::{within_decimals, CustomerRevenue, MAX_DECIMALS};
 use crate::core::number::{parse_decimal_exact, Decimal, NumberStyle};
 
 /// A `05/03/2024` row read before the file showed which field is the day.
@@ -181,7 +181,12 @@ impl TransactionSink {
         if text.trim().is_empty() {
             return Err(ProblemKind::Missing);
         }
-        parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))
+        let amount =
+            parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))?;
+        within_decimals(amount).ok_or(ProblemKind::AmountDecimals {
+            decimals: amount.scale,
+            max: MAX_DECIMALS,
+        })
     }
 
     /// The data showed the order (a field above 12): read the rows held back so far with it.
