@@ -718,7 +718,7 @@ test("tables saved by another version of the page are read again from the data, 
   await page.reload();
   await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
   await expect(flowRows(page)).toHaveText(rows);
-  await expect.poll(async () => (await storedSession(page)).panels.data.format).toBe(3);
+  await expect.poll(async () => (await storedSession(page)).panels.data.format).toBe(4);
 
   // Without the data, the page says it cannot show them.
   const bare = structuredClone(older);

@@ -134,7 +134,8 @@ async function upload(page, name, text) {
   const args = parseArgs(process.argv.slice(2), { runs: 31, dpr: 1, out: null, url: null });
   const browser = await chromium.launch(config.use.launchOptions);
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: args.dpr });
-  await page.goto(args.url);
+  // The compounding calculator's chart first, then the data view's charts.
+  await page.goto(new URL("#/compounding", args.url).href);
   await page.getByTestId("chart-projection").waitFor();
   // Three scenarios over 120 months.
   await page.getByRole("radio", { name: "Months" }).check();
@@ -146,6 +147,8 @@ async function upload(page, name, text) {
   const inputId = await page.getByTestId("scenario-0").getByLabel("Retention (%)").getAttribute("id");
   results.projection = await measure(page, "projection", "retention", args.runs, inputId);
 
+  await page.goto(new URL("#/data", args.url).href);
+  await page.getByLabel("Upload CSV").waitFor({ state: "attached" });
   await upload(page, "counts-120.csv", countsFile());
   await page.waitForFunction(() => Number(document.querySelector("[data-testid=chart-churn]")?.dataset.draws) > 0);
   results.churn = await measure(page, "churn", "definition", args.runs);

@@ -120,7 +120,8 @@ async function workerReady(page) {
 }
 
 async function oneRun(page, url, file) {
-  await page.goto(url);
+  // The data view, where "Upload CSV" is.
+  await page.goto(new URL("#/data", url).href);
   const input = page.getByTestId("upload-csv");
   await input.waitFor({ state: "attached" });
   await workerReady(page);

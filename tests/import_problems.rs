@@ -173,6 +173,10 @@ bad! {
         (Some(2), Some("amount"), Is("Row 2, column \u{201c}amount\u{201d}: \u{201c}1.000\u{201d}: this reads as 1,000.000 or 1.000; write the amount so that only one reading is possible, such as 1,234.50.")),
     ];
 
+    amount_with_more_than_four_decimals: "customer_id,date,amount\nA,2024-01-05,19.99\nB,2024-01-06,1.23456\nC,2024-01-07,2.500000\n", plain() => [
+        (Some(3), Some("amount"), Is("Row 3, column \u{201c}amount\u{201d}: \u{201c}1.23456\u{201d}: the amount has 5 decimals; expected at most 4, such as 19.9999.")),
+    ];
+
     amount_that_is_not_utf8: &b"customer_id,date,amount\nA,2024-01-05,\xa312\n"[..], plain() => [
         (Some(2), Some("amount"), Is("Row 2, column \u{201c}amount\u{201d}: \u{201c}\u{fffd}12\u{201d}: the text is not UTF-8; save the file as \u{201c}CSV UTF-8\u{201d}.")),
     ];

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use retention_lab::core::import::importer::{import_text, Dataset, Options, Outcome};
 use retention_lab::core::import::revenue::{
-    revenue_csv, revenue_table, CustomerRevenue, RevenueTable, Span, Spend,
+    revenue_cohort_csv, revenue_csv, revenue_table, CustomerRevenue, RevenueTable, Span, Spend,
 };
 use retention_lab::core::import::tables::Granularity;
 use retention_lab::core::number::Decimal;
@@ -465,4 +465,113 @@ period,revenue,start_revenue,new_revenue,returning_revenue,expansion,contraction
 2024-07,10.00,0.00,10.00,0.00,0.00,0.00,0.00,,,,10
 ";
     assert_eq!(csv, want);
+}
+
+#[test]
+fn the_imported_revenue_cohorts_are_the_customer_cohorts_with_their_value_so_far() {
+    let d = imported();
+    let t = d.revenue(Granularity::Month).unwrap();
+    // The same cohorts as the customer cohort table: the period of each customer's first row,
+    // sized by its customers.
+    let customers = d
+        .table(Granularity::Month)
+        .unwrap()
+        .cohorts
+        .clone()
+        .unwrap();
+    let ours: Vec<(&str, u64)> = t
+        .cohorts
+        .iter()
+        .map(|c| (c.label.as_str(), c.size))
+        .collect();
+    let theirs: Vec<(&str, u64)> = customers
+        .rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.size))
+        .collect();
+    assert_eq!(ours, theirs);
+    assert_eq!((t.offsets(), t.customers()), (7, 4));
+    // a (100, 150, 120, –, 80) and b (50, 30 after the refund): 150, 180, 120, 0, 80, 0 (the
+    // gap month June), 0, added up and divided by 2.
+    let jan: Vec<Option<f64>> = (0..7).map(|k| t.cohorts[0].per_customer(k)).collect();
+    let want = [75.0, 165.0, 225.0, 225.0, 265.0, 265.0, 265.0].map(Some);
+    assert_eq!(jan, want);
+    // c: 40, 40, 60, then nothing; past July the cells are blank.
+    let mar: Vec<Option<f64>> = (0..7).map(|k| t.cohorts[1].per_customer(k)).collect();
+    let want = [
+        Some(40.0),
+        Some(80.0),
+        Some(140.0),
+        Some(140.0),
+        Some(140.0),
+        None,
+        None,
+    ];
+    assert_eq!(mar, want);
+    let jul: Vec<Option<f64>> = (0..2).map(|k| t.cohorts[2].per_customer(k)).collect();
+    assert_eq!(jul, [Some(10.0), None]);
+    // The average row weighs each cohort by its size, over the cohorts that reached k.
+    let avg: Vec<Option<f64>> = (0..8).map(|k| t.average_per_customer(k)).collect();
+    let want = [
+        Some(200.0 / 4.0),
+        Some(410.0 / 3.0),
+        Some(590.0 / 3.0),
+        Some(590.0 / 3.0),
+        Some(670.0 / 3.0),
+        Some(530.0 / 2.0),
+        Some(530.0 / 2.0),
+        None,
+    ];
+    assert_eq!(avg, want);
+    // An unweighted mean of the cohorts' cells would differ.
+    assert_ne!(avg[1], Some((165.0 + 80.0) / 2.0));
+}
+
+#[test]
+fn the_revenue_cohort_file_is_written_byte_for_byte() {
+    let d = imported();
+    let month = revenue_cohort_csv(d.revenue(Granularity::Month).unwrap());
+    let want = "\
+cohort,size,k0,k1,k2,k3,k4,k5,k6
+2024-01,2,75,165,225,225,265,265,265
+2024-03,1,40,80,140,140,140,,
+2024-07,1,10,,,,,,
+average,4,50,136.66666666666666,196.66666666666666,196.66666666666666,223.33333333333334,265,265
+";
+    assert_eq!(month, want);
+    // Quarters: a, b and c start in Q1 (490, then 180, then 0), d in Q3. The data ends on
+    // 31 July, so Q3 is incomplete: in the file, but not in the average row.
+    let quarter = revenue_cohort_csv(d.revenue(Granularity::Quarter).unwrap());
+    let want = "\
+cohort,size,k0,k1,k2
+2024-Q1,3,163.33333333333334,223.33333333333334,223.33333333333334
+2024-Q3,1,10,,
+average,4,163.33333333333334,223.33333333333334,
+";
+    assert_eq!(quarter, want);
+}
+
+#[test]
+fn an_incomplete_last_period_is_in_the_file_but_not_in_the_average_row() {
+    let t = table(Granularity::Month, true);
+    assert!(t.cell_incomplete(0, 6) && t.cell_incomplete(2, 0) && !t.cell_incomplete(0, 5));
+    let csv = revenue_cohort_csv(&t);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[3], "2024-07,1,10,,,,,,");
+    assert_eq!(
+        lines[4],
+        // k4 of the March cohort is July: only January's cohort counts there.
+        "average,4,63.333333333333336,136.66666666666666,196.66666666666666,196.66666666666666,265,265,"
+    );
+}
+
+#[test]
+fn zeros_past_the_fourth_decimal_are_read_and_the_file_keeps_four() {
+    let text = "customer_id,date,amount\na,2024-01-31,2.500000\nb,2024-01-31,1\n";
+    let Outcome::Done(d) = import_text(text.as_bytes(), Options::default()) else {
+        panic!("imports");
+    };
+    let t = d.revenue(Granularity::Month).unwrap();
+    assert_eq!(t.decimals, 4);
+    assert!(revenue_csv(t).contains("\n2024-01,3.5000,"));
 }

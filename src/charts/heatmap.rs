@@ -1,4 +1,4 @@
-//! The cohort heatmap's scene, in the page's words.
+//! The cohort heatmaps' scenes, in the page's words.
 
 use crate::core::chart::heatmap::{layout, Heat, Laid, Words};
 use crate::core::import::tables::Granularity;
@@ -11,6 +11,17 @@ pub fn scene(heat: &Heat, granularity: Option<Granularity>, width: f32, s: &Stri
         offsets: &offsets,
         average: s.charts.average,
         key: s.charts.heat_key,
+    };
+    layout(heat, width, &s.number_style, words)
+}
+
+/// The revenue cohort heatmap for a view `width` pixels wide.
+pub fn revenue_scene(heat: &Heat, granularity: Granularity, width: f32, s: &Strings) -> Laid {
+    let offsets = s.offsets_title(Some(granularity));
+    let words = Words {
+        offsets: &offsets,
+        average: s.charts.average,
+        key: s.import.revenue_heat_key,
     };
     layout(heat, width, &s.number_style, words)
 }

@@ -168,7 +168,7 @@ pub const EN_CHARTS: ChartStrings = ChartStrings {
     file_revenue_rates: "revenue retention",
 };
 
-fn unit_of(g: Granularity) -> PeriodUnit {
+pub(super) fn unit_of(g: Granularity) -> PeriodUnit {
     match g {
         Granularity::Month => PeriodUnit::Months,
         Granularity::Quarter => PeriodUnit::Quarters,

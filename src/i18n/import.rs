@@ -1,7 +1,9 @@
 //! The data-import panel's strings and the words for import problems.
 
+use super::charts::unit_of;
 use super::table::string_table;
 use super::{fill, Strings};
+use crate::core::chart::heatmap::Summary;
 use crate::core::import::counts::Warning;
 use crate::core::import::dates::{DateError, DateOrder};
 use crate::core::import::layout::{Format, LayoutProblem, Role};
@@ -139,6 +141,16 @@ string_table! {
         grr_above_note,
         download_revenue,
         file_revenue,
+        revenue_cohort_heading,
+        revenue_cohort_caption,
+        download_revenue_cohort,
+        file_revenue_cohort,
+        revenue_heatmap_title,
+        revenue_heat_key,
+        revenue_heatmap_caption,
+        revenue_heatmap_first,
+        revenue_heatmap_furthest,
+        file_revenue_heatmap,
         warning_start,
         warning_end,
 
@@ -184,6 +196,7 @@ string_table! {
         a_unexpected,
         a_grouping,
         a_too_large,
+        a_decimals,
         a_ambiguous,
         d_not_a_date,
         d_two_digit_year,
@@ -335,6 +348,16 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     grr_above_note: "GRR is above 100% in {periods}: customers lost there had refunds larger than their purchases in the period before, so their churned revenue is below zero.",
     download_revenue: "Download revenue CSV",
     file_revenue: "revenue",
+    revenue_cohort_heading: "Revenue per customer by cohort",
+    revenue_cohort_caption: "Each row is the customers whose first period is the cohort; column k is what they have spent per customer from that period through k periods later (the cohort's revenue added up, divided by its size). Blank cells are past the end of the data.",
+    download_revenue_cohort: "Download revenue cohort CSV",
+    file_revenue_cohort: "revenue cohort",
+    revenue_heatmap_title: "Cohort revenue per customer",
+    revenue_heat_key: "Revenue per customer so far",
+    revenue_heatmap_caption: "{cohorts} cohorts over {offsets} {units}; darker cells have brought in more per customer.",
+    revenue_heatmap_first: " On average a customer spent {value} in their cohort's first {unit}",
+    revenue_heatmap_furthest: ", and {value} in all after {k} {units}",
+    file_revenue_heatmap: "revenue heatmap",
     warning_start: "Row {row} ({period}): the given start {given} differs from the previous period's end {previous}; the given start is used.",
     warning_end: "Row {row} ({period}): the given end {given} differs from start + new + returning − lost − joined and left = {computed}; the computed end is used.",
 
@@ -380,6 +403,7 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     a_unexpected: "“{found}” (character {position}) is not a digit; expected a number such as {example}.",
     a_grouping: "the separator at character {position} is out of place; expected a number such as {example} or {large}.",
     a_too_large: "the amount is too large.",
+    a_decimals: "the amount has {decimals} decimals; expected at most {max}, such as {example}.",
     a_ambiguous: "this reads as {first} or {second}; write the amount so that only one reading is possible, such as {large}.",
     d_not_a_date: "expected a date such as 2024-03-05, 20240305, 2024-03, 05/03/2024 or 05.03.2024.",
     d_two_digit_year: "the year has two digits; write all four (2024) so that the century is not guessed.",
@@ -401,6 +425,42 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
 };
 
 impl Strings {
+    /// The revenue cohort heatmap's caption: how many cohorts, then what a customer had spent
+    /// on average in the first period and by the furthest offset with an average; `decimals`
+    /// as the revenue table writes money.
+    pub fn revenue_heatmap_caption(&self, g: Granularity, s: &Summary, decimals: u32) -> String {
+        let t = self.import;
+        let unit = unit_of(g);
+        let st = &self.number_style;
+        let money = |v: f64| st.fixed(v, decimals as usize);
+        let mut out = fill(
+            t.revenue_heatmap_caption,
+            &[
+                ("cohorts", &st.count(s.cohorts as i64)),
+                ("offsets", &st.count(s.offsets as i64)),
+                ("units", self.unit(unit, s.offsets == 1)),
+            ],
+        );
+        if let Some(first) = s.first {
+            out.push_str(&fill(
+                t.revenue_heatmap_first,
+                &[("value", &money(first)), ("unit", self.unit(unit, true))],
+            ));
+            if let Some((k, value)) = s.furthest {
+                out.push_str(&fill(
+                    t.revenue_heatmap_furthest,
+                    &[
+                        ("value", &money(value)),
+                        ("k", &st.count(k as i64)),
+                        ("units", self.unit(unit, k == 1)),
+                    ],
+                ));
+            }
+            out.push('.');
+        }
+        out
+    }
+
     /// A period's label as the page shows it: one the import wrote from dates (`2024-03`,
     /// `2024-Q1`, `2024`) in the language's digits; a counts file's label is the user's own
     /// text and stays as it is. The exported files keep the labels as written.
@@ -556,6 +616,14 @@ impl Strings {
             ProblemKind::Missing => plain(t.p_missing),
             ProblemKind::Number(e) => self.count_error(e),
             ProblemKind::Amount(e) => self.amount_error(e),
+            ProblemKind::AmountDecimals { decimals, max } => fill(
+                t.a_decimals,
+                &[
+                    ("decimals", &self.n(u64::from(*decimals))),
+                    ("max", &self.n(u64::from(*max))),
+                    ("example", &self.number_style.fixed(19.9999, 4)),
+                ],
+            ),
             ProblemKind::Date(e) => self.date_error(e),
             ProblemKind::LostExceedsStart { start } => fill(
                 plural(*start, t.p_lost_exceeds_one, t.p_lost_exceeds),

@@ -9,6 +9,7 @@ use crate::app::state::{tr, use_data, use_strings};
 use crate::components::calculators::presets::{Preset, Presets};
 use crate::components::calculators::scenario_row::RateSignals;
 use crate::components::revenue::revenue_charts::RevenueCharts;
+use crate::components::revenue::revenue_cohorts::RevenueCohorts;
 use crate::components::revenue::revenue_table::RevenueFlows;
 use crate::components::widgets::currency_select::CurrencySelect;
 use crate::components::widgets::figure_card::FigureCard;
@@ -142,7 +143,7 @@ fn RevenueOfData() -> impl IntoView {
             {h3(|s| s.revenue_data_heading)}
             {when_else(
                 has_revenue,
-                move || view! { <p class="note">{by}</p> <RevenueFlows /> <RevenueCharts /> }.into_any(),
+                move || view! { <p class="note">{by}</p> <RevenueFlows /> <RevenueCharts /> <RevenueCohorts /> }.into_any(),
                 || para("note", |s| s.revenue_data_none),
             )}
             <p class="open-in">

@@ -1,10 +1,12 @@
-//! The cohort heatmap: one row per cohort, one column per period since the cohort's first,
-//! each cell coloured by the share still active and printed with it while the cells are big
-//! enough; blank past the data; the size-weighted average row at the bottom.
+//! The cohort heatmaps: one row per cohort, one column per period since the cohort's first,
+//! each cell coloured by its value (the share still active, or the revenue per customer so
+//! far) and printed with it while the cells are big enough; blank past the data; the
+//! size-weighted average row at the bottom.
 
 use super::scene::{Align, Baseline, Paint, Scene, Shape, FONT, SMALL};
 use super::table::DataTable;
 use super::text;
+use crate::core::import::revenue::RevenueTable;
 use crate::core::import::tables::Cohorts;
 use crate::core::number::NumberStyle;
 
@@ -13,10 +15,56 @@ use crate::core::number::NumberStyle;
 pub struct HeatRow {
     pub label: String,
     pub size: u64,
-    /// Share active at each offset; `None` past the data.
-    pub shares: Vec<Option<f64>>,
+    /// The cell at each offset; `None` past the data.
+    pub values: Vec<Option<f64>>,
     /// Cells in an incomplete period.
     pub incomplete: Vec<bool>,
+}
+
+/// What the cells hold, which sets their colour scale and how they are written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum HeatScale {
+    /// Shares from 0 to 1, written as percentages.
+    Share,
+    /// Money per customer, coloured from 0 to `top` (the largest cell; cells below 0, left
+    /// by refunds, take the lightest colour), written with `decimals` in the data table and
+    /// whole in the cells.
+    Money { top: f64, decimals: u32 },
+}
+
+impl HeatScale {
+    /// Where `value` sits on the colour ramp, from 0 (lightest) to 1 (darkest).
+    pub fn position(self, value: f64) -> f64 {
+        match self {
+            HeatScale::Share => value.clamp(0.0, 1.0),
+            HeatScale::Money { top, .. } if top > 0.0 => (value / top).clamp(0.0, 1.0),
+            HeatScale::Money { .. } => 0.0,
+        }
+    }
+
+    /// A cell's text inside a cell; `wide` cells get one more digit for shares.
+    fn cell(self, value: f64, wide: bool, style: &NumberStyle) -> String {
+        match self {
+            HeatScale::Share => style.percent(value, if wide { 1 } else { 0 }),
+            HeatScale::Money { .. } => style.fixed(value, 0),
+        }
+    }
+
+    /// A cell's text in the data table.
+    fn exact(self, value: f64, style: &NumberStyle) -> String {
+        match self {
+            HeatScale::Share => style.percent(value, 1),
+            HeatScale::Money { decimals, .. } => style.fixed(value, decimals as usize),
+        }
+    }
+
+    /// The two ends of the colour key.
+    fn ends(self, style: &NumberStyle) -> (String, String) {
+        match self {
+            HeatScale::Share => (style.percent(0.0, 0), style.percent(1.0, 0)),
+            HeatScale::Money { top, .. } => (style.fixed(0.0, 0), style.fixed(top.max(0.0), 0)),
+        }
+    }
 }
 
 /// The heatmap's data.
@@ -25,6 +73,7 @@ pub struct Heat {
     pub rows: Vec<HeatRow>,
     pub average: Vec<Option<f64>>,
     pub offsets: usize,
+    pub scale: HeatScale,
 }
 
 /// The heatmap of a cohort table.
@@ -42,7 +91,7 @@ pub fn prepare(cohorts: &Cohorts) -> Heat {
         .map(|(r, row)| HeatRow {
             label: row.label.clone(),
             size: row.size,
-            shares: (0..offsets).map(|k| cohorts.share(r, k)).collect(),
+            values: (0..offsets).map(|k| cohorts.share(r, k)).collect(),
             incomplete: (0..offsets)
                 .map(|k| cohorts.cell_incomplete(r, k))
                 .collect(),
@@ -52,6 +101,42 @@ pub fn prepare(cohorts: &Cohorts) -> Heat {
         rows,
         average: (0..offsets).map(|k| cohorts.average_share(k)).collect(),
         offsets,
+        scale: HeatScale::Share,
+    }
+}
+
+/// The heatmap of a revenue table's cohorts: the revenue per customer so far at each
+/// offset (docs/metrics.md section 8), on a scale up to the largest cell.
+pub fn prepare_revenue(table: &RevenueTable) -> Heat {
+    let offsets = table.offsets();
+    let rows: Vec<HeatRow> = table
+        .cohorts
+        .iter()
+        .enumerate()
+        .map(|(r, c)| HeatRow {
+            label: c.label.clone(),
+            size: c.size,
+            values: (0..offsets).map(|k| c.per_customer(k)).collect(),
+            incomplete: (0..offsets).map(|k| table.cell_incomplete(r, k)).collect(),
+        })
+        .collect();
+    let average: Vec<Option<f64>> = (0..offsets)
+        .map(|k| table.average_per_customer(k))
+        .collect();
+    let top = rows
+        .iter()
+        .flat_map(|r| r.values.iter())
+        .chain(&average)
+        .flatten()
+        .fold(0.0, |a: f64, &b| a.max(b));
+    Heat {
+        rows,
+        average,
+        offsets,
+        scale: HeatScale::Money {
+            top,
+            decimals: table.decimals,
+        },
     }
 }
 
@@ -67,6 +152,21 @@ pub struct Words<'a> {
 
 /// Cells narrower than this have no room for their share.
 pub const MIN_LABELLED_CELL: f32 = 38.0;
+
+/// The narrowest cell that has room for every cell's text.
+fn min_labelled(heat: &Heat, style: &NumberStyle) -> f32 {
+    match heat.scale {
+        HeatScale::Share => MIN_LABELLED_CELL,
+        HeatScale::Money { .. } => heat
+            .rows
+            .iter()
+            .flat_map(|r| r.values.iter())
+            .chain(&heat.average)
+            .flatten()
+            .map(|&v| text::width(&format!("{}*", heat.scale.cell(v, false, style)), 10.0) + 6.0)
+            .fold(MIN_LABELLED_CELL, f32::max),
+    }
+}
 /// The narrowest cell drawn.
 const MIN_CELL: f32 = 12.0;
 /// The widest cell drawn.
@@ -99,13 +199,15 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
             .fold(0.0, f32::max);
     let cols = heat.offsets.max(1) as f32;
     let fit = (width - pinned - 8.0) / cols;
-    let cell = if fit >= MIN_LABELLED_CELL {
-        fit.min(MAX_CELL)
+    let min_labelled = min_labelled(heat, style);
+    let cell = if fit >= min_labelled {
+        fit.min(MAX_CELL.max(min_labelled))
     } else {
         let scrolled = (width * MAX_SCROLL - pinned - 8.0) / cols;
-        MIN_LABELLED_CELL.min(scrolled).max(MIN_CELL)
+        min_labelled.min(scrolled).max(MIN_CELL)
     };
-    let labelled = cell >= MIN_LABELLED_CELL;
+    let labelled = cell >= min_labelled;
+    let scale = heat.scale;
     let row_h = if labelled {
         24.0
     } else {
@@ -143,7 +245,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
     let mut cell_texts = Vec::new();
     let mut draw_row = |scene: &mut Scene,
                         label: &str,
-                        shares: &[Option<f64>],
+                        values: &[Option<f64>],
                         incomplete: Option<&[bool]>,
                         y: f32,
                         bold: bool| {
@@ -157,18 +259,19 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
             paint: Paint::Text,
             bold,
         });
-        for (k, share) in shares.iter().enumerate() {
-            let Some(share) = *share else { continue };
+        for (k, value) in values.iter().enumerate() {
+            let Some(value) = *value else { continue };
+            let shade = scale.position(value);
             let x0 = pinned + cell * k as f32;
             let faded = incomplete.is_some_and(|i| i.get(k).copied().unwrap_or(false));
             scene.rect(
                 (x0 + 1.0, y + 1.0),
                 (x0 + cell - 1.0, y + row_h - 1.0),
-                Paint::Heat(share),
+                Paint::Heat(shade),
                 faded,
             );
             if labelled {
-                let mut t = style.percent(share, if cell >= 52.0 { 1 } else { 0 });
+                let mut t = scale.cell(value, cell >= 52.0, style);
                 if faded {
                     t.push('*');
                 }
@@ -182,7 +285,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
                     paint: if faded {
                         Paint::Text
                     } else {
-                        Paint::HeatText(share)
+                        Paint::HeatText(shade)
                     },
                     bold,
                 });
@@ -193,7 +296,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
         draw_row(
             &mut scene,
             label,
-            &row.shares,
+            &row.values,
             Some(&row.incomplete),
             y,
             false,
@@ -205,7 +308,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
     scene.shapes.append(&mut cell_texts);
     y += row_h + 14.0;
 
-    // The colour key: light to dark, 0% to 100%.
+    // The colour key: light to dark, from the scale's low end to its high end.
     let key_w = (cell * cols).clamp(120.0, 240.0);
     let steps = 10;
     for i in 0..steps {
@@ -218,10 +321,11 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
             false,
         );
     }
+    let (low, high) = scale.ends(style);
     scene.text(
         pinned,
         y + 14.0,
-        style.percent(0.0, 0),
+        low,
         SMALL,
         Align::Start,
         Baseline::Top,
@@ -230,7 +334,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
     scene.text(
         pinned + key_w,
         y + 14.0,
-        style.percent(1.0, 0),
+        high,
         SMALL,
         Align::End,
         Baseline::Top,
@@ -252,7 +356,7 @@ pub fn layout(heat: &Heat, width: f32, style: &NumberStyle, words: Words) -> Lai
     Laid { scene, labelled }
 }
 
-/// The heatmap's data: cohort, size and the share at every offset, then the average row.
+/// The heatmap's data: cohort, size and the value at every offset, then the average row.
 pub fn table(
     heat: &Heat,
     cohort: &str,
@@ -262,14 +366,15 @@ pub fn table(
 ) -> DataTable {
     let mut head = vec![cohort.to_string(), size.to_string()];
     head.extend((0..heat.offsets).map(|k| style.count(k as i64)));
-    let cells = |shares: &[Option<f64>], incomplete: Option<&[bool]>| -> Vec<String> {
-        shares
+    let cells = |values: &[Option<f64>], incomplete: Option<&[bool]>| -> Vec<String> {
+        values
             .iter()
             .enumerate()
             .map(|(k, s)| match s {
                 Some(v) => {
                     let star = incomplete.is_some_and(|i| i.get(k).copied().unwrap_or(false));
-                    format!("{}{}", style.percent(*v, 1), if star { "*" } else { "" })
+                    let text = heat.scale.exact(*v, style);
+                    format!("{text}{}", if star { "*" } else { "" })
                 }
                 None => String::new(),
             })
@@ -280,7 +385,7 @@ pub fn table(
         .iter()
         .map(|r| {
             let mut row = vec![r.label.clone(), style.count(r.size as i64)];
-            row.extend(cells(&r.shares, Some(&r.incomplete)));
+            row.extend(cells(&r.values, Some(&r.incomplete)));
             row
         })
         .collect();
@@ -293,12 +398,13 @@ pub fn table(
     DataTable { head, rows }
 }
 
-/// What the caption says: how many cohorts, and the average share one period in and at the
-/// furthest offset with an average.
+/// What the caption says: how many cohorts, and the average value at the start, one period in
+/// and at the furthest offset with an average.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub cohorts: usize,
     pub offsets: usize,
+    pub first: Option<f64>,
     pub after_one: Option<f64>,
     pub furthest: Option<(usize, f64)>,
 }
@@ -314,6 +420,7 @@ pub fn summary(heat: &Heat) -> Summary {
     Summary {
         cohorts: heat.rows.len(),
         offsets: heat.offsets,
+        first: heat.average.first().copied().flatten(),
         after_one: heat.average.get(1).copied().flatten(),
         furthest,
     }
@@ -373,7 +480,7 @@ mod tests {
     fn a_cell_per_cohort_and_offset_blank_past_the_data() {
         let heat = prepare(&triangle(4));
         assert_eq!(heat.offsets, 4);
-        assert_eq!(heat.rows[3].shares, vec![Some(1.0), None, None, None]);
+        assert_eq!(heat.rows[3].values, vec![Some(1.0), None, None, None]);
         let laid = layout(&heat, 800.0, &NumberStyle::ENGLISH, WORDS);
         // 4 + 3 + 2 + 1 cohort cells, 4 average cells, 10 key swatches.
         assert_eq!(cells(&laid.scene), 10 + 4 + 10);
@@ -440,5 +547,113 @@ mod tests {
         assert_eq!(heat.rows[0].incomplete, vec![false, false, true]);
         let laid = layout(&heat, 800.0, &NumberStyle::ENGLISH, WORDS);
         assert!(laid.scene.texts().any(|t| t == "81.0%*"));
+    }
+
+    /// Revenue cohorts of two months: x spends 100 then 50, y 40 then a refund of 60; z joins
+    /// in February with 30.
+    fn revenue() -> RevenueTable {
+        use crate::core::import::revenue::{revenue_table, CustomerRevenue, Span};
+        use crate::core::number::Decimal;
+        let mut r = CustomerRevenue::default();
+        let jan = 2024 * 12;
+        for (c, m, units) in [(0, 0, 100), (0, 1, 50), (1, 0, 40), (1, 1, -60), (2, 1, 30)] {
+            r.add(c, jan + m, Decimal::whole(units)).unwrap();
+        }
+        let span = Span {
+            first_month: jan,
+            last_month: jan + 1,
+            ends_early: false,
+        };
+        let g = crate::core::import::tables::Granularity::Month;
+        revenue_table(&r.finish().unwrap(), g, span, 2).unwrap()
+    }
+
+    #[test]
+    fn revenue_cells_are_money_per_customer_on_a_scale_to_the_largest() {
+        let heat = prepare_revenue(&revenue());
+        assert_eq!(heat.offsets, 2);
+        assert_eq!(heat.rows[0].values, vec![Some(70.0), Some(65.0)]);
+        assert_eq!(heat.rows[1].values, vec![Some(30.0), None]);
+        assert_eq!(heat.average, vec![Some(170.0 / 3.0), Some(65.0)]);
+        assert_eq!(
+            heat.scale,
+            HeatScale::Money {
+                top: 70.0,
+                decimals: 2
+            }
+        );
+        assert_eq!(heat.scale.position(70.0), 1.0);
+        assert_eq!(heat.scale.position(35.0), 0.5);
+        assert_eq!(
+            heat.scale.position(-10.0),
+            0.0,
+            "refunds take the lightest colour"
+        );
+        let laid = layout(&heat, 360.0, &NumberStyle::ENGLISH, WORDS);
+        assert!(laid.labelled);
+        let texts: Vec<&str> = laid.scene.texts().collect();
+        for want in ["70", "65", "30", "57", "0"] {
+            assert!(texts.contains(&want), "{want} in {texts:?}");
+        }
+        assert!(!texts.iter().any(|t| t.ends_with('%')), "{texts:?}");
+        let shades: Vec<f64> = laid
+            .scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect {
+                    paint: Paint::Heat(v),
+                    ..
+                } => Some(*v),
+                _ => None,
+            })
+            .take(5)
+            .collect();
+        assert_eq!(
+            shades,
+            vec![
+                1.0,
+                65.0 / 70.0,
+                30.0 / 70.0,
+                (170.0 / 3.0) / 70.0,
+                65.0 / 70.0
+            ]
+        );
+        let t = table(&heat, "Cohort", "Size", "Average", &NumberStyle::ENGLISH);
+        assert_eq!(t.rows[0], vec!["2024-01", "2", "70.00", "65.00"]);
+        assert_eq!(t.rows[1], vec!["2024-02", "1", "30.00", ""]);
+        assert_eq!(t.rows[2], vec!["Average", "3", "56.67", "65.00"]);
+        let s = summary(&heat);
+        assert_eq!((s.first, s.furthest), (Some(170.0 / 3.0), Some((1, 65.0))));
+    }
+
+    #[test]
+    fn wide_money_cells_make_room_for_their_digits() {
+        let mut heat = prepare_revenue(&revenue());
+        heat.rows[0].values[0] = Some(1_234_567.0);
+        heat.scale = HeatScale::Money {
+            top: 1_234_567.0,
+            decimals: 2,
+        };
+        let laid = layout(&heat, 800.0, &NumberStyle::ENGLISH, WORDS);
+        assert!(laid.labelled);
+        let cell = laid
+            .scene
+            .shapes
+            .iter()
+            .find_map(|s| match s {
+                Shape::Rect {
+                    x0,
+                    x1,
+                    paint: Paint::Heat(_),
+                    ..
+                } => Some(x1 - x0),
+                _ => None,
+            })
+            .unwrap();
+        assert!(
+            cell + 2.0 >= text::width("1,234,567*", 10.0),
+            "a {cell} px cell for 1,234,567"
+        );
     }
 }

@@ -40,6 +40,8 @@ pub enum ProblemKind {
     Number(NumberErrorText),
     /// An amount (money, possibly with decimals) that does not read as one.
     Amount(NumberErrorText),
+    /// An amount with more decimals than `max` (a digit past them that is not zero).
+    AmountDecimals { decimals: u32, max: u32 },
     /// A date that does not read as one.
     Date(DateError),
     /// Lost customers more than the period's start.

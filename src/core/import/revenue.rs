@@ -13,6 +13,24 @@ use crate::core::figure::{Currency, Figure};
 use crate::core::number::Decimal;
 use crate::core::revenue::{arpu, figures, Flows};
 
+/// The most decimals an amount may have (docs/metrics.md §2.7): every sum is written with
+/// the file's decimals, so this bounds them.
+pub const MAX_DECIMALS: u32 = 4;
+
+/// `amount` with at most [`MAX_DECIMALS`] decimals: zeros past them are dropped (the value is
+/// the same); `None` when a digit past them is not zero.
+pub fn within_decimals(amount: Decimal) -> Option<Decimal> {
+    let mut d = amount;
+    while d.scale > MAX_DECIMALS {
+        if d.units % 10 != 0 {
+            return None;
+        }
+        d.units /= 10;
+        d.scale -= 1;
+    }
+    Some(d)
+}
+
 /// What one customer spent in one month (months since year 0): the sum of their amounts
 /// there, refunds included as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +264,30 @@ impl RevenueTable {
         self.rows.len()
     }
 
+    /// Offsets of the longest cohort: the columns k0, k1, … of the cohort table.
+    pub fn offsets(&self) -> usize {
+        self.cohorts
+            .iter()
+            .map(|c| c.revenue.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Customers in all cohorts.
+    pub fn customers(&self) -> u64 {
+        self.cohorts.iter().map(|c| c.size).sum()
+    }
+
+    /// Whether the cell of cohort `r` (its index in `cohorts`) at offset `k` falls in an
+    /// incomplete period.
+    pub fn cell_incomplete(&self, r: usize, k: usize) -> bool {
+        self.incomplete_last
+            && self
+                .cohorts
+                .get(r)
+                .is_some_and(|c| c.period + k + 1 == self.rows.len())
+    }
+
     /// The average row at offset `k`: the revenue through `k` of every cohort that has
     /// reached it (its cell in a complete period), over their customers. Weighted by size,
     /// so it is one division of two sums. `None` when no cohort has reached `k`.
@@ -377,6 +419,34 @@ pub fn revenue_table(
     })
 }
 
+/// The revenue cohort file of docs/metrics.md §2.8: `cohort,size,k0,…` with as many k columns
+/// as the longest cohort, one row per cohort in period order with the revenue per customer
+/// through each offset (blank past the data), then the `average` row, whose size is every
+/// customer. The values are written in Rust's shortest round-trip form; the cohort label is
+/// the only text column.
+pub fn revenue_cohort_csv(table: &RevenueTable) -> String {
+    let offsets = table.offsets();
+    let mut f = CsvFile::new();
+    f.text("cohort").text("size");
+    for k in 0..offsets {
+        f.text(&format!("k{k}"));
+    }
+    f.end_row();
+    for c in &table.cohorts {
+        f.text(&c.label).number(Some(c.size));
+        for k in 0..offsets {
+            f.number(c.per_customer(k));
+        }
+        f.end_row();
+    }
+    f.text("average").number(Some(table.customers()));
+    for k in 0..offsets {
+        f.number(table.average_per_customer(k));
+    }
+    f.end_row();
+    f.finish()
+}
+
 /// The revenue file of docs/metrics.md section 8: one row per period, money with the file's
 /// decimals, rates and ARPU in Rust's shortest round-trip form, blank where a figure has no
 /// value; the period label is the only text column.
@@ -416,4 +486,25 @@ pub fn revenue_csv(table: &RevenueTable) -> String {
         f.end_row();
     }
     f.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_keep_at_most_four_decimals() {
+        let d = |units: i128, scale: u32| Decimal { units, scale };
+        let cases = [
+            (d(1999, 2), Some(d(1999, 2))),
+            (d(199_999, 4), Some(d(199_999, 4))),
+            (d(2_500_000, 6), Some(d(25_000, 4))),
+            (d(-123_450, 5), Some(d(-12_345, 4))),
+            (d(123_456, 5), None),
+            (d(1_000_001, 6), None),
+        ];
+        for (amount, want) in cases {
+            assert_eq!(within_decimals(amount), want, "{amount:?}");
+        }
+    }
 }

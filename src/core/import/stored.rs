@@ -14,13 +14,14 @@ use super::layout::Role;
 /// this nested form; such a text does not read as a dataset, so it is taken as another
 /// version's. Version 2 added kinds of problem (a file that is not text, a header too long,
 /// a file of dates only, an amount that does not read) and the warning of negative amounts.
-/// Version 3 added the revenue tables of files with amounts.
-pub const VERSION: i64 = 3;
+/// Version 3 added the revenue tables of files with amounts. Version 4 added the problem of an
+/// amount with too many decimals.
+pub const VERSION: i64 = 4;
 
 /// Earlier versions whose stored form reads unchanged as this one's: the types only grew.
-/// Their tables of a file with amounts lack the revenue tables, so those are read again from
-/// the data instead.
-const READS_AS_IS: [i64; 2] = [1, 2];
+/// The tables of versions 1 and 2 of a file with amounts lack the revenue tables, so those
+/// are read again from the data instead.
+const READS_AS_IS: [i64; 3] = [1, 2, 3];
 
 /// The JSON form of `dataset`.
 pub fn to_json(dataset: &Dataset) -> Value {
@@ -53,7 +54,9 @@ mod tests {
     use crate::core::import::samples::Sample;
 
     /// The fixture of each version: the JSON form of [`fingerprint_dataset`].
-    const FINGERPRINT: (i64, &str) = (3, include_str!("stored_v3.json"));
+    const FINGERPRINT: (i64, &str) = (4, include_str!("stored_v4.json"));
+    /// Version 3's, which this version reads as it is.
+    const FINGERPRINT_V3: &str = include_str!("stored_v3.json");
     /// Version 2's, which this version reads as it is unless the file has amounts.
     const FINGERPRINT_V2: &str = include_str!("stored_v2.json");
     /// Version 1's, which this version reads as it is.
@@ -183,6 +186,10 @@ mod tests {
             ProblemKind::DatesOnly {
                 example: "2024-01-05".into(),
             },
+            ProblemKind::AmountDecimals {
+                decimals: 5,
+                max: 4,
+            },
         ]
         .into_iter()
         .chain(number.clone().into_iter().map(ProblemKind::Number))
@@ -232,6 +239,9 @@ mod tests {
             );
             assert_eq!(from_json(Some(0), &old), None);
         }
+        // Version 3 has the revenue tables: it reads as it is, amounts and all.
+        let v3: Value = serde_json::from_str(FINGERPRINT_V3).unwrap();
+        assert!(from_json(Some(3), &v3).is_some(), "version 3");
         assert_eq!(from_json(None, &json), None);
         assert_eq!(
             // The text form of earlier builds, under the same number.

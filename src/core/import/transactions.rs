@@ -5,7 +5,7 @@ use super::dates::{read_date, resolve, DateError, DateOrder, DateRead, Ymd};
 use super::layout::{Layout, Role};
 use super::problem::{Problem, ProblemKind, Problems};
 use super::records::Record;
-use super::revenue::CustomerRevenue;
+use super::revenue::{within_decimals, CustomerRevenue, MAX_DECIMALS};
 use crate::core::number::{parse_decimal_exact, parse_plain_decimal, Decimal, NumberStyle};
 
 /// A `05/03/2024` row read before the file showed which field is the day.
@@ -182,10 +182,16 @@ impl TransactionSink {
             return Err(ProblemKind::Missing);
         }
         // Most files write their amounts plainly ("146.14"): read those at once.
-        if let Some(d) = parse_plain_decimal(text, self.style.decimal) {
-            return Ok(d);
-        }
-        parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))
+        let amount = match parse_plain_decimal(text, self.style.decimal) {
+            Some(d) => d,
+            None => {
+                parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))?
+            }
+        };
+        within_decimals(amount).ok_or(ProblemKind::AmountDecimals {
+            decimals: amount.scale,
+            max: MAX_DECIMALS,
+        })
     }
 
     /// The data showed the order (a field above 12): read the rows held back so far with it.
