@@ -88,11 +88,11 @@ test("the revenue view charts the movements and the rates of the data, with thei
     expect(shot.background, kind).toEqual([255, 255, 255]);
     await expect(chart(page, kind).locator("canvas.chart-canvas")).toHaveAttribute("role", "img");
   }
-  // Both charts come right after the revenue table.
+  // Both charts come right after the revenue table, before the revenue cohorts' heatmap.
   const order = await page.getByTestId("revenue-of-data").evaluate((el) =>
     [...el.querySelectorAll("[data-testid='revenue-table'], [data-testid^='chart-revenue-']")].map((e) => e.dataset.testid)
   );
-  expect(order).toEqual(["revenue-table", "chart-revenue-movements", "chart-revenue-rates"]);
+  expect(order).toEqual(["revenue-table", "chart-revenue-movements", "chart-revenue-rates", "chart-revenue-heatmap"]);
 
   const moves = chart(page, "revenue-movements");
   await expect(moves.getByTestId("chart-caption")).toHaveText(
