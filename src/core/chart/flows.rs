@@ -2,7 +2,7 @@
 //! who left below it, per period, with the net change as a line.
 
 use super::scale::{linear_ticks, Scale};
-use super::scene::{band_centre, Paint, Scene, Shape, SMALL};
+use super::scene::{band_centre, Paint, Scene, SMALL};
 use super::table::DataTable;
 use super::text;
 use crate::core::import::tables::FlowRow;
@@ -144,24 +144,7 @@ pub fn layout(bars: &[FlowBar], width: f32, style: &NumberStyle, words: Words) -
         bar(0.0, -(b.lost.unwrap_or(0) as f64), Paint::Loss);
         net.push((cx, px(b.net as f64), b.incomplete));
     }
-    if net.len() > 1 {
-        scene.shapes.push(Shape::Line {
-            points: net.iter().map(|p| (p.0, p.1)).collect(),
-            paint: Paint::Text,
-            width: 2.0,
-        });
-    }
-    if band >= 6.0 || net.len() == 1 {
-        for (x, y, faded) in net {
-            scene.shapes.push(Shape::Dot {
-                x,
-                y,
-                r: 3.0,
-                paint: Paint::Text,
-                faded,
-            });
-        }
-    }
+    scene.line_with_dots(net, band);
     let labels: Vec<String> = bars
         .iter()
         .map(|b| axis_label(&b.label, b.incomplete))

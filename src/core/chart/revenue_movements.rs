@@ -5,7 +5,7 @@
 
 use super::flows::axis_label;
 use super::scale::{linear_ticks, Scale};
-use super::scene::{band_centre, Align, Baseline, Paint, Scene, Shape, SMALL};
+use super::scene::{band_centre, Align, Baseline, Paint, Scene, SMALL};
 use super::table::DataTable;
 use super::text;
 use crate::core::import::revenue::RevenueRow;
@@ -203,24 +203,7 @@ pub fn layout(bars: &[MovementBar], width: f32, style: &NumberStyle, words: Word
             line.push((cx, px(v), b.incomplete));
         }
     }
-    if line.len() > 1 {
-        scene.shapes.push(Shape::Line {
-            points: line.iter().map(|p| (p.0, p.1)).collect(),
-            paint: Paint::Text,
-            width: 2.0,
-        });
-    }
-    if band >= 6.0 || line.len() == 1 {
-        for (x, y, faded) in line {
-            scene.shapes.push(Shape::Dot {
-                x,
-                y,
-                r: 3.0,
-                paint: Paint::Text,
-                faded,
-            });
-        }
-    }
+    scene.line_with_dots(line, band);
     let labels: Vec<String> = bars
         .iter()
         .map(|b| axis_label(&b.label, b.incomplete))
@@ -310,6 +293,7 @@ pub fn summary(bars: &[MovementBar]) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::chart::scene::Shape;
     use crate::core::import::revenue::{revenue_table, Span, Spend};
     use crate::core::import::tables::Granularity;
 

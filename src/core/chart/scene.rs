@@ -263,6 +263,30 @@ pub fn band_centre(i: usize, n: usize, left: f32, right: f32) -> f32 {
 }
 
 impl Scene {
+    /// A line in the text colour through `points` (x, y, and whether the point's period is
+    /// incomplete, drawn faded), with a dot on each point when the periods' bands are wide
+    /// enough (`band`) to tell the points apart, or when there is one point only.
+    pub fn line_with_dots(&mut self, points: Vec<(f32, f32, bool)>, band: f32) {
+        if points.len() > 1 {
+            self.shapes.push(Shape::Line {
+                points: points.iter().map(|p| (p.0, p.1)).collect(),
+                paint: Paint::Text,
+                width: 2.0,
+            });
+        }
+        if band >= 6.0 || points.len() == 1 {
+            for (x, y, faded) in points {
+                self.shapes.push(Shape::Dot {
+                    x,
+                    y,
+                    r: 3.0,
+                    paint: Paint::Text,
+                    faded,
+                });
+            }
+        }
+    }
+
     /// Period names under `n` equal bands, every k-th one so that none overlaps the next.
     pub fn period_labels(&mut self, labels: &[String], left: f32, right: f32, y: f32) {
         let n = labels.len();
