@@ -9,6 +9,10 @@
 
 use std::fmt;
 
+use base64::alphabet::URL_SAFE;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::{DecodeError, Engine};
+
 use crate::core::panel::Panel;
 
 /// The longest link the page offers. Longer addresses are cut short or refused by some
@@ -26,23 +30,19 @@ pub const MAX_DATA: usize = 2 * MAX_LINK;
 /// of times what a link the page offers holds. Decompression stops once it is passed.
 pub const MAX_JSON: usize = 1_000_000;
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// base64url without padding (RFC 4648 §5). The spare bits of the last character are not
+/// checked, as a link's reader never has.
+const BASE64URL: GeneralPurpose = GeneralPurpose::new(
+    &URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(true),
+);
 
 /// `bytes` in base64url without padding.
 pub fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
+    BASE64URL.encode(bytes)
 }
 
 /// Why a link's data could not be read.
@@ -82,36 +82,20 @@ pub fn decode(text: &str) -> Result<Vec<u8>, LinkError> {
     if text.len() > MAX_DATA {
         return Err(LinkError::TooLong { length: text.len() });
     }
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for (i, c) in text.chars().enumerate() {
-        let value = match c {
-            'A'..='Z' => c as u32 - 'A' as u32,
-            'a'..='z' => c as u32 - 'a' as u32 + 26,
-            '0'..='9' => c as u32 - '0' as u32 + 52,
-            '-' => 62,
-            '_' => 63,
-            found => {
-                return Err(LinkError::Character {
-                    position: i + 1,
-                    found,
-                })
-            }
-        };
-        acc = acc << 6 | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    // Two or four bits left over are padding; six mean a character too many.
-    if bits == 6 {
-        return Err(LinkError::CutShort);
-    }
-    Ok(out)
+    // The character at byte `at` (where the decoder stopped), counted in characters.
+    let located = |at: usize| LinkError::Character {
+        position: text.get(..at).map_or(at, |before| before.chars().count()) + 1,
+        found: text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or('\u{FFFD}'),
+    };
+    BASE64URL.decode(text).map_err(|e| match e {
+        DecodeError::InvalidByte(at, _) => located(at),
+        DecodeError::InvalidPadding => located(text.find('=').unwrap_or(0)),
+        // One character too many for the bytes before it: the link was cut.
+        DecodeError::InvalidLength(_) | DecodeError::InvalidLastSymbol(..) => LinkError::CutShort,
+    })
 }
 
 /// What an address's fragment asks for.
@@ -201,6 +185,16 @@ mod tests {
             })
         );
         assert_eq!(decode("Zm9vY"), Err(LinkError::CutShort));
+        // Positions count characters, not bytes.
+        assert_eq!(
+            decode("Zm9vé"),
+            Err(LinkError::Character {
+                position: 5,
+                found: 'é'
+            })
+        );
+        // The spare bits of the last character are not checked.
+        assert_eq!(decode("Zh").as_deref(), Ok(&b"f"[..]));
     }
 
     // docs/metrics.md §12: data longer than MAX_DATA is refused before it is decoded.
@@ -274,7 +268,7 @@ mod tests {
         fn round_trip(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
             let coded = encode(&bytes);
             prop_assert_eq!(coded.len(), (bytes.len() * 4).div_ceil(3));
-            prop_assert!(coded.bytes().all(|b| ALPHABET.contains(&b)));
+            prop_assert!(coded.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
             prop_assert_eq!(decode(&coded), Ok(bytes));
         }
 
