@@ -1,8 +1,8 @@
 //! The periods chart: customers who came in above the axis (new, then returning) and those
 //! who left below it, per period, with the net change as a line.
 
-use super::scale::{linear_ticks, Scale};
-use super::scene::{band_centre, Paint, Scene, SMALL};
+use super::scale::linear_ticks;
+use super::scene::{band_centre, plot_left, Paint, Scene, SMALL};
 use super::table::DataTable;
 use super::text;
 use crate::core::import::tables::FlowRow;
@@ -89,11 +89,7 @@ pub fn layout(bars: &[FlowBar], width: f32, style: &NumberStyle, words: Words) -
         legend.push((Paint::Muted, words.incomplete));
     }
 
-    let left = 10.0
-        + ticks
-            .iter()
-            .map(|(_, t)| text::width(t, SMALL))
-            .fold(0.0, f32::max);
+    let left = plot_left(&ticks);
     let right = width - 12.0;
     let mut scene = Scene::new(width, 0.0);
     let legend_end = scene.legend(&legend, left, right, 4.0);
@@ -110,14 +106,7 @@ pub fn layout(bars: &[FlowBar], width: f32, style: &NumberStyle, words: Words) -
     let bottom = top + (width * 0.45).clamp(200.0, 320.0);
     scene.height = bottom + 30.0;
 
-    let y = Scale {
-        min,
-        max,
-        from: bottom,
-        to: top,
-        log: false,
-    };
-    scene.y_axis(&y, &ticks, left, right);
+    let y = scene.linear_y_axis((min, max), (top, bottom), &ticks, left, right);
     let zero = y.map(0.0).unwrap_or(bottom);
     scene.segment((left, zero), (right, zero), Paint::Axis, 1.0);
 

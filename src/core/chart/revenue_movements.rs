@@ -4,10 +4,9 @@
 //! a line.
 
 use super::flows::axis_label;
-use super::scale::{linear_ticks, Scale};
-use super::scene::{band_centre, Align, Baseline, Paint, Scene, SMALL};
+use super::scale::linear_ticks;
+use super::scene::{band_centre, plot_left, Align, Baseline, Paint, Scene, SMALL};
 use super::table::DataTable;
-use super::text;
 use crate::core::import::revenue::RevenueRow;
 use crate::core::number::{Decimal, NumberStyle};
 
@@ -152,11 +151,7 @@ pub fn layout(bars: &[MovementBar], width: f32, style: &NumberStyle, words: Word
         legend.push((Paint::Muted, words.incomplete));
     }
 
-    let left = 10.0
-        + ticks
-            .iter()
-            .map(|(_, t)| text::width(t, SMALL))
-            .fold(0.0, f32::max);
+    let left = plot_left(&ticks);
     let right = width - 12.0;
     let mut scene = Scene::new(width, 0.0);
     let legend_end = scene.legend(&legend, left, right, 4.0);
@@ -173,14 +168,7 @@ pub fn layout(bars: &[MovementBar], width: f32, style: &NumberStyle, words: Word
     let bottom = top + (width * 0.45).clamp(200.0, 320.0);
     scene.height = bottom + 30.0;
 
-    let y = Scale {
-        min,
-        max,
-        from: bottom,
-        to: top,
-        log: false,
-    };
-    scene.y_axis(&y, &ticks, left, right);
+    let y = scene.linear_y_axis((min, max), (top, bottom), &ticks, left, right);
     let zero = y.map(0.0).unwrap_or(bottom);
     scene.segment((left, zero), (right, zero), Paint::Axis, 1.0);
 

@@ -4,10 +4,9 @@
 
 use super::churn::tick_decimals;
 use super::flows::axis_label;
-use super::scale::{linear_ticks, Scale};
-use super::scene::{band_centre, Align, Baseline, Paint, Scene, Shape, SMALL};
+use super::scale::linear_ticks;
+use super::scene::{band_centre, plot_left, Align, Baseline, Paint, Scene, Shape};
 use super::table::DataTable;
-use super::text;
 use crate::core::import::revenue::RevenueRow;
 use crate::core::number::NumberStyle;
 
@@ -63,24 +62,13 @@ pub fn layout(points: &[RatePoint], width: f32, style: &NumberStyle, words: Word
         legend.push((Paint::Muted, words.incomplete));
     }
 
-    let left = 10.0
-        + ticks
-            .iter()
-            .map(|(_, t)| text::width(t, SMALL))
-            .fold(0.0, f32::max);
+    let left = plot_left(&ticks);
     let right = width - 12.0;
     let mut scene = Scene::new(width, 0.0);
     let top = scene.legend(&legend, left, right, 4.0) + 12.0;
     let bottom = top + (width * 0.4).clamp(180.0, 280.0);
     scene.height = bottom + 30.0;
-    let y = Scale {
-        min,
-        max,
-        from: bottom,
-        to: top,
-        log: false,
-    };
-    scene.y_axis(&y, &ticks, left, right);
+    let y = scene.linear_y_axis((min, max), (top, bottom), &ticks, left, right);
     for level in [0.0, 1.0] {
         if let Some(py) = y.map(level) {
             scene.segment((left, py), (right, py), Paint::Axis, 1.0);

@@ -1,5 +1,8 @@
 //! A chart as a list of shapes in CSS pixels, ready to be walked onto any drawing surface.
 
+use super::scale::Scale;
+use super::text;
+
 /// What a shape is painted with; [`super::palette`] turns it into a colour for a theme.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Paint {
@@ -262,7 +265,36 @@ pub fn band_centre(i: usize, n: usize, left: f32, right: f32) -> f32 {
     left + (right - left) * (i as f32 + 0.5) / n.max(1) as f32
 }
 
+/// The left edge of a plot whose y axis writes `ticks`: room for the widest label.
+pub fn plot_left(ticks: &[(f64, String)]) -> f32 {
+    10.0 + ticks
+        .iter()
+        .map(|(_, t)| text::width(t, SMALL))
+        .fold(0.0, f32::max)
+}
+
 impl Scene {
+    /// A linear y scale over `min..max`, drawn from `bottom` up to `top`, with its axis and
+    /// `ticks` between `left` and `right`.
+    pub fn linear_y_axis(
+        &mut self,
+        (min, max): (f64, f64),
+        (top, bottom): (f32, f32),
+        ticks: &[(f64, String)],
+        left: f32,
+        right: f32,
+    ) -> Scale {
+        let y = Scale {
+            min,
+            max,
+            from: bottom,
+            to: top,
+            log: false,
+        };
+        self.y_axis(&y, ticks, left, right);
+        y
+    }
+
     /// A line in the text colour through `points` (x, y, and whether the point's period is
     /// incomplete, drawn faded), with a dot on each point when the periods' bands are wide
     /// enough (`band`) to tell the points apart, or when there is one point only.
