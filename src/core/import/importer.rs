@@ -389,10 +389,10 @@ impl Importer {
     }
 }
 
-/// The revenue tables of every granularity (docs/metrics.md section 8). Every sum in them is
-/// bounded by the sum of the amounts' sizes, which the rows' own sums already bounded, so a
-/// table that overflows cannot happen in a file that was read; were it to, that granularity
-/// would have no revenue table rather than a wrong one.
+/// The revenue tables of every granularity (docs/metrics.md section 8). A customer's month
+/// whose sum overflows is reported on the row that made it; one whose rows came apart (out of
+/// date order) is added up only here, and should that overflow, the file has no revenue
+/// tables rather than wrong ones.
 fn revenue_tables(revenue: CustomerRevenue, activity: &Activity) -> Vec<RevenueTable> {
     let decimals = revenue.decimals();
     let Ok(spends) = revenue.finish() else {
@@ -400,7 +400,7 @@ fn revenue_tables(revenue: CustomerRevenue, activity: &Activity) -> Vec<RevenueT
     };
     Granularity::ALL
         .iter()
-        .filter_map(|&g| revenue_table(&spends, g, activity.span(g)?, decimals).ok())
+        .filter_map(|&g| Some(revenue_table(&spends, g, activity.span(g)?, decimals)))
         .collect()
 }
 

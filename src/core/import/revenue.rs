@@ -2,8 +2,9 @@
 //! spent per month, and from it, per period, the revenue flows (start, new, returning,
 //! expansion, contraction, churned), GRR, NRR, revenue churn, ARPU and the revenue cohorts.
 //!
-//! Money stays exact ([`Decimal`]) through every sum; only the rates and the per-customer
-//! cohort values are one `f64` division each.
+//! Money stays exact through every sum: while the file is read, amounts are whole numbers of
+//! ten-thousandths ([`Amount`]), and the tables' sums are [`Decimal`]s with the file's
+//! decimals; only the rates and the per-customer cohort values are one `f64` division each.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,9 @@ use crate::core::revenue::{arpu, figures, Flows};
 /// The most decimals an amount may have (docs/metrics.md §2.7): every sum is written with
 /// the file's decimals, so this bounds them.
 pub const MAX_DECIMALS: u32 = 4;
+
+/// 10^[`MAX_DECIMALS`].
+const AMOUNT_ONE: i64 = 10_000;
 
 /// `amount` with at most [`MAX_DECIMALS`] decimals: zeros past them are dropped (the value is
 /// the same); `None` when a digit past them is not zero.
@@ -31,22 +35,80 @@ pub fn within_decimals(amount: Decimal) -> Option<Decimal> {
     Some(d)
 }
 
+/// An amount of money as a whole number of ten-thousandths, exactly: every amount a file may
+/// hold ([`MAX_DECIMALS`]) is one, and a customer's month adds up in one machine word, up to
+/// 922,337,203,685,477.5807.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Amount(pub i64);
+
+impl Amount {
+    /// A whole amount.
+    pub const fn whole(units: i64) -> Amount {
+        Amount(units * AMOUNT_ONE)
+    }
+
+    /// `d` (at most [`MAX_DECIMALS`] decimals) exactly, or `None` when it is too large.
+    pub fn of(d: Decimal) -> Option<Amount> {
+        let up = 10i128.checked_pow(MAX_DECIMALS.checked_sub(d.scale)?)?;
+        i64::try_from(d.units.checked_mul(up)?).ok().map(Amount)
+    }
+
+    /// A plainly written amount (`146.14`, `-20`, `12,5` with `,` as the decimal sign): an
+    /// optional minus, digits, then at most [`MAX_DECIMALS`] decimals after the decimal
+    /// sign, with its decimals. `None` for anything else, which the full reader then takes.
+    #[inline]
+    pub fn parse_plain(text: &[u8], decimal: u8) -> Option<(Amount, u32)> {
+        let (negative, body) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
+        };
+        let whole_len = body.iter().take_while(|b| b.is_ascii_digit()).count();
+        // Fourteen digits and four decimals stay below i64::MAX.
+        if whole_len == 0 || whole_len > 14 {
+            return None;
+        }
+        let digits = |s: &[u8]| s.iter().fold(0i64, |v, &b| v * 10 + i64::from(b - b'0'));
+        let mut units = digits(&body[..whole_len]) * AMOUNT_ONE;
+        let mut scale = 0;
+        if let Some((&sign, fraction)) = body[whole_len..].split_first() {
+            let n = fraction.len();
+            if sign != decimal || n == 0 || n > MAX_DECIMALS as usize {
+                return None;
+            }
+            if !fraction.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            scale = n as u32;
+            units += digits(fraction) * 10i64.pow(MAX_DECIMALS - scale);
+        }
+        Some((Amount(if negative { -units } else { units }), scale))
+    }
+
+    fn checked_add(self, other: Amount) -> Result<Amount, Overflow> {
+        self.0.checked_add(other.0).map(Amount).ok_or(Overflow)
+    }
+}
+
 /// What one customer spent in one month (months since year 0): the sum of their amounts
 /// there, refunds included as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Spend {
     pub customer: u32,
     pub month: u32,
-    pub amount: Decimal,
+    pub amount: Amount,
 }
+
+/// No running sum yet.
+const NO_MONTH: u32 = u32::MAX;
 
 /// Collects each customer's spending per month as rows arrive. Rows of a customer mostly come
 /// month after month, so each customer keeps one running sum; a row in another month closes
 /// it. Memory grows with the customer-months, not with the rows.
 #[derive(Debug, Default)]
 pub struct CustomerRevenue {
-    /// Per customer (its dense index): the month of its running sum, and the sum.
-    open: Vec<Option<(u32, Decimal)>>,
+    /// Per customer (its dense index): the month of its running sum ([`NO_MONTH`] before its
+    /// first amount), and the sum.
+    open: Vec<(u32, Amount)>,
     /// Sums closed by a row of the same customer in another month.
     closed: Vec<Spend>,
     /// The most decimals any amount had: sums are written with as many.
@@ -72,24 +134,32 @@ fn is_positive(d: Decimal) -> bool {
 }
 
 impl CustomerRevenue {
-    /// Adds `amount` to what `customer` spent in `month`.
-    pub fn add(&mut self, customer: u32, month: u32, amount: Decimal) -> Result<(), Overflow> {
-        self.decimals = self.decimals.max(amount.scale);
+    /// Adds `amount`, written with `decimals` decimals, to what `customer` spent in `month`.
+    #[inline]
+    pub fn add(
+        &mut self,
+        customer: u32,
+        month: u32,
+        amount: Amount,
+        decimals: u32,
+    ) -> Result<(), Overflow> {
+        self.decimals = self.decimals.max(decimals);
         let c = customer as usize;
         if c >= self.open.len() {
-            self.open.resize(c + 1, None);
+            self.open.resize(c + 1, (NO_MONTH, Amount(0)));
         }
-        match &mut self.open[c] {
-            Some((m, sum)) if *m == month => *sum = plus(*sum, amount)?,
-            slot => {
-                if let Some((m, sum)) = slot.replace((month, amount)) {
-                    self.closed.push(Spend {
-                        customer,
-                        month: m,
-                        amount: sum,
-                    });
-                }
+        let (m, sum) = &mut self.open[c];
+        if *m == month {
+            *sum = sum.checked_add(amount)?;
+        } else {
+            if *m != NO_MONTH {
+                self.closed.push(Spend {
+                    customer,
+                    month: *m,
+                    amount: *sum,
+                });
             }
+            (*m, *sum) = (month, amount);
         }
         Ok(())
     }
@@ -100,28 +170,59 @@ impl CustomerRevenue {
     }
 
     /// Every customer's spending per month, one entry per customer and month, sorted by
-    /// customer and then month.
+    /// customer and then month. Customers are dense indexes, so one counting pass groups the
+    /// entries by customer, each customer's in the order they were closed, which is the
+    /// months' order when the rows come in date order; a customer whose rows did not has
+    /// their few entries sorted.
     pub fn finish(self) -> Result<Vec<Spend>, Overflow> {
-        let mut all = self.closed;
-        all.extend(self.open.into_iter().enumerate().filter_map(|(c, open)| {
-            open.map(|(month, amount)| Spend {
-                customer: c as u32,
-                month,
-                amount,
-            })
-        }));
-        all.sort_unstable_by_key(|s| (s.customer, s.month));
-        // Rows out of date order leave a customer-month in more than one entry: merge them.
-        let mut merged: Vec<Spend> = Vec::with_capacity(all.len());
-        for s in all {
-            match merged.last_mut() {
-                Some(last) if (last.customer, last.month) == (s.customer, s.month) => {
-                    last.amount = plus(last.amount, s.amount)?;
+        let open = self
+            .open
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.0 != NO_MONTH);
+        let open = open.map(|(c, &(month, amount))| Spend {
+            customer: c as u32,
+            month,
+            amount,
+        });
+        // Where each customer's entries start.
+        let mut at = vec![0usize; self.open.len() + 1];
+        for s in self.closed.iter().copied().chain(open.clone()) {
+            at[s.customer as usize + 1] += 1;
+        }
+        for c in 1..at.len() {
+            at[c] += at[c - 1];
+        }
+        let starts = at.clone();
+        let mut all = vec![Spend::default(); at[at.len() - 1]];
+        for s in self.closed.into_iter().chain(open) {
+            let slot = &mut at[s.customer as usize];
+            all[*slot] = s;
+            *slot += 1;
+        }
+        // Each customer's entries by month, those of one month (rows out of date order leave
+        // a customer-month in more than one entry) merged into the first.
+        let mut merged = 0usize;
+        for w in starts.windows(2) {
+            let one = &mut all[w[0]..w[1]];
+            if !one.is_sorted_by_key(|s| s.month) {
+                one.sort_unstable_by_key(|s| s.month);
+            }
+            for i in w[0]..w[1] {
+                let s = all[i];
+                match merged.checked_sub(1).map(|last| &mut all[last]) {
+                    Some(last) if (last.customer, last.month) == (s.customer, s.month) => {
+                        last.amount = last.amount.checked_add(s.amount)?;
+                    }
+                    _ => {
+                        all[merged] = s;
+                        merged += 1;
+                    }
                 }
-                _ => merged.push(s),
             }
         }
-        Ok(merged)
+        all.truncate(merged);
+        Ok(all)
     }
 }
 
@@ -317,80 +418,85 @@ pub struct Span {
 }
 
 /// The revenue table of granularity `g` from every customer's monthly spending (as
-/// [`CustomerRevenue::finish`] gives it: sorted by customer, then month). Periods run from
-/// the span's first to its last, gaps included.
-pub fn revenue_table(
-    spends: &[Spend],
-    g: Granularity,
-    span: Span,
-    decimals: u32,
-) -> Result<RevenueTable, Overflow> {
+/// [`CustomerRevenue::finish`] gives it: sorted by customer, then month), written with
+/// `decimals` decimals (at least those of every amount). Periods run from the span's first to
+/// its last, gaps included. The sums are of ten-thousandths in 128 bits, which no file's
+/// amounts can overflow (each is below 2^63, and there are fewer than 2^64 of them).
+pub fn revenue_table(spends: &[Spend], g: Granularity, span: Span, decimals: u32) -> RevenueTable {
     let div = g.months();
     let p0 = span.first_month / div;
     let n = (span.last_month / div - p0 + 1) as usize;
     let mut active = vec![0u64; n];
-    let mut revenue = vec![ZERO; n];
-    let mut new = vec![ZERO; n];
-    let mut returning = vec![ZERO; n];
-    let mut expansion = vec![ZERO; n];
-    let mut contraction = vec![ZERO; n];
-    let mut churned = vec![ZERO; n];
+    let mut revenue = vec![0i128; n];
+    let mut new = vec![0i128; n];
+    let mut returning = vec![0i128; n];
+    let mut expansion = vec![0i128; n];
+    let mut contraction = vec![0i128; n];
+    let mut churned = vec![0i128; n];
     let mut sizes = vec![0u64; n];
-    let mut cohort_revenue: Vec<Vec<Decimal>> = (0..n).map(|c| vec![ZERO; n - c]).collect();
+    let mut cohort_revenue: Vec<Vec<i128>> = (0..n).map(|c| vec![0; n - c]).collect();
 
     // One customer's spending per period, rebuilt for each customer.
-    let mut periods: Vec<(usize, Decimal)> = Vec::new();
+    let mut periods: Vec<(usize, i128)> = Vec::new();
     for one in spends.chunk_by(|a, b| a.customer == b.customer) {
         periods.clear();
         for s in one {
             let p = (s.month / div - p0) as usize;
+            let amount = i128::from(s.amount.0);
             match periods.last_mut() {
-                Some((q, sum)) if *q == p => *sum = plus(*sum, s.amount)?,
-                _ => periods.push((p, s.amount)),
+                Some((q, sum)) if *q == p => *sum += amount,
+                _ => periods.push((p, amount)),
             }
         }
         let Some(&(cohort, _)) = periods.first() else {
             continue;
         };
         sizes[cohort] += 1;
-        let mut before: Option<(usize, Decimal)> = None;
+        let cohort_cells = &mut cohort_revenue[cohort];
+        let mut before: Option<(usize, i128)> = None;
         for &(p, r) in &periods {
             active[p] += 1;
-            revenue[p] = plus(revenue[p], r)?;
-            let cell = &mut cohort_revenue[cohort][p - cohort];
-            *cell = plus(*cell, r)?;
+            revenue[p] += r;
+            cohort_cells[p - cohort] += r;
             match before {
-                None => new[p] = plus(new[p], r)?,
+                None => new[p] += r,
                 Some((q, was)) if q + 1 == p => {
-                    let change = minus(r, was)?;
-                    if is_positive(change) {
-                        expansion[p] = plus(expansion[p], change)?;
+                    let change = r - was;
+                    if change > 0 {
+                        expansion[p] += change;
                     } else {
-                        contraction[p] = minus(contraction[p], change)?;
+                        contraction[p] -= change;
                     }
                 }
                 Some((q, was)) => {
-                    returning[p] = plus(returning[p], r)?;
-                    churned[q + 1] = plus(churned[q + 1], was)?;
+                    returning[p] += r;
+                    churned[q + 1] += was;
                 }
             }
             before = Some((p, r));
         }
         if let Some((last, was)) = before.filter(|(last, _)| last + 1 < n) {
-            churned[last + 1] = plus(churned[last + 1], was)?;
+            churned[last + 1] += was;
         }
     }
 
+    // Every amount has at most `decimals` decimals, so every sum divides exactly.
+    let step = 10i128.pow(MAX_DECIMALS.saturating_sub(decimals));
+    let scale = decimals.min(MAX_DECIMALS);
+    let money = |units: i128| Decimal {
+        units: units / step,
+        scale,
+    };
     let label = |p: usize| g.label(p0 + p as u32);
     let rows = (0..n)
         .map(|p| {
-            let later = |v: &[Decimal]| (p > 0).then(|| v[p]);
+            let later = |v: &[i128]| (p > 0).then(|| money(v[p]));
             RevenueRow {
                 label: label(p),
                 active: active[p],
-                revenue: revenue[p],
-                start: (p > 0).then(|| revenue[p - 1]),
-                new: new[p],
+                revenue: money(revenue[p]),
+                start: (p > 0).then(|| money(revenue[p - 1])),
+                new: money(new[p]),
                 returning: later(&returning),
                 expansion: later(&expansion),
                 contraction: later(&contraction),
@@ -407,16 +513,16 @@ pub fn revenue_table(
             label: label(c),
             period: c,
             size: sizes[c],
-            revenue,
+            revenue: revenue.into_iter().map(money).collect(),
         })
         .collect();
-    Ok(RevenueTable {
+    RevenueTable {
         granularity: g,
         decimals,
         rows,
         cohorts,
         incomplete_last: span.ends_early,
-    })
+    }
 }
 
 /// The revenue cohort file of docs/metrics.md §2.8: `cohort,size,k0,…` with as many k columns
@@ -491,6 +597,53 @@ pub fn revenue_csv(table: &RevenueTable) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::number::{parse_decimal_exact, NumberStyle};
+    use proptest::prelude::*;
+
+    /// Ten-thousandths and decimals.
+    type Read = Option<(i64, u32)>;
+
+    #[test]
+    fn plain_amounts_read_at_once_and_others_are_left_to_the_full_reader() {
+        let cases: [(&str, u8, Read); 14] = [
+            ("146.14", b'.', Some((1_461_400, 2))),
+            ("-20", b'.', Some((-200_000, 0))),
+            ("0.0001", b'.', Some((1, 4))),
+            ("12,5", b',', Some((125_000, 1))),
+            (
+                "99999999999999.9999",
+                b'.',
+                Some((999_999_999_999_999_999, 4)),
+            ),
+            ("100000000000000", b'.', None),
+            ("1.23456", b'.', None),
+            ("12,5", b'.', None),
+            ("1.", b'.', None),
+            (".5", b'.', None),
+            ("-", b'.', None),
+            ("", b'.', None),
+            (" 12", b'.', None),
+            ("1,234.50", b'.', None),
+        ];
+        for (text, decimal, want) in cases {
+            let got = Amount::parse_plain(text.as_bytes(), decimal).map(|(a, s)| (a.0, s));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_plain_amount_reads_as_the_full_reader_reads_it(
+            whole in 0u64..100_000_000_000_000, fraction in "[0-9]{0,4}", negative: bool
+        ) {
+            let sign = if negative { "-" } else { "" };
+            let dot = if fraction.is_empty() { "" } else { "." };
+            let text = format!("{sign}{whole}{dot}{fraction}");
+            let exact = parse_decimal_exact(&text, &NumberStyle::ENGLISH).unwrap();
+            let quick = Amount::parse_plain(text.as_bytes(), b'.').unwrap();
+            prop_assert_eq!(quick, (Amount::of(exact).unwrap(), exact.scale));
+        }
+    }
 
     #[test]
     fn amounts_keep_at_most_four_decimals() {

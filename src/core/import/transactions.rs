@@ -5,8 +5,8 @@ use super::dates::{read_date, resolve, DateError, DateOrder, DateRead, Ymd};
 use super::layout::{Layout, Role};
 use super::problem::{Problem, ProblemKind, Problems};
 use super::records::Record;
-use super::revenue::{within_decimals, CustomerRevenue, MAX_DECIMALS};
-use crate::core::number::{parse_decimal_exact, parse_plain_decimal, Decimal, NumberStyle};
+use super::revenue::{within_decimals, Amount, CustomerRevenue, MAX_DECIMALS};
+use crate::core::number::{parse_decimal_exact, NumberError, NumberStyle};
 
 /// A `05/03/2024` row read before the file showed which field is the day.
 struct Pending {
@@ -15,7 +15,7 @@ struct Pending {
     first: u8,
     second: u8,
     row: u64,
-    amount: Option<Decimal>,
+    amount: Option<(Amount, u32)>,
 }
 
 /// Reads transaction rows.
@@ -176,22 +176,27 @@ impl TransactionSink {
         }
     }
 
-    fn amount(&self, text: &[u8]) -> Result<Decimal, ProblemKind> {
+    /// An amount and its decimals.
+    #[inline]
+    fn amount(&self, text: &[u8]) -> Result<(Amount, u32), ProblemKind> {
+        // Most files write their amounts plainly ("146.14"): read those at once.
+        if let Ok(decimal) = u8::try_from(self.style.decimal) {
+            if let Some(quick) = Amount::parse_plain(text, decimal) {
+                return Ok(quick);
+            }
+        }
         let text = std::str::from_utf8(text).map_err(|_| ProblemKind::NotUtf8)?;
         if text.trim().is_empty() {
             return Err(ProblemKind::Missing);
         }
-        // Most files write their amounts plainly ("146.14"): read those at once.
-        let amount = match parse_plain_decimal(text, self.style.decimal) {
-            Some(d) => d,
-            None => {
-                parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))?
-            }
-        };
-        within_decimals(amount).ok_or(ProblemKind::AmountDecimals {
+        let amount =
+            parse_decimal_exact(text, &self.style).map_err(|e| ProblemKind::Amount(e.into()))?;
+        let amount = within_decimals(amount).ok_or(ProblemKind::AmountDecimals {
             decimals: amount.scale,
             max: MAX_DECIMALS,
-        })
+        })?;
+        let held = Amount::of(amount).ok_or(ProblemKind::Amount(NumberError::TooLarge.into()))?;
+        Ok((held, amount.scale))
     }
 
     /// The data showed the order (a field above 12): read the rows held back so far with it.
@@ -229,7 +234,7 @@ impl TransactionSink {
         customer: u32,
         date: Ymd,
         row: u64,
-        amount: Option<Decimal>,
+        amount: Option<(Amount, u32)>,
         problems: &mut Problems,
     ) {
         if let Err(SpanTooLong { first, last }) = self.activity.mark(customer, date, row) {
@@ -248,9 +253,9 @@ impl TransactionSink {
             });
             return;
         }
-        if let Some(a) = amount {
+        if let Some((a, decimals)) = amount {
             let added = match &mut self.revenue {
-                Some(r) => r.add(customer, date.month_index(), a).is_ok(),
+                Some(r) => r.add(customer, date.month_index(), a, decimals).is_ok(),
                 None => true,
             };
             if !added {
@@ -258,9 +263,9 @@ impl TransactionSink {
                     row: Some(row),
                     column: self.amount_col.map(|c| self.names.name(c)),
                     value: None,
-                    kind: ProblemKind::Amount(crate::core::number::NumberError::TooLarge.into()),
+                    kind: ProblemKind::Amount(NumberError::TooLarge.into()),
                 });
-            } else if a.units < 0 {
+            } else if a.0 < 0 {
                 self.negative_rows += 1;
                 // Rows held back for their dates' order arrive late: keep the lowest numbers.
                 let kept = &mut self.first_negative_rows;
