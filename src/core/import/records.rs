@@ -32,6 +32,9 @@ pub struct Record<'a> {
     /// The text ended inside a quoted value of this record's last field: the quote that
     /// opened it is never closed, and everything after it was read as that one value.
     pub unclosed: bool,
+    /// Its bytes are known to hold text (no NUL, UTF-8): they came from a part of the chunk
+    /// checked as a whole.
+    text: bool,
 }
 
 impl<'a> Record<'a> {
@@ -58,7 +61,7 @@ impl<'a> Record<'a> {
 
     /// The first field holding a NUL byte, which no text contains.
     pub fn nul_field(&self) -> Option<usize> {
-        if !self.data.contains(&0) {
+        if self.text || !self.data.contains(&0) {
             return None;
         }
         (0..self.len()).find(|&i| self.get(i).contains(&0))
@@ -67,7 +70,7 @@ impl<'a> Record<'a> {
     /// The first field whose bytes are not UTF-8. A record of valid fields is valid as a
     /// whole, so the common case is one check.
     pub fn not_utf8_field(&self) -> Option<usize> {
-        if std::str::from_utf8(self.data).is_ok() {
+        if self.text || std::str::from_utf8(self.data).is_ok() {
             return None;
         }
         (0..self.len()).find(|&i| std::str::from_utf8(self.get(i)).is_err())
@@ -174,6 +177,10 @@ impl RecordReader {
         let chunk = input;
         // Where the record being read starts in `chunk`.
         let mut record_start = 0;
+        // The chunk is checked for text once, so that most records need no check of their
+        // own: those read from its checked part, without a start in an earlier chunk.
+        let text_up_to = text_prefix(chunk);
+        let mut carried = !self.pending.is_empty();
         loop {
             if input.is_empty() && !at_end {
                 self.pending.extend_from_slice(&chunk[record_start..]);
@@ -208,7 +215,9 @@ impl RecordReader {
                 ReadRecordResult::Record => {
                     self.pending.clear();
                     record_start = chunk.len() - input.len();
-                    let record = self.take_record();
+                    let text = !carried && record_start <= text_up_to;
+                    carried = false;
+                    let record = self.take_record(text);
                     if !each(&record) {
                         self.finished = true;
                         return false;
@@ -246,7 +255,7 @@ impl RecordReader {
         read(b"x\n") == ReadRecordResult::InputEmpty
     }
 
-    fn take_record(&mut self) -> Record<'_> {
+    fn take_record(&mut self, text: bool) -> Record<'_> {
         let data = &self.out[..self.nout];
         let ends = &self.ends[..self.nends];
         // csv-core counts every newline it consumed, including those of blank lines it skipped
@@ -273,8 +282,19 @@ impl RecordReader {
             data,
             ends,
             unclosed: self.ended_in_quotes,
+            text,
         }
     }
+}
+
+/// How much of `chunk`, from its start, is text: UTF-8 (a character cut by the chunk's end
+/// is left out) up to the first NUL.
+fn text_prefix(chunk: &[u8]) -> usize {
+    let utf8 = match std::str::from_utf8(chunk) {
+        Ok(_) => chunk.len(),
+        Err(e) => e.valid_up_to(),
+    };
+    chunk[..utf8].iter().position(|&b| b == 0).unwrap_or(utf8)
 }
 
 /// The separator of a CSV text: whichever of `,` `;` and tab occurs most often outside quotes
