@@ -14,9 +14,10 @@ section "setup"
 section "rustfmt"
 cargo fmt --all -- --check
 
-section "clippy (native and wasm32)"
+section "clippy (native and wasm32, and the worker as it is built: without the page)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --bin worker -- -D warnings
 
 section "release build"
 "$ROOT/scripts/build.sh"

@@ -7,12 +7,21 @@
 //! - [`web`]: the browser's edges, each call returning a `Result`;
 //! - [`i18n`]: the string tables and the language files' reader;
 //! - [`core`]: the maths and the formats, pure Rust, tested natively.
+//!
+//! Everything but [`core`] and [`web::worker`] is the page's, behind the `page` feature (on by
+//! default): the import worker is built without it, so that its build compiles neither the
+//! page's code nor the crates only the page uses (Leptos, plotters and the rest).
 
+#[cfg(feature = "page")]
 pub mod app;
+#[cfg(feature = "page")]
 pub mod charts;
+#[cfg(feature = "page")]
 pub mod components;
 pub mod core;
+#[cfg(feature = "page")]
 pub mod i18n;
 pub mod web;
 
+#[cfg(feature = "page")]
 pub use components::app::App;
