@@ -9,6 +9,7 @@ pub mod funnel;
 pub mod import;
 pub mod ltv;
 pub mod number;
+pub mod optimize;
 pub mod panel;
 pub mod period;
 pub mod projection;
