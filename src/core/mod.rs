@@ -1,6 +1,7 @@
 //! The calculator's maths: pure Rust, no web or UI imports, tested natively with `cargo test`.
 
 pub mod chart;
+pub mod clv;
 pub mod conversion;
 pub mod error;
 pub mod figure;
