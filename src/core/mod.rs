@@ -1,6 +1,7 @@
 //! The calculator's maths: pure Rust, no web or UI imports, tested natively with `cargo test`.
 
 pub mod chart;
+pub mod clv;
 pub mod conversion;
 pub mod error;
 pub mod figure;
@@ -9,6 +10,7 @@ pub mod funnel;
 pub mod import;
 pub mod ltv;
 pub mod number;
+pub mod optimize;
 pub mod panel;
 pub mod period;
 pub mod projection;

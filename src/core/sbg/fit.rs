@@ -1,8 +1,8 @@
 //! Maximum-likelihood fit of the sBG to a cohort's survivor counts.
 //!
-//! The optimiser is a compact Nelder-Mead on (ln a, ln b), restarted from two starting points,
-//! written here rather than taken from a crate: two parameters and a cheap, smooth likelihood
-//! need nothing more, and no special functions are involved. The obvious crate, `argmin` 0.11,
+//! The optimiser is the project's Nelder-Mead (`core::optimize`) on (ln a, ln b), restarted
+//! from two starting points, rather than one from a crate: two parameters and a cheap, smooth
+//! likelihood need nothing more, and no special functions are involved. The obvious crate, `argmin` 0.11,
 //! brings anyhow, thiserror, num-traits, paste, rand and rand_xoshiro (getrandom, which on
 //! wasm32 needs a `wasm_js` cfg flag), argmin-math and web-time (its timer reads
 //! `performance.now()` through wasm-bindgen), and a generic executor with observers and
@@ -12,6 +12,7 @@
 //! library that already formats and parses numbers. The page's size budget has a few KB spare.
 
 use super::model::{Geometric, Sbg, Survivors};
+use crate::core::optimize::{self, Search, Settings};
 
 /// Which model the fit settled on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -150,14 +151,14 @@ pub fn fit(survivors: &Survivors) -> Result<Fitted, FitError> {
     for start in starts {
         match nelder_mead(&objective, start, &escaped) {
             Search::Converged(x, v) if best.is_none_or(|(_, b)| v < b) => best = Some((x, v)),
-            Search::Escaped => any_escaped = true,
+            Search::Escaped(..) => any_escaped = true,
             _ => {}
         }
     }
     if let Some((x, _)) = best {
         match nelder_mead(&objective, x, &escaped) {
             Search::Converged(x, v) if best.is_none_or(|(_, b)| v < b) => best = Some((x, v)),
-            Search::Escaped => any_escaped = true,
+            Search::Escaped(..) => any_escaped = true,
             _ => {}
         }
     }
@@ -184,77 +185,21 @@ pub fn fit(survivors: &Survivors) -> Result<Fitted, FitError> {
     })
 }
 
-/// How a simplex search ended.
-#[derive(Debug)]
-enum Search {
-    Converged([f64; 2], f64),
-    /// The best point walked past the constant-churn bound.
-    Escaped,
-    Exhausted,
-}
+/// Stop when the simplex's values differ by at most 1e-13 (relative, plus absolute) and its
+/// points by at most 1e-8 in ln a and ln b.
+const SETTINGS: Settings = Settings {
+    max_iterations: 2_000,
+    ftol: 1e-13,
+    xtol: 1e-8,
+    step: 0.5,
+};
 
-const MAX_ITERATIONS: usize = 2_000;
-/// Stop when the simplex's values differ by at most this (relative, plus absolute) and its
-/// points by at most `XTOL` in ln a and ln b.
-const FTOL: f64 = 1e-13;
-const XTOL: f64 = 1e-8;
-const STEP: f64 = 0.5;
-
-/// Nelder-Mead (reflection 1, expansion 2, contraction 1/2, shrink 1/2) in two dimensions.
 fn nelder_mead(
     f: &dyn Fn([f64; 2]) -> f64,
     start: [f64; 2],
     escaped: &dyn Fn([f64; 2]) -> bool,
-) -> Search {
-    let mut p = [
-        start,
-        [start[0] + STEP, start[1]],
-        [start[0], start[1] + STEP],
-    ];
-    let mut v = p.map(f);
-    let along =
-        |c: [f64; 2], w: [f64; 2], t: f64| [c[0] + t * (w[0] - c[0]), c[1] + t * (w[1] - c[1])];
-    for _ in 0..MAX_ITERATIONS {
-        let mut order = [0, 1, 2];
-        // Stable, so that of two equal values the lower index stays the best point.
-        order.sort_by(|&i, &j| v[i].total_cmp(&v[j]));
-        p = order.map(|i| p[i]);
-        v = order.map(|i| v[i]);
-        if escaped(p[0]) {
-            return Search::Escaped;
-        }
-        let size = p[1..]
-            .iter()
-            .flat_map(|q| [(q[0] - p[0][0]).abs(), (q[1] - p[0][1]).abs()])
-            .fold(0.0, f64::max);
-        if v[2] - v[0] <= FTOL * (1.0 + v[0].abs()) && size <= XTOL {
-            return Search::Converged(p[0], v[0]);
-        }
-        let centre = [(p[0][0] + p[1][0]) / 2.0, (p[0][1] + p[1][1]) / 2.0];
-        let r = along(centre, p[2], -1.0);
-        let vr = f(r);
-        if vr < v[0] {
-            let e = along(centre, p[2], -2.0);
-            let ve = f(e);
-            (p[2], v[2]) = if ve < vr { (e, ve) } else { (r, vr) };
-        } else if vr < v[1] {
-            (p[2], v[2]) = (r, vr);
-        } else {
-            // Outside contraction when the reflection beat the worst point, inside otherwise.
-            let (k, bar) = if vr < v[2] { (-0.5, vr) } else { (0.5, v[2]) };
-            let c = along(centre, p[2], k);
-            let vc = f(c);
-            if vc < bar {
-                (p[2], v[2]) = (c, vc);
-            } else {
-                for i in 1..3 {
-                    p[i] = along(p[0], p[i], 0.5);
-                    v[i] = f(p[i]);
-                }
-            }
-        }
-    }
-    Search::Exhausted
+) -> Search<2> {
+    optimize::nelder_mead(f, start, escaped, &SETTINGS)
 }
 
 #[cfg(test)]
@@ -338,28 +283,5 @@ mod tests {
             });
             assert_eq!(&got, want, "{counts:?}");
         }
-    }
-
-    #[test]
-    fn nelder_mead_finds_a_quadratic_minimum() {
-        let f = |x: [f64; 2]| (x[0] - 1.0).powi(2) + 10.0 * (x[1] + 2.0).powi(2);
-        match nelder_mead(&f, [0.0, 0.0], &|_| false) {
-            Search::Converged(x, _) => {
-                assert!(
-                    (x[0] - 1.0).abs() < 1e-7 && (x[1] + 2.0).abs() < 1e-7,
-                    "{x:?}"
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_search_that_cannot_settle_is_exhausted() {
-        let f = |x: [f64; 2]| -x[0] - x[1];
-        assert!(matches!(
-            nelder_mead(&f, [0.0, 0.0], &|_| false),
-            Search::Exhausted
-        ));
     }
 }
