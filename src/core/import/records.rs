@@ -294,7 +294,12 @@ fn text_prefix(chunk: &[u8]) -> usize {
         Ok(_) => chunk.len(),
         Err(e) => e.valid_up_to(),
     };
-    chunk[..utf8].iter().position(|&b| b == 0).unwrap_or(utf8)
+    let text = &chunk[..utf8];
+    // `contains` finds a byte many at a time; the position is looked for only when needed.
+    if !text.contains(&0) {
+        return utf8;
+    }
+    text.iter().position(|&b| b == 0).unwrap_or(utf8)
 }
 
 /// The separator of a CSV text: whichever of `,` `;` and tab occurs most often outside quotes

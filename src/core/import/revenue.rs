@@ -62,25 +62,35 @@ impl Amount {
             Some((b'-', rest)) => (true, rest),
             _ => (false, text),
         };
-        let whole_len = body.iter().take_while(|b| b.is_ascii_digit()).count();
-        // Fourteen digits and four decimals stay below i64::MAX.
-        if whole_len == 0 || whole_len > 14 {
+        // One pass over the bytes: the digits' value, and where the decimal sign is.
+        let mut value: i64 = 0;
+        let mut sign_at = None;
+        for (i, &b) in body.iter().enumerate() {
+            if b.is_ascii_digit() {
+                // Wraps only for more than eighteen digits, which are refused below.
+                value = value.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
+            } else if b == decimal && sign_at.is_none() {
+                sign_at = Some(i);
+            } else {
+                return None;
+            }
+            // Fourteen digits and four decimals stay below i64::MAX.
+            if i >= 19 {
+                return None;
+            }
+        }
+        let (whole_len, scale) = match sign_at {
+            None => (body.len(), 0),
+            Some(at) => (at, body.len() - at - 1),
+        };
+        if whole_len == 0 || whole_len > 14 || scale > MAX_DECIMALS as usize {
             return None;
         }
-        let digits = |s: &[u8]| s.iter().fold(0i64, |v, &b| v * 10 + i64::from(b - b'0'));
-        let mut units = digits(&body[..whole_len]) * AMOUNT_ONE;
-        let mut scale = 0;
-        if let Some((&sign, fraction)) = body[whole_len..].split_first() {
-            let n = fraction.len();
-            if sign != decimal || n == 0 || n > MAX_DECIMALS as usize {
-                return None;
-            }
-            if !fraction.iter().all(u8::is_ascii_digit) {
-                return None;
-            }
-            scale = n as u32;
-            units += digits(fraction) * 10i64.pow(MAX_DECIMALS - scale);
+        if sign_at.is_some() && scale == 0 {
+            return None;
         }
+        let scale = scale as u32;
+        let units = value * 10i64.pow(MAX_DECIMALS - scale);
         Some((Amount(if negative { -units } else { units }), scale))
     }
 
@@ -605,7 +615,7 @@ mod tests {
 
     #[test]
     fn plain_amounts_read_at_once_and_others_are_left_to_the_full_reader() {
-        let cases: [(&str, u8, Read); 14] = [
+        let cases: [(&str, u8, Read); 17] = [
             ("146.14", b'.', Some((1_461_400, 2))),
             ("-20", b'.', Some((-200_000, 0))),
             ("0.0001", b'.', Some((1, 4))),
@@ -624,6 +634,9 @@ mod tests {
             ("", b'.', None),
             (" 12", b'.', None),
             ("1,234.50", b'.', None),
+            ("1.2.3", b'.', None),
+            ("9999999999999999999", b'.', None),
+            ("12-", b'.', None),
         ];
         for (text, decimal, want) in cases {
             let got = Amount::parse_plain(text.as_bytes(), decimal).map(|(a, s)| (a.0, s));
