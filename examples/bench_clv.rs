@@ -9,6 +9,7 @@ use retention_lab::core::clv::{
     analyse_summary, fit_bgnbd, fit_gamma_gamma, summarise, BgNbdData, ClvSettings, Day, Purchase,
     Unit, ValueSettings, DEFAULT_THRESHOLD,
 };
+use retention_lab::core::import::revenue::Amount;
 use retention_lab::core::number::parse_plain_decimal;
 use std::collections::HashMap;
 use std::time::Instant;
@@ -26,8 +27,9 @@ fn read(path: &str) -> Result<Vec<Purchase>, String> {
         let customer = *ids.entry(id).or_insert(next);
         let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
             .map_err(|e| format!("line {}: {e}", n + 1))?;
-        let amount =
-            parse_plain_decimal(amount, '.').ok_or_else(|| format!("line {}: amount", n + 1))?;
+        let amount = parse_plain_decimal(amount, '.')
+            .and_then(Amount::of)
+            .ok_or_else(|| format!("line {}: amount", n + 1))?;
         out.push(Purchase {
             customer,
             day: Day::of(date),

@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::core::import::revenue::Amount;
 use crate::core::number::Decimal;
 
 /// A calendar day, counted from 0001-01-01 (day 1), as chrono's `num_days_from_ce` counts.
@@ -37,12 +38,32 @@ impl Day {
 }
 
 /// One row of an order export: the customer (its index in file order, as the importer numbers
-/// customers), the day and the amount.
+/// customers), the day and the amount, exactly, in ten-thousandths (16 bytes: the importer
+/// keeps one per dated row). A file without amounts gives every row 0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Purchase {
     pub customer: u32,
     pub day: Day,
-    pub amount: Decimal,
+    pub amount: Amount,
+}
+
+/// The decimals an amount needs to be written exactly (0 to 4).
+fn decimals_of(a: Amount) -> u32 {
+    let mut v = a.0;
+    let mut d = 4;
+    while d > 0 && v % 10 == 0 {
+        v /= 10;
+        d -= 1;
+    }
+    d
+}
+
+/// Ten-thousandths as a decimal.
+fn decimal(units: i64) -> Decimal {
+    Decimal {
+        units: i128::from(units),
+        scale: 4,
+    }
 }
 
 /// The unit of t_x, T and the forecast horizon.
@@ -152,7 +173,8 @@ pub struct Summary {
     /// entry i covers days end + 1 + i·unit ..= end + (i + 1)·unit. The last entry may cover
     /// fewer days (see [`Summary::holdout_days`]).
     pub holdout_units: Vec<u64>,
-    /// The most decimals any amount had: money is written with as many.
+    /// The most decimals any amount needs (at most 4): money is written with as many. The
+    /// import raises it to the decimals the file wrote (`10.50` has 2).
     pub decimals: u32,
 }
 
@@ -188,10 +210,10 @@ impl Summary {
 ///
 /// ```
 /// use retention_lab::core::clv::{summarise, Day, Purchase, Unit};
-/// use retention_lab::core::number::Decimal;
+/// use retention_lab::core::import::revenue::Amount;
 /// let day = |d| Day::from_ymd(2024, 1, d).unwrap();
 /// let rows = [(0, 1, 10), (0, 1, 5), (0, 8, 20), (0, 20, 7)]
-///     .map(|(c, d, a)| Purchase { customer: c, day: day(d), amount: Decimal::whole(a) });
+///     .map(|(c, d, a)| Purchase { customer: c, day: day(d), amount: Amount::whole(a) });
 /// let s = summarise(&rows, day(15), Unit::Weeks).unwrap();
 /// let c = &s.customers[0];
 /// assert_eq!((c.x, s.t_x(c), s.age(c), c.m_x(), c.holdout), (1, 1.0, 2.0, Some(20.0), 1));
@@ -201,13 +223,13 @@ pub fn summarise(
     calibration_end: Day,
     unit: Unit,
 ) -> Result<Summary, SummaryError> {
-    let mut rows: Vec<(u32, Day, Decimal)> = purchases
+    let mut rows: Vec<(u32, Day, Amount)> = purchases
         .iter()
         .map(|p| (p.customer, p.day, p.amount))
         .collect();
     rows.sort_unstable_by_key(|r| (r.0, r.1));
     let last_day = rows.iter().map(|r| r.1).max().unwrap_or(calibration_end);
-    let decimals = rows.iter().map(|r| r.2.scale).max().unwrap_or(0);
+    let decimals = rows.iter().map(|r| decimals_of(r.2)).max().unwrap_or(0);
     let holdout_days = (last_day.0 - calibration_end.0).max(0) as u32;
     let mut holdout_units = vec![0u64; holdout_days.div_ceil(unit.days()) as usize];
     let mut customers = Vec::new();
@@ -227,10 +249,11 @@ pub fn summarise(
             age_days: (calibration_end.0 - first.0) as u32,
             first_purchase: first,
             last_purchase: first,
-            repeat_spend: Decimal::whole(0),
-            total_spend: Decimal::whole(0),
+            repeat_spend: decimal(0),
+            total_spend: decimal(0),
             holdout: 0,
         };
+        let (mut repeat, mut total) = (0i64, 0i64);
         for day in one.chunk_by(|a, b| a.1 == b.1) {
             let d = day[0].1;
             if d > calibration_end {
@@ -241,15 +264,17 @@ pub fn summarise(
             }
             let value = day
                 .iter()
-                .try_fold(Decimal::whole(0), |s, r| s.checked_add(r.2))
+                .try_fold(0i64, |s, r| s.checked_add(r.2 .0))
                 .ok_or(overflow)?;
-            c.total_spend = c.total_spend.checked_add(value).ok_or(overflow)?;
+            total = total.checked_add(value).ok_or(overflow)?;
             if d > first {
                 c.x += 1;
-                c.repeat_spend = c.repeat_spend.checked_add(value).ok_or(overflow)?;
+                repeat = repeat.checked_add(value).ok_or(overflow)?;
                 c.last_purchase = d;
             }
         }
+        c.repeat_spend = decimal(repeat);
+        c.total_spend = decimal(total);
         c.recency_days = (c.last_purchase.0 - first.0) as u32;
         customers.push(c);
     }
@@ -275,14 +300,11 @@ mod tests {
         Day::from_ymd(2024, m, d).unwrap()
     }
 
-    fn buy(customer: u32, m: u32, d: u32, cents: i128) -> Purchase {
+    fn buy(customer: u32, m: u32, d: u32, cents: i64) -> Purchase {
         Purchase {
             customer,
             day: day(m, d),
-            amount: Decimal {
-                units: cents,
-                scale: 2,
-            },
+            amount: Amount(cents * 100),
         }
     }
 

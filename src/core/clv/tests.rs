@@ -1,7 +1,8 @@
 //! The paper's check on the CDNOW sample, the fits' failures, the exports and the identities.
 
 use super::*;
-use crate::core::number::{parse_plain_decimal, Decimal};
+use crate::core::import::revenue::Amount;
+use crate::core::number::parse_plain_decimal;
 use proptest::prelude::*;
 
 const CDNOW: &str = include_str!("../../../public/samples/cdnow-sample.csv");
@@ -19,7 +20,7 @@ fn cdnow() -> Vec<Purchase> {
             Purchase {
                 customer: id - 1,
                 day: Day::of(date),
-                amount: parse_plain_decimal(f[2], '.').unwrap(),
+                amount: Amount::of(parse_plain_decimal(f[2], '.').unwrap()).unwrap(),
             }
         })
         .collect()
@@ -152,11 +153,11 @@ fn conditional_expectations_against_an_independent_evaluation() {
     assert!((new - 1.1967231933208151).abs() < 1e-13, "{new}");
 }
 
-fn buy(customer: u32, day: u32, amount: i128) -> Purchase {
+fn buy(customer: u32, day: u32, amount: i64) -> Purchase {
     Purchase {
         customer,
         day: Day(730_000 + day as i32),
-        amount: Decimal::whole(amount),
+        amount: Amount::whole(amount),
     }
 }
 

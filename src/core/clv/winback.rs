@@ -32,7 +32,7 @@ pub fn winback(summary: &Summary, p_alive: &[f64], threshold: f64) -> Vec<usize>
 mod tests {
     use super::*;
     use crate::core::clv::summary::{summarise, Day, Purchase, Unit};
-    use crate::core::number::Decimal;
+    use crate::core::import::revenue::Amount;
 
     #[test]
     fn ranked_by_spend_ties_in_file_order() {
@@ -52,7 +52,7 @@ mod tests {
         .map(|(c, d, a)| Purchase {
             customer: c,
             day: day(d),
-            amount: Decimal::whole(a),
+            amount: Amount::whole(a),
         });
         let s = summarise(&rows, day(10), Unit::Days).unwrap();
         // Customer 2 bought once; customer 4 is above the threshold.
