@@ -13,7 +13,7 @@ use crate::core::import::writer::CsvFile;
 pub fn customer_values_csv<'a>(analysis: &Analysis, id: &dyn Fn(u32) -> &'a str) -> String {
     let s = &analysis.summary;
     let mut f = CsvFile::new();
-    for name in [
+    f.header(&[
         "customer_id",
         "x",
         "t_x",
@@ -23,10 +23,7 @@ pub fn customer_values_csv<'a>(analysis: &Analysis, id: &dyn Fn(u32) -> &'a str)
         "expected_transactions",
         "expected_mean_value",
         "value",
-    ] {
-        f.text(name);
-    }
-    f.end_row();
+    ]);
     for (i, c) in s.customers.iter().enumerate() {
         let v = analysis.values.get(i);
         f.text(id(c.customer))
@@ -49,16 +46,13 @@ pub fn customer_values_csv<'a>(analysis: &Analysis, id: &dyn Fn(u32) -> &'a str)
 pub fn winback_csv<'a>(analysis: &Analysis, id: &dyn Fn(u32) -> &'a str) -> String {
     let s = &analysis.summary;
     let mut f = CsvFile::new();
-    for name in [
+    f.header(&[
         "customer_id",
         "last_purchase",
         "transactions",
         "total_spend",
         "p_alive",
-    ] {
-        f.text(name);
-    }
-    f.end_row();
+    ]);
     for &i in &analysis.winback {
         let c = &s.customers[i];
         f.text(id(c.customer))

@@ -568,7 +568,7 @@ pub fn revenue_cohort_csv(table: &RevenueTable) -> String {
 /// value; the period label is the only text column.
 pub fn revenue_csv(table: &RevenueTable) -> String {
     let mut f = CsvFile::new();
-    for name in [
+    f.header(&[
         "period",
         "revenue",
         "start_revenue",
@@ -581,10 +581,7 @@ pub fn revenue_csv(table: &RevenueTable) -> String {
         "nrr",
         "revenue_churn",
         "arpu",
-    ] {
-        f.text(name);
-    }
-    f.end_row();
+    ]);
     let money = |d: Option<Decimal>| d.map(|d| d.to_text(table.decimals));
     for r in &table.rows {
         f.text(&r.label)

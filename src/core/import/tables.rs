@@ -230,7 +230,7 @@ pub struct PeriodTable {
 /// Rust's shortest round-trip form; the period label is the only text column.
 pub fn results_csv(table: &PeriodTable) -> String {
     let mut f = CsvFile::new();
-    for name in [
+    f.header(&[
         "period",
         "active",
         "start",
@@ -241,10 +241,7 @@ pub fn results_csv(table: &PeriodTable) -> String {
         "churn",
         "retention",
         "net_growth",
-    ] {
-        f.text(name);
-    }
-    f.end_row();
+    ]);
     for r in &table.rows {
         f.text(&r.label)
             .number(Some(r.active))

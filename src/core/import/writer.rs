@@ -62,6 +62,14 @@ impl CsvFile {
         self
     }
 
+    /// A row of column names, each a text cell.
+    pub fn header(&mut self, names: &[&str]) {
+        for name in names {
+            self.text(name);
+        }
+        self.end_row();
+    }
+
     /// Ends the current row.
     pub fn end_row(&mut self) {
         self.buf.resize(4, 0);
