@@ -3,6 +3,7 @@
 pub mod app;
 pub mod calculators;
 pub mod charts;
+pub mod customers;
 pub mod data;
 pub mod revenue;
 pub mod session;

@@ -2,7 +2,11 @@
 
 use super::table::string_table;
 use super::{file_name, fill, Strings};
-use crate::core::chart::{churn, flows, heatmap, revenue_movements, revenue_rates};
+use crate::core::chart::holdout::HoldoutView;
+use crate::core::chart::{
+    churn, flows, heatmap, holdout, new_customer, p_alive, revenue_movements, revenue_rates,
+};
+use crate::core::clv::Unit;
 use crate::core::figure::PeriodUnit;
 use crate::core::import::tables::Granularity;
 use crate::core::period::ChurnDefinition;
@@ -86,6 +90,40 @@ string_table! {
         rates_only_incomplete,
         file_revenue_movements,
         file_revenue_rates,
+        weeks,
+        days,
+        week,
+        day,
+        share,
+        p_alive,
+        p_alive_title,
+        p_alive_axis,
+        p_alive_caption,
+        p_alive_caption_mean,
+        p_alive_none,
+        expected_title,
+        expected_axis,
+        expected_caption,
+        expected_none,
+        holdout_title,
+        holdout_legend,
+        holdout_per_unit,
+        holdout_cumulative,
+        holdout_units,
+        holdout_axis,
+        holdout_axis_cumulative,
+        actual,
+        predicted,
+        actual_cumulative,
+        predicted_cumulative,
+        holdout_caption,
+        holdout_partial,
+        holdout_partial_mark,
+        holdout_none,
+        file_p_alive,
+        file_expected,
+        file_holdout,
+        file_holdout_cumulative,
     }
 }
 
@@ -166,6 +204,40 @@ pub const EN_CHARTS: ChartStrings = ChartStrings {
     rates_only_incomplete: "The only rates are in {period}, which is incomplete (the data ends inside it), so there is no complete period to sum up.",
     file_revenue_movements: "revenue movements",
     file_revenue_rates: "revenue retention",
+    weeks: "weeks",
+    days: "days",
+    week: "week",
+    day: "day",
+    share: "Share",
+    p_alive: "P(alive)",
+    p_alive_title: "How likely each customer is to still be a customer",
+    p_alive_axis: "P(alive): the probability of still being a customer",
+    p_alive_caption: "{likely} of {customers} customers ({share}) are probably still customers: their P(alive) is 50% or more.",
+    p_alive_caption_mean: " The mean P(alive) is {mean}.",
+    p_alive_none: "No customer has a P(alive): the purchase model (BG/NBD) has no fit.",
+    expected_title: "Expected repeat transactions of a new customer",
+    expected_axis: "Expected repeat transactions",
+    expected_caption: "A new customer is expected to make {expected} repeat transactions in their first {horizon} {units}.",
+    expected_none: "There is no curve: the purchase model (BG/NBD) has no fit.",
+    holdout_title: "Holdout: actual and predicted repeat transactions",
+    holdout_legend: "Transactions shown",
+    holdout_per_unit: "Per period",
+    holdout_cumulative: "Cumulative",
+    holdout_units: "{units} after the calibration end",
+    holdout_axis: "Repeat transactions",
+    holdout_axis_cumulative: "Cumulative repeat transactions",
+    actual: "Actual",
+    predicted: "Predicted (BG/NBD)",
+    actual_cumulative: "Actual, cumulative",
+    predicted_cumulative: "Predicted, cumulative",
+    holdout_caption: "In the {units} {unit_words} after the calibration end, the customers made {actual} repeat transactions; the model predicted {predicted}.",
+    holdout_partial: " The last {unit} (*) is partial: the data cover {days} of its {length} days.",
+    holdout_partial_mark: "* partial {unit} ({days} of {length} days)",
+    holdout_none: "There is no holdout to check: the data end on the calibration end, or the purchase model (BG/NBD) has no fit.",
+    file_p_alive: "p alive",
+    file_expected: "new customer",
+    file_holdout: "holdout",
+    file_holdout_cumulative: "holdout cumulative",
 };
 
 pub(super) fn unit_of(g: Granularity) -> PeriodUnit {
@@ -432,5 +504,203 @@ impl Strings {
                 out
             }
         }
+    }
+
+    /// The unit of the customers view's time, plural or `singular`.
+    pub fn clv_unit(&self, unit: Unit, singular: bool) -> &'static str {
+        let c = self.charts;
+        match (unit, singular) {
+            (Unit::Weeks, false) => c.weeks,
+            (Unit::Weeks, true) => c.week,
+            (Unit::Days, false) => c.days,
+            (Unit::Days, true) => c.day,
+        }
+    }
+
+    /// The heading of a table's column of units: "Week" or "Day".
+    pub fn clv_unit_head(&self, unit: Unit) -> String {
+        capitalised(self.clv_unit(unit, true))
+    }
+
+    /// The P(alive) histogram's caption, or why it has no figures.
+    pub fn p_alive_caption(&self, s: Option<&p_alive::Summary>) -> String {
+        let c = self.charts;
+        let st = &self.number_style;
+        let Some(s) = s else {
+            return c.p_alive_none.to_string();
+        };
+        let mut out = fill(
+            c.p_alive_caption,
+            &[
+                ("likely", &st.count(s.likely_alive as i64)),
+                ("customers", &st.count(s.customers as i64)),
+                ("share", &st.percent(s.share(), 1)),
+            ],
+        );
+        if let Some(mean) = s.mean {
+            out.push_str(&fill(
+                c.p_alive_caption_mean,
+                &[("mean", &st.percent(mean, 1))],
+            ));
+        }
+        out
+    }
+
+    /// The new customer's curve's caption: E[X] at the horizon.
+    pub fn expected_caption(&self, unit: Unit, s: Option<&new_customer::Summary>) -> String {
+        let c = self.charts;
+        let st = &self.number_style;
+        match s {
+            None => c.expected_none.to_string(),
+            Some(s) => fill(
+                c.expected_caption,
+                &[
+                    ("expected", &st.fixed(s.expected, 2)),
+                    ("horizon", &st.count(s.horizon as i64)),
+                    ("units", self.clv_unit(unit, s.horizon == 1)),
+                ],
+            ),
+        }
+    }
+
+    /// A holdout view's name on the chart's switch.
+    pub fn holdout_view(&self, v: HoldoutView) -> &'static str {
+        match v {
+            HoldoutView::PerUnit => self.charts.holdout_per_unit,
+            HoldoutView::Cumulative => self.charts.holdout_cumulative,
+        }
+    }
+
+    /// The legend's note on a partial last unit of `days` days.
+    pub fn holdout_partial_mark(&self, unit: Unit, days: u32) -> String {
+        let st = &self.number_style;
+        fill(
+            self.charts.holdout_partial_mark,
+            &[
+                ("unit", self.clv_unit(unit, true)),
+                ("days", &st.count(i64::from(days))),
+                ("length", &st.count(i64::from(unit.days()))),
+            ],
+        )
+    }
+
+    /// The holdout chart's caption: both totals, and the partial last unit.
+    pub fn holdout_caption(&self, unit: Unit, s: Option<&holdout::Summary>) -> String {
+        let c = self.charts;
+        let st = &self.number_style;
+        let Some(s) = s else {
+            return c.holdout_none.to_string();
+        };
+        let mut out = fill(
+            c.holdout_caption,
+            &[
+                ("units", &st.count(s.units as i64)),
+                ("unit_words", self.clv_unit(unit, s.units == 1)),
+                ("actual", &st.count(s.actual as i64)),
+                ("predicted", &st.fixed(s.predicted, 1)),
+            ],
+        );
+        if let Some(days) = s.partial {
+            out.push_str(&fill(
+                c.holdout_partial,
+                &[
+                    ("unit", self.clv_unit(unit, true)),
+                    ("days", &st.count(i64::from(days))),
+                    ("length", &st.count(i64::from(unit.days()))),
+                ],
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::clv::{Holdout, HoldoutUnit};
+    use crate::i18n::file::{build, parse};
+    use crate::i18n::{Lang, EN};
+
+    fn persian() -> &'static Strings {
+        let text = include_str!("../../public/i18n/fa.txt");
+        build(parse(text).expect("parses"), Lang::Fa.number_style()).strings
+    }
+
+    #[test]
+    fn p_alive_caption_gives_the_likely_customers_and_the_mean() {
+        let counts = [120, 40, 0, 10, 5, 5, 10, 20, 60, 230];
+        let s = p_alive::summary(&counts, Some(0.6123));
+        assert_eq!(
+            EN.p_alive_caption(s.as_ref()),
+            "325 of 500 customers (65.0%) are probably still customers: their P(alive) is 50% \
+             or more. The mean P(alive) is 61.2%."
+        );
+        assert_eq!(EN.p_alive_caption(None), EN.charts.p_alive_none);
+        let fa = persian().p_alive_caption(s.as_ref());
+        assert!(fa.starts_with("۳۲۵ از ۵۰۰ مشتری (۶۵٫۰٪)"), "{fa}");
+        assert!(fa.contains("۶۱٫۲٪"), "{fa}");
+    }
+
+    #[test]
+    fn expected_caption_names_the_horizon_in_its_unit() {
+        let curve: Vec<f64> = (0..=52).map(|t| f64::from(t) * 0.0375).collect();
+        let s = new_customer::summary(&curve);
+        assert_eq!(
+            EN.expected_caption(Unit::Weeks, s.as_ref()),
+            "A new customer is expected to make 1.95 repeat transactions in their first 52 weeks."
+        );
+        let one = new_customer::summary(&[0.0, 0.01]);
+        assert!(EN
+            .expected_caption(Unit::Days, one.as_ref())
+            .ends_with("in their first 1 day."));
+        assert_eq!(
+            EN.expected_caption(Unit::Weeks, None),
+            EN.charts.expected_none
+        );
+        assert_eq!(EN.clv_unit_head(Unit::Days), "Day");
+    }
+
+    #[test]
+    fn holdout_caption_gives_both_totals_and_the_partial_unit() {
+        let units = vec![
+            HoldoutUnit {
+                actual: 40,
+                predicted: 38.5,
+            },
+            HoldoutUnit {
+                actual: 12,
+                predicted: 14.75,
+            },
+        ];
+        let mut h = Holdout {
+            units,
+            last_unit_days: 3,
+            actual: 52,
+            predicted: 53.25,
+        };
+        let s = holdout::summary(&h, Unit::Weeks);
+        assert_eq!(
+            EN.holdout_caption(Unit::Weeks, s.as_ref()),
+            "In the 2 weeks after the calibration end, the customers made 52 repeat \
+             transactions; the model predicted 53.2. The last week (*) is partial: the data \
+             cover 3 of its 7 days."
+        );
+        assert_eq!(
+            EN.holdout_partial_mark(Unit::Weeks, 3),
+            "* partial week (3 of 7 days)"
+        );
+        let fa = persian().holdout_caption(Unit::Weeks, s.as_ref());
+        assert!(
+            fa.contains("۵۲ خرید") && fa.contains("۵۳٫۲") && fa.contains("۳ روز از ۷ روز"),
+            "{fa}"
+        );
+        h.last_unit_days = 7;
+        let whole = EN.holdout_caption(Unit::Weeks, holdout::summary(&h, Unit::Weeks).as_ref());
+        assert!(!whole.contains("partial"), "{whole}");
+        assert_eq!(
+            EN.holdout_caption(Unit::Weeks, None),
+            EN.charts.holdout_none
+        );
+        assert_eq!(EN.holdout_view(HoldoutView::Cumulative), "Cumulative");
     }
 }
