@@ -33,6 +33,8 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
                 worker_client::cancel();
                 state.worker_failed(message);
             }
+            // The customers view's news goes to its own handler.
+            WorkerEvent::Customers { .. } | WorkerEvent::Customer { .. } => {}
         }
     }
 }

@@ -142,6 +142,15 @@ pub struct Kept {
     pub raw: Option<Arc<str>>,
 }
 
+/// The data shown: the import it came from, and what that read and how.
+#[derive(Clone)]
+pub struct Shown {
+    pub run: u32,
+    /// `None`: a session's tables without their data.
+    pub source: Option<Source>,
+    pub options: Options,
+}
+
 /// An import to hand to the worker: its number, what it reads and how.
 pub struct Run {
     pub run: u32,
@@ -163,6 +172,12 @@ pub struct DataState {
     options: RwSignal<Options>,
     /// The file or text being read, kept to read it again with other options.
     source: StoredValue<Option<Source>, LocalStorage>,
+    /// Where the data shown came from, for the customers view to read it again: the number
+    /// of its import (a session's data gets a number of its own) and, when the page has it,
+    /// what was read and how.
+    shown: StoredValue<Option<Shown>, LocalStorage>,
+    /// The number of the import whose data is shown (0: none), tracked.
+    shown_run: RwSignal<u32>,
     started_at: StoredValue<f64>,
     /// Milliseconds from start to outcome of the last run.
     elapsed_ms: RwSignal<f64>,
@@ -353,6 +368,12 @@ impl DataState {
         let status = match outcome {
             Outcome::Done(dataset) => {
                 let dataset = Arc::new(*dataset);
+                self.shown.set_value(Some(Shown {
+                    run: self.run.get_untracked(),
+                    source: self.source.get_value(),
+                    options: self.options.get_untracked(),
+                }));
+                self.shown_run.set(self.run.get_untracked());
                 self.dataset.set(Some(dataset.clone()));
                 shown = Some(dataset);
                 ImportStatus::Done
@@ -417,6 +438,18 @@ impl DataState {
     pub fn forget(&self) {
         self.dataset.set(None);
         self.kept.set(None);
+        self.shown.set_value(None);
+        self.shown_run.set(0);
+    }
+
+    /// The number of the import whose data is shown, 0 for none (tracked).
+    pub fn shown_run(&self) -> u32 {
+        self.shown_run.get()
+    }
+
+    /// Where the data shown came from (untracked).
+    pub fn shown_untracked(&self) -> Option<Shown> {
+        self.shown.get_value()
     }
 
     /// A session's finished import comes back: its tables shown, its data (if kept) as the
@@ -424,8 +457,20 @@ impl DataState {
     pub fn restore(&self, kept: Kept) {
         self.dataset.set(Some(kept.tables.clone()));
         self.elapsed_ms.set(kept.micros as f64 / 1000.0);
-        self.source
-            .set_value(kept.raw.as_deref().map(|r| Source::Text(r.to_string())));
+        let source = kept.raw.as_deref().map(|r| Source::Text(r.to_string()));
+        self.source.set_value(source.clone());
+        // A number of its own, which no earlier import's news carries.
+        let run = self.run.get_untracked() + 1;
+        self.run.set(run);
+        self.shown.set_value(Some(Shown {
+            run,
+            source,
+            options: Options {
+                decimal_comma: self.options.with_untracked(|o| o.decimal_comma),
+                ..Options::default()
+            },
+        }));
+        self.shown_run.set(run);
         self.kept.set(Some(kept));
         self.status.set(ImportStatus::Done);
     }
@@ -440,6 +485,8 @@ pub fn provide_data() -> DataState {
         run: RwSignal::new(0),
         options: RwSignal::new(Options::default()),
         source: StoredValue::new_local(None),
+        shown: StoredValue::new_local(None),
+        shown_run: RwSignal::new(0),
         started_at: StoredValue::new(0.0),
         elapsed_ms: RwSignal::new(0.0),
         memory: RwSignal::new(0.0),

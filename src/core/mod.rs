@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod clv;
 pub mod conversion;
+pub mod customers;
 pub mod error;
 pub mod figure;
 pub(crate) mod form;

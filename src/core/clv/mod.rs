@@ -12,11 +12,13 @@ mod bgnbd;
 mod export;
 mod fit;
 mod gamma_gamma;
+mod input;
 mod report;
 pub mod special;
 mod summary;
 mod value;
 mod winback;
+mod working;
 
 pub use bgnbd::{BgNbd, History};
 pub use export::{customer_values_csv, winback_csv};
@@ -25,6 +27,10 @@ pub use fit::{
     GammaGammaData, Parameter, Scratch, Toward, MIN_REPEAT_BUYERS,
 };
 pub use gamma_gamma::{GammaGamma, Mean};
+pub use input::{
+    default_horizon, read as read_input, read_day, ClvAsk, ClvError, ClvField, ClvInput,
+    ClvProblem, MAX_HORIZON_YEARS,
+};
 pub use report::{
     analyse, analyse_summary, Analysis, ClvResults, ClvSettings, CustomerValue, Holdout,
     HoldoutUnit, P_ALIVE_BINS,
@@ -32,6 +38,7 @@ pub use report::{
 pub use summary::{summarise, Customer, Day, Purchase, Summary, SummaryError, Unit};
 pub use value::{unit_discount, worth, ValueSettings, Worth};
 pub use winback::{winback, DEFAULT_THRESHOLD};
+pub use working::{working, Step, StepId};
 
 #[cfg(test)]
 mod tests;

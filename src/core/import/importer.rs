@@ -6,6 +6,7 @@ use super::counts::{CountsSink, Warning};
 use super::dates::{read_date, DateOrder};
 use super::layout::{detect, Format, Layout, Preview};
 use super::problem::{shorten, Problem, ProblemKind, Problems, Signature};
+use super::purchases::Purchases;
 use super::records::{sniff_delimiter, Record, RecordReader};
 use super::revenue::{revenue_table, CustomerRevenue, RevenueTable};
 use super::tables::{Granularity, PeriodTable};
@@ -107,6 +108,8 @@ enum Stage {
 /// Reads one file in chunks.
 pub struct Importer {
     options: Options,
+    /// Keep every row for the customer-value view ([`Importer::finish_keeping`]).
+    keep_purchases: bool,
     stage: Stage,
     problems: Problems,
     rows: u64,
@@ -120,9 +123,19 @@ impl Importer {
     pub fn new(options: Options) -> Self {
         Importer {
             options,
+            keep_purchases: false,
             stage: Stage::Head(Vec::new()),
             problems: Problems::default(),
             rows: 0,
+        }
+    }
+
+    /// An importer that also keeps every row of a transactions file, for
+    /// [`Importer::finish_keeping`].
+    pub fn keeping(options: Options) -> Self {
+        Importer {
+            keep_purchases: true,
+            ..Importer::new(options)
         }
     }
 
@@ -278,6 +291,7 @@ impl Importer {
                 width,
                 self.options.date_order,
                 style,
+                self.keep_purchases,
             ))),
             Format::Counts | Format::Series => Sink::Counts(CountsSink::new(&layout, width)),
         };
@@ -301,7 +315,13 @@ impl Importer {
     }
 
     /// Ends the file and returns the outcome.
-    pub fn finish(mut self) -> Outcome {
+    pub fn finish(self) -> Outcome {
+        self.finish_keeping().0
+    }
+
+    /// Ends the file and returns the outcome with, for a transactions file read to the end
+    /// by an importer made with [`Importer::keeping`], its rows and ids.
+    pub fn finish_keeping(mut self) -> (Outcome, Option<Purchases>) {
         if let Stage::Head(head) = &mut self.stage {
             let head = std::mem::take(head);
             if head.iter().all(u8::is_ascii_whitespace) {
@@ -315,19 +335,22 @@ impl Importer {
         }
         let stage = std::mem::replace(&mut self.stage, Stage::Head(Vec::new()));
         let (sink, layout) = match stage {
-            Stage::Done(outcome) => return outcome,
+            Stage::Done(outcome) => return (outcome, None),
             Stage::Body { sink, layout, .. } => (sink, layout),
             Stage::Head(_) => unreachable!("begin always leaves the head stage"),
         };
         let mut problems = self.problems;
         let mut warnings = Vec::new();
+        let mut purchases = None;
         let (tables, customers, date_order, revenue) = match sink {
             Sink::Transactions(mut t) => {
                 if t.needs_order() {
-                    return Outcome::NeedDateOrder(DateQuestion {
+                    let question = DateQuestion {
                         examples: t.undecided(),
-                    });
+                    };
+                    return (Outcome::NeedDateOrder(question), None);
                 }
+                purchases = t.purchases.take();
                 let revenue = t
                     .revenue
                     .take()
@@ -370,13 +393,14 @@ impl Importer {
         let can_leave_out = problems.can_leave_out(self.rows) && usable;
         let leave_out = self.options.skip_bad_rows && can_leave_out;
         if !problems.is_empty() && !leave_out {
-            return Outcome::Failed {
+            let failed = Outcome::Failed {
                 layout: Some(layout),
                 problems,
                 rows: self.rows,
             };
+            return (failed, None);
         }
-        Outcome::Done(Box::new(Dataset {
+        let done = Outcome::Done(Box::new(Dataset {
             layout,
             tables,
             rows: self.rows,
@@ -385,7 +409,8 @@ impl Importer {
             warnings,
             date_order,
             revenue,
-        }))
+        }));
+        (done, purchases)
     }
 }
 

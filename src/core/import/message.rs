@@ -5,16 +5,44 @@
 use serde::{Deserialize, Serialize};
 
 use super::importer::{Options, Outcome};
+use crate::core::clv::ClvAsk;
+use crate::core::customers::{CustomerRow, CustomersDone, CustomersFailed};
 
-/// An import to run. A file travels beside the message as the browser's own object, since
+/// What the page asks. A file travels beside the message as the browser's own object, since
 /// the worker reads it in chunks; pasted text travels in the message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Request {
-    /// Counts the page's imports; the answers carry it back.
-    pub run: u32,
-    pub options: Options,
-    /// The text to read, or `None` for the file beside the message.
-    pub text: Option<String>,
+pub enum Request {
+    /// Read a file into its tables.
+    Import {
+        /// Counts the page's requests; the answers carry it back.
+        run: u32,
+        options: Options,
+        /// The text to read, or `None` for the file beside the message.
+        text: Option<String>,
+    },
+    /// The customers view's analysis of the data of import `data`
+    /// ([`crate::core::customers`]): from the rows the worker holds for it, or, when it holds
+    /// none, from reading the source again (`text`, or the file beside) with `options`.
+    Customers {
+        run: u32,
+        data: u32,
+        options: Options,
+        text: Option<String>,
+        ask: ClvAsk,
+    },
+    /// One customer's figures in the last analysis.
+    Lookup { run: u32, id: String },
+}
+
+impl Request {
+    /// The run the request is.
+    pub fn run(&self) -> u32 {
+        match self {
+            Request::Import { run, .. }
+            | Request::Customers { run, .. }
+            | Request::Lookup { run, .. } => *run,
+        }
+    }
 }
 
 /// News from the worker.
@@ -37,6 +65,19 @@ pub enum Reply {
     },
     /// The worker could not read the file.
     Failed { run: u32, message: String },
+    /// The customers view's analysis; `ms`: the time the worker took, reading included.
+    Customers {
+        run: u32,
+        ms: f64,
+        result: Result<Box<CustomersDone>, CustomersFailed>,
+    },
+    /// A lookup's answer: `None` when the last analysis has no customer with that id, or
+    /// there is no analysis.
+    Customer {
+        run: u32,
+        id: String,
+        found: Option<CustomerRow>,
+    },
 }
 
 impl Reply {
@@ -44,9 +85,11 @@ impl Reply {
     pub fn run(&self) -> u32 {
         match self {
             Reply::Ready => 0,
-            Reply::Progress { run, .. } | Reply::Done { run, .. } | Reply::Failed { run, .. } => {
-                *run
-            }
+            Reply::Progress { run, .. }
+            | Reply::Done { run, .. }
+            | Reply::Failed { run, .. }
+            | Reply::Customers { run, .. }
+            | Reply::Customer { run, .. } => *run,
         }
     }
 }
@@ -111,7 +154,7 @@ mod tests {
                     skip_bad_rows,
                     ..Options::default()
                 };
-                let request = Request {
+                let request = Request::Import {
                     run: 7,
                     options: options.clone(),
                     text: Some(sample.text().into()),

@@ -8,6 +8,7 @@ pub mod importer;
 pub mod layout;
 pub mod message;
 pub mod problem;
+pub mod purchases;
 pub mod records;
 pub mod revenue;
 pub mod samples;

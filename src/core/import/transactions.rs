@@ -4,6 +4,7 @@ use super::activity::{Activity, SpanTooLong, SPAN_LIMIT_YEARS};
 use super::dates::{read_date, resolve, DateError, DateOrder, DateRead, Ymd};
 use super::layout::{Layout, Role};
 use super::problem::{Problem, ProblemKind, Problems};
+use super::purchases::Purchases;
 use super::records::Record;
 use super::revenue::{within_decimals, Amount, CustomerRevenue, MAX_DECIMALS};
 use crate::core::number::{parse_decimal_exact, NumberError, NumberStyle};
@@ -37,6 +38,8 @@ pub struct TransactionSink {
     pub first_negative_rows: Vec<u64>,
     /// What each customer spent per month, when the file has amounts.
     pub revenue: Option<CustomerRevenue>,
+    /// Every row kept, for the customer-value view, when asked for.
+    pub purchases: Option<Purchases>,
 }
 
 /// How many rows with a negative amount are kept by number.
@@ -62,6 +65,7 @@ impl TransactionSink {
         width: usize,
         order: Option<DateOrder>,
         style: NumberStyle,
+        keep_purchases: bool,
     ) -> Self {
         TransactionSink {
             activity: Activity::default(),
@@ -79,6 +83,10 @@ impl TransactionSink {
             revenue: layout
                 .column(Role::Amount)
                 .map(|_| CustomerRevenue::default()),
+            purchases: keep_purchases.then(|| Purchases {
+                amounts: layout.column(Role::Amount).is_some(),
+                ..Purchases::default()
+            }),
         }
     }
 
@@ -132,6 +140,9 @@ impl TransactionSink {
             },
         };
         let customer = self.activity.customer(id);
+        if let Some(p) = &mut self.purchases {
+            p.customer(customer, id);
+        }
         match date {
             DateRead::Known(d) => self.add(customer, d, rec.row, amount, problems),
             DateRead::Shows { date, order } => {
@@ -265,7 +276,9 @@ impl TransactionSink {
                     value: None,
                     kind: ProblemKind::Amount(NumberError::TooLarge.into()),
                 });
-            } else if a.0 < 0 {
+                return;
+            }
+            if a.0 < 0 {
                 self.negative_rows += 1;
                 // Rows held back for their dates' order arrive late: keep the lowest numbers.
                 let kept = &mut self.first_negative_rows;
@@ -275,6 +288,9 @@ impl TransactionSink {
                     kept.truncate(NEGATIVE_ROWS_KEPT);
                 }
             }
+        }
+        if let Some(p) = &mut self.purchases {
+            p.row(customer, date, amount);
         }
     }
 
