@@ -38,6 +38,7 @@ const PANELS = {
   winback: "winback-panel",
   funnel: "funnel-panel",
   revenue: "revenue-panel",
+  customers: "customers-panel",
 };
 
 /**

@@ -15,6 +15,7 @@ const NAMES = {
   winback: "Win-back",
   funnel: "Funnel",
   revenue: "Revenue retention",
+  customers: "Customer value",
 };
 
 const fixture = (name) => path.join(__dirname, "data", name);
@@ -46,7 +47,7 @@ test("the navigation groups the calculators by what a user comes for", async ({ 
     "Win-back",
     "Funnel",
   ]);
-  await expect(group("Your data").getByRole("link")).toHaveText(["Import, flows and cohorts"]);
+  await expect(group("Your data").getByRole("link")).toHaveText(["Import, flows and cohorts", "Customer value"]);
   await expect(group("Revenue").getByRole("link")).toHaveText(["Revenue retention"]);
   await expect(group("Forecasts").getByRole("link")).toHaveText([
     "Retention compounding",
@@ -138,7 +139,7 @@ test("by keyboard: a link of the navigation shows its calculator and moves the f
 test("the next links walk through every calculator in the story's order", async ({ page }) => {
   await openApp(page);
   const walked = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 11; i++) {
     await page.getByTestId("next-link").click();
     walked.push(new URL(page.url()).hash);
   }
@@ -152,6 +153,7 @@ test("the next links walk through every calculator in the story's order", async 
     "#/data",
     "#/revenue",
     "#/forecast",
+    "#/customers",
     "#/ror",
   ]);
   await expect(page.getByTestId("next-link")).toHaveText("Next: One period");

@@ -17,10 +17,12 @@ mod table;
 use table::string_table;
 
 mod charts;
+mod clv;
 pub mod file;
 mod import;
 mod sbg;
 pub use charts::{ChartStrings, EN_CHARTS};
+pub use clv::{ClvStrings, EN_CLV};
 pub use import::{ImportStrings, EN_IMPORT};
 pub use sbg::{SbgStrings, EN_SBG};
 
@@ -90,6 +92,8 @@ string_table! {
         [charts: &'static ChartStrings]
         // The retention forecast.
         [sbg: &'static SbgStrings]
+        // The customers view.
+        [clv: &'static ClvStrings]
         app_title,
         app_tagline,
         skip_to_calculators,
@@ -122,6 +126,7 @@ string_table! {
         nav_winback,
         nav_funnel,
         nav_revenue,
+        nav_customers,
         next_link,
         unknown_route,
         /// While a calculator's code is fetched, the first time it is shown.
@@ -434,6 +439,7 @@ pub static EN: Strings = Strings {
     import: &EN_IMPORT,
     charts: &EN_CHARTS,
     sbg: &EN_SBG,
+    clv: &EN_CLV,
     app_title: "Retention Lab",
     app_tagline: "Churn, retention and Return on Relationship, with the working shown.",
     skip_to_calculators: "Skip to the calculator",
@@ -464,6 +470,7 @@ pub static EN: Strings = Strings {
     nav_winback: "Win-back",
     nav_funnel: "Funnel",
     nav_revenue: "Revenue retention",
+    nav_customers: "Customer value",
     next_link: "Next: {calculator}",
     unknown_route: "No calculator has the address \u{201C}#/{route}\u{201D}, so the page shows {calculator}.",
     calculator_loading: "Loading {calculator}\u{2026}",
@@ -786,6 +793,7 @@ impl Strings {
             Panel::Winback => self.winback_heading,
             Panel::Funnel => self.funnel_heading,
             Panel::Revenue => self.revenue_heading,
+            Panel::Customers => self.clv.heading,
         }
     }
 
@@ -802,6 +810,7 @@ impl Strings {
             Panel::Winback => self.nav_winback,
             Panel::Funnel => self.nav_funnel,
             Panel::Revenue => self.nav_revenue,
+            Panel::Customers => self.nav_customers,
         }
     }
 

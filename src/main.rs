@@ -14,6 +14,7 @@ use retention_lab::components::calculators::projection_panel::ProjectionPanel;
 use retention_lab::components::calculators::ror_panel::RorPanel;
 use retention_lab::components::calculators::sbg_panel::SbgPanel;
 use retention_lab::components::calculators::winback_panel::WinbackPanel;
+use retention_lab::components::customers::customers_panel::CustomersPanel;
 use retention_lab::components::data::data_panel::DataPanel;
 use retention_lab::components::revenue::revenue_panel::RevenuePanel;
 use retention_lab::components::shell::shown::{CalculatorView, CodeNotFetched};
@@ -69,6 +70,7 @@ fn load(panel: Panel) -> CalculatorView {
         Panel::Winback => Box::pin(winback_view()),
         Panel::Funnel => Box::pin(funnel_view()),
         Panel::Revenue => Box::pin(revenue_view()),
+        Panel::Customers => Box::pin(customers_view()),
     }
 }
 
@@ -115,4 +117,9 @@ fn funnel_view() -> Result<AnyView, CodeNotFetched> {
 #[wasm_split(revenue, fallible)]
 fn revenue_view() -> Result<AnyView, CodeNotFetched> {
     Ok(view! { <RevenuePanel /> }.into_any())
+}
+
+#[wasm_split(customers, fallible)]
+fn customers_view() -> Result<AnyView, CodeNotFetched> {
+    Ok(view! { <CustomersPanel /> }.into_any())
 }

@@ -112,6 +112,12 @@ fn file_words(s: &retention_lab::i18n::Strings) -> Vec<&'static str> {
         c.file_forecast,
         c.file_revenue_movements,
         c.file_revenue_rates,
+        c.file_p_alive,
+        c.file_expected,
+        c.file_holdout,
+        c.file_holdout_cumulative,
+        s.clv.file_values,
+        s.clv.file_winback,
         s.unit_month,
         s.unit_quarter,
         s.unit_year,
@@ -140,6 +146,14 @@ fn english_file_names_are_the_documented_ones() {
     assert_eq!(
         file_name(&[EN.charts.file_forecast]),
         "retention-lab-forecast"
+    );
+    assert_eq!(
+        file_name(&[EN.clv.file_values]),
+        "retention-lab-customer-values"
+    );
+    assert_eq!(
+        file_name(&[EN.clv.file_winback]),
+        "retention-lab-winback-list"
     );
 }
 

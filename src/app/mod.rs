@@ -2,6 +2,7 @@
 //! sessions and share links. No views: the components read and change these through their
 //! methods.
 
+pub mod customers;
 pub mod import_flow;
 pub mod locale;
 pub mod router;

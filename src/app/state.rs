@@ -149,6 +149,8 @@ pub struct Shown {
     /// `None`: a session's tables without their data.
     pub source: Option<Source>,
     pub options: Options,
+    /// The data came back with a session rather than from an import on this page.
+    pub restored: bool,
 }
 
 /// An import to hand to the worker: its number, what it reads and how.
@@ -372,6 +374,7 @@ impl DataState {
                     run: self.run.get_untracked(),
                     source: self.source.get_value(),
                     options: self.options.get_untracked(),
+                    restored: false,
                 }));
                 self.shown_run.set(self.run.get_untracked());
                 self.dataset.set(Some(dataset.clone()));
@@ -469,6 +472,7 @@ impl DataState {
                 decimal_comma: self.options.with_untracked(|o| o.decimal_comma),
                 ..Options::default()
             },
+            restored: true,
         }));
         self.shown_run.set(run);
         self.kept.set(Some(kept));

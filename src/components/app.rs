@@ -4,6 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::app::customers::provide_customers;
 use crate::app::import_flow;
 use crate::app::locale::Choice;
 use crate::app::router::{provide_router, use_router};
@@ -44,7 +45,8 @@ pub fn App(
     provide_loader(load);
     provide_locale(choice, strings);
     provide_teaching();
-    provide_data();
+    let data = provide_data();
+    provide_customers(data);
     provide_theme();
     // An embed address naming no calculator that can be embedded shows the whole page.
     let embedded = start.embed.as_deref().and_then(Panel::embeddable_by_key);

@@ -16,11 +16,12 @@ pub enum Panel {
     Winback,
     Funnel,
     Revenue,
+    Customers,
 }
 
 impl Panel {
     /// Every calculator, in the page's order.
-    pub const ALL: [Panel; 10] = [
+    pub const ALL: [Panel; 11] = [
         Panel::Ror,
         Panel::Period,
         Panel::Data,
@@ -31,6 +32,7 @@ impl Panel {
         Panel::Winback,
         Panel::Funnel,
         Panel::Revenue,
+        Panel::Customers,
     ];
 
     /// Its key: the member that holds its inputs in a session, its name in an embed link
@@ -48,6 +50,7 @@ impl Panel {
             Panel::Winback => "winback",
             Panel::Funnel => "funnel",
             Panel::Revenue => "revenue",
+            Panel::Customers => "customers",
         }
     }
 
@@ -64,6 +67,7 @@ impl Panel {
             Panel::Winback => "winback",
             Panel::Funnel => "funnel",
             Panel::Revenue => "revenue",
+            Panel::Customers => "customers",
         }
     }
 
@@ -98,7 +102,7 @@ impl Panel {
         match self {
             Panel::Ror => Group::Relationship,
             Panel::Period | Panel::Conversion | Panel::Winback | Panel::Funnel => Group::Churn,
-            Panel::Data => Group::Data,
+            Panel::Data | Panel::Customers => Group::Data,
             Panel::Projection | Panel::Sbg | Panel::Ltv => Group::Forecasts,
             Panel::Revenue => Group::Revenue,
         }
@@ -107,8 +111,8 @@ impl Panel {
     /// The calculator its "next" link leads to, in the order the source articles tell the
     /// story: a relationship's return, one period's churn, what retention compounds to, what
     /// a customer is worth, churn over other periods, winning customers back, the funnel that
-    /// brings them, then the user's own data, what its revenue kept, and the forecast fitted
-    /// to it, and round again.
+    /// brings them, then the user's own data, what its revenue kept, the forecast fitted
+    /// to it and what each of its customers is worth, and round again.
     pub const fn next(self) -> Panel {
         match self {
             Panel::Ror => Panel::Period,
@@ -120,7 +124,8 @@ impl Panel {
             Panel::Funnel => Panel::Data,
             Panel::Data => Panel::Revenue,
             Panel::Revenue => Panel::Sbg,
-            Panel::Sbg => Panel::Ror,
+            Panel::Sbg => Panel::Customers,
+            Panel::Customers => Panel::Ror,
         }
     }
 }
@@ -152,13 +157,14 @@ impl Group {
 }
 
 /// Every calculator in the navigation's order, group by group.
-const NAVIGATION: [Panel; 10] = [
+const NAVIGATION: [Panel; 11] = [
     Panel::Ror,
     Panel::Period,
     Panel::Conversion,
     Panel::Winback,
     Panel::Funnel,
     Panel::Data,
+    Panel::Customers,
     Panel::Revenue,
     Panel::Projection,
     Panel::Sbg,
@@ -215,6 +221,7 @@ mod tests {
                 "data",
                 "revenue",
                 "forecast",
+                "customers",
                 "ror"
             ]
         );
@@ -237,6 +244,7 @@ mod tests {
                 ("winback", "winback"),
                 ("funnel", "funnel"),
                 ("revenue", "revenue"),
+                ("customers", "customers"),
             ]
         );
         let embeddable: Vec<&str> = Panel::embeddable_ones().map(Panel::key).collect();
@@ -253,7 +261,8 @@ mod tests {
                 "conversion",
                 "winback",
                 "funnel",
-                "revenue"
+                "revenue",
+                "customers"
             ]
         );
     }

@@ -1,11 +1,11 @@
 //! A language's strings as a file, read when the language is chosen.
 //!
 //! The format: UTF-8, one `key = value` per line; keys of the data panel, the charts and the
-//! forecast start with `import.`, `charts.` and `sbg.`. In a value `\n` is a line break and
+//! forecast and the customers view start with `import.`, `charts.`, `sbg.` and `clv.`. In a value `\n` is a line break and
 //! `\\` a backslash. Blank lines and lines starting with `#` are skipped. Nothing here touches
 //! the web, so the files are checked by native tests.
 
-use super::{ChartStrings, ImportStrings, SbgStrings, Strings};
+use super::{ChartStrings, ClvStrings, ImportStrings, SbgStrings, Strings};
 use crate::core::number::{Digits, NumberStyle};
 
 /// What is wrong with a line of a language file (1-based line number).
@@ -125,11 +125,13 @@ pub fn build(entries: Vec<Entry>, number_style: NumberStyle) -> Built {
     let charts: &'static ChartStrings =
         Box::leak(Box::new(ChartStrings::read(&mut |k| take("charts.", k))));
     let sbg: &'static SbgStrings = Box::leak(Box::new(SbgStrings::read(&mut |k| take("sbg.", k))));
+    let clv: &'static ClvStrings = Box::leak(Box::new(ClvStrings::read(&mut |k| take("clv.", k))));
     let strings: &'static Strings = Box::leak(Box::new(Strings::read(
         number_style,
         import,
         charts,
         sbg,
+        clv,
         &mut |k| take("", k),
     )));
     let unknown = entries.into_iter().flatten().map(|(k, _)| k).collect();
@@ -154,6 +156,9 @@ pub fn entries(strings: &Strings) -> Vec<(String, &'static str)> {
     strings
         .sbg
         .each(&mut |k, v| out.push((format!("sbg.{k}"), v)));
+    strings
+        .clv
+        .each(&mut |k, v| out.push((format!("clv.{k}"), v)));
     out
 }
 

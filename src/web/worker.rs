@@ -122,11 +122,15 @@ async fn handle(data: JsValue) {
                 result,
             }
         }
-        Request::Lookup { id, .. } => Reply::Customer {
-            run,
-            found: HELD.with(|h| h.borrow().as_ref().and_then(|h| h.lookup(&id))),
-            id,
-        },
+        Request::Lookup { id, .. } => HELD.with(|h| {
+            let held = h.borrow();
+            Reply::Customer {
+                run,
+                held: held.as_ref().is_some_and(Held::analysed),
+                found: held.as_ref().and_then(|h| h.lookup(&id)),
+                id,
+            }
+        }),
     };
     post(&reply);
 }

@@ -41,9 +41,10 @@ pub enum WorkerEvent {
         result: Result<Box<CustomersDone>, CustomersFailed>,
         ms: f64,
     },
-    /// A customer looked up.
+    /// A customer looked up; `held`: the worker had an analysis to look in.
     Customer {
         id: String,
+        held: bool,
         found: Option<CustomerRow>,
     },
 }
@@ -151,7 +152,9 @@ fn spawn() -> Result<Running, JsValue> {
                 finished_customers(run);
                 (true, WorkerEvent::Customers { result, ms })
             }
-            Reply::Customer { id, found, .. } => (true, WorkerEvent::Customer { id, found }),
+            Reply::Customer {
+                id, held, found, ..
+            } => (true, WorkerEvent::Customer { id, held, found }),
         };
         tell(customers, run, event);
     });

@@ -1,10 +1,10 @@
 //! The customers view's working (docs/metrics.md section 9): each figure's formula and the
-//! fitted numbers put into it, written in the page's number style. The page adds the words
-//! of each line by its id.
+//! fitted numbers put into it, written in the page's number style (the page writes the
+//! constants in the language's digits too, with `NumberStyle::localize`). The page adds the
+//! words of each line by its id: a line holds symbols and numbers only.
 
 use super::gamma_gamma::Mean;
 use super::report::ClvResults;
-use super::summary::Unit;
 use super::value::unit_discount;
 use crate::core::number::NumberStyle;
 
@@ -34,16 +34,13 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
     let r3 = |x: f64| style.fixed(x, 3);
     let n = |v: usize| style.count(i64::try_from(v).unwrap_or(i64::MAX));
     let s = &results.settings;
-    let per = match s.unit {
-        Unit::Weeks => "7",
-        Unit::Days => "1",
-    };
+    let per = n(s.unit.days() as usize);
     let h = s.value.horizon;
     let mut steps = vec![Step {
         id: StepId::Summary,
-        formula: "x = days bought \u{2212} 1; t_x = (last \u{2212} first) / u; T = (end \u{2212} first) / u",
+        formula: "x = k \u{2212} 1; t_x = (d_l \u{2212} d_f) / u; T = (d_e \u{2212} d_f) / u",
         substituted: format!(
-            "u = {per}: {} customers, {} with x > 0",
+            "u = {per}: N = {}, N(x > 0) = {}",
             n(results.customers),
             n(results.repeat_buyers)
         ),
@@ -54,7 +51,7 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
     let m = fit.model;
     steps.push(Step {
         id: StepId::BgNbdFit,
-        formula: "max LL(r, \u{3B1}, a, b) = \u{3A3} ln L(r, \u{3B1}, a, b | x, t_x, T)",
+        formula: "LL(r, \u{3B1}, a, b) = \u{3A3} ln L(r, \u{3B1}, a, b | x, t_x, T)",
         substituted: format!(
             "r = {}, \u{3B1} = {}, a = {}, b = {}, LL = {}",
             r3(m.r),
@@ -69,11 +66,9 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
             id: StepId::PAlive,
             formula: "P(alive) = 1 / (1 + \u{3B4}(x > 0) a / (b + x \u{2212} 1) ((\u{3B1} + T) / (\u{3B1} + t_x))^(r + x))",
             substituted: format!(
-                "a / b = {} / {}; {} customers: mean {}",
-                r3(m.a),
-                r3(m.b),
-                n(results.customers),
-                style.percent(p, 1)
+                "\u{3A3} P(alive) / N = {}, N = {}",
+                style.percent(p, 1),
+                n(results.customers)
             ),
         });
     }
@@ -101,9 +96,9 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
     let g = gg.model;
     steps.push(Step {
         id: StepId::GammaGammaFit,
-        formula: "max LL(p, q, \u{3B3}) = \u{3A3} ln f(m_x | p, q, \u{3B3}, x), x > 0",
+        formula: "LL(p, q, \u{3B3}) = \u{3A3} ln f(m_x | p, q, \u{3B3}, x), x > 0",
         substituted: format!(
-            "{} customers: p = {}, q = {}, \u{3B3} = {}, LL = {}",
+            "N = {}: p = {}, q = {}, \u{3B3} = {}, LL = {}",
             n(gg.customers),
             r3(g.p),
             r3(g.q),
@@ -143,14 +138,14 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
             formula:
                 "V = \u{3A3}_{i = 1..H} (E[Y(i)] \u{2212} E[Y(i \u{2212} 1)]) E[M] gm / (1 + d)^i",
             substituted: format!(
-                "H = {}, gm = {}: mean V over {} customers = {}",
+                "H = {}, gm = {}: \u{3A3} V / N = {}, N = {}",
                 n(h as usize),
                 style.percent(s.value.margin, 1),
-                n(results.customers),
                 match average {
                     Mean::Finite(v) => style.fixed(v, 2),
                     Mean::NotFinite => "\u{221E}".to_string(),
-                }
+                },
+                n(results.customers)
             ),
         });
     }

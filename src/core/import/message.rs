@@ -71,11 +71,12 @@ pub enum Reply {
         ms: f64,
         result: Result<Box<CustomersDone>, CustomersFailed>,
     },
-    /// A lookup's answer: `None` when the last analysis has no customer with that id, or
-    /// there is no analysis.
+    /// A lookup's answer: `held` whether the worker holds an analysis (a worker started
+    /// since has none), `found` the customer, `None` when the analysis has no such id.
     Customer {
         run: u32,
         id: String,
+        held: bool,
         found: Option<CustomerRow>,
     },
 }
