@@ -4,11 +4,15 @@
 # shipped in public/samples and on the full CDNOW file (23,570 customers), which is written
 # under target/cdnow/ from the lifetimes package's wheel (downloaded there by scripts/cdnow.py
 # when missing) and never kept in the repository. Calibration to 1997-09-30, weeks. Medians
-# of RUNS runs (default 7) after one uncounted warm-up; writes target/bench/clv.json.
+# of RUNS runs (default 7) after one uncounted warm-up; writes target/bench/clv.json. Then the
+# same in the browser on the full file (scripts/bench-clv.js, BROWSER_RUNS fresh pages, default
+# 5): the release build in dist/ served on 127.0.0.1; writes target/bench/clv-browser.json.
 #
-#   ./scripts/bench-clv.sh            RUNS=11 ./scripts/bench-clv.sh
+#   ./scripts/bench-clv.sh            RUNS=11 BROWSER_RUNS=7 ./scripts/bench-clv.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=env.sh
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
 
 RUNS="${RUNS:-7}"
 mkdir -p target/bench target/cdnow
@@ -25,3 +29,9 @@ printf '\n== CDNOW full file\n'
 full=$(run "$FULL" | tee /dev/stderr | tail -1)
 printf '{"sample":%s,"full":%s}\n' "$sample" "$full" > target/bench/clv.json
 cat target/bench/clv.json
+
+printf '\n== CDNOW full file in the browser\n'
+build_if_stale
+serve_dist "${BENCH_PORT:-4192}"
+node scripts/bench-clv.js --url "http://127.0.0.1:${BENCH_PORT:-4192}/" --file "$FULL" \
+  --runs "${BROWSER_RUNS:-5}" --out target/bench/clv-browser.json
