@@ -36,7 +36,7 @@ pub use report::{
     HoldoutUnit, P_ALIVE_BINS,
 };
 pub use summary::{summarise, Customer, Day, Purchase, Summary, SummaryError, Unit};
-pub use value::{unit_discount, worth, ValueSettings, Worth};
+pub use value::{unit_discount, worth, worth_of, ValueSettings, Worth};
 pub use winback::{winback, DEFAULT_THRESHOLD};
 pub use working::{working, Step, StepId};
 

@@ -9,7 +9,7 @@ use super::bgnbd::{BgNbd, History};
 use super::fit::{fit_bgnbd, fit_gamma_gamma_data, FitError, Fitted, GammaGammaData};
 use super::gamma_gamma::{GammaGamma, Mean};
 use super::summary::{summarise, Customer, Day, Purchase, Summary, SummaryError, Unit};
-use super::value::{worth, ValueSettings, Worth};
+use super::value::{worth_of, ValueSettings};
 use super::winback::winback;
 use rustc_hash::FxHashMap;
 
@@ -124,13 +124,14 @@ pub fn analyse_summary(summary: Summary, settings: &ClvSettings) -> Analysis {
     let mut holdout = None;
     if let Ok(f) = &bgnbd {
         let m = f.model;
-        values = customer_values(&summary, &m, gamma_gamma.as_ref().ok(), &settings.value);
+        let curves = Curves::new(&summary, &m, settings.value.horizon);
+        values = customer_values(&summary, &m, &curves, gamma_gamma.as_ref().ok(), settings);
         new_customer_expected = m.expected_new(f64::from(settings.value.horizon));
         new_customer_curve = (0..=settings.value.horizon)
             .map(|t| m.expected_new(f64::from(t)))
             .collect::<Option<Vec<f64>>>()
             .unwrap_or_default();
-        holdout = holdout_check(&summary, &m);
+        holdout = holdout_check(&summary, &m, &curves);
     }
     let n = values.len();
     let mut histogram = vec![0u64; P_ALIVE_BINS];
@@ -176,41 +177,63 @@ pub fn analyse_summary(summary: Summary, settings: &ClvSettings) -> Analysis {
     }
 }
 
-/// Each customer's figures, computed once per distinct (x, t_x, T) (and m_x for the mean).
+/// A history's key: x, t_x and T in days.
+type Key = (u32, u32, u32);
+
+fn key(c: &Customer) -> Key {
+    (c.x, c.recency_days, c.age_days)
+}
+
+/// Per distinct history (x, t_x, T): its customers and E[Y(t)] for t = 1, 2, …, as far as
+/// both the value's horizon and the holdout's whole units need (`None` when one cannot be
+/// computed), so that the value and the holdout check share them.
+struct Curves {
+    by_key: FxHashMap<Key, (History, u32, Option<Vec<f64>>)>,
+}
+
+impl Curves {
+    fn new(summary: &Summary, m: &BgNbd, horizon: u32) -> Curves {
+        let units = summary.holdout_length().floor() as u32;
+        let n = horizon.max(units);
+        let mut by_key: FxHashMap<Key, (History, u32, Option<Vec<f64>>)> = FxHashMap::default();
+        for c in &summary.customers {
+            by_key
+                .entry(key(c))
+                .or_insert_with(|| {
+                    let h = history(summary, c);
+                    let curve = (1..=n).map(|t| m.expected(h, f64::from(t))).collect();
+                    (h, 0, curve)
+                })
+                .1 += 1;
+        }
+        Curves { by_key }
+    }
+}
+
+/// Each customer's figures, from the curve of its history.
 fn customer_values(
     summary: &Summary,
     m: &BgNbd,
+    curves: &Curves,
     gg: Option<&Fitted<GammaGamma>>,
-    settings: &ValueSettings,
+    settings: &ClvSettings,
 ) -> Vec<CustomerValue> {
-    // (x, t_x days, T days) -> the discounted expected transactions per unit of value and
-    // E[Y(H)]; the value is then E[M] times the first.
-    let mut cache: FxHashMap<(u32, u32, u32), Option<Worth>> = FxHashMap::default();
-    let unit_value = ValueSettings {
-        margin: 1.0,
-        ..*settings
-    };
+    let value = &settings.value;
     summary
         .customers
         .iter()
         .map(|c| {
-            let h = history(summary, c);
-            let w = *cache
-                .entry((c.x, c.recency_days, c.age_days))
-                .or_insert_with(|| worth(m, h, Mean::Finite(1.0), &unit_value, summary.unit));
+            let (h, _, curve) = &curves.by_key[&key(c)];
             let mean = gg.map_or(Mean::NotFinite, |g| g.model.expected_mean(c.x, c.m_x()));
-            let (expected, value) = match w {
-                Some(w) => (
-                    w.expected,
-                    match w.value {
-                        Mean::Finite(per_unit) => mean.times(per_unit * settings.margin),
-                        Mean::NotFinite => Mean::NotFinite,
-                    },
-                ),
+            let (expected, value) = match curve {
+                Some(curve) => {
+                    let w = worth_of(curve, mean, value, summary.unit);
+                    (w.expected, w.value)
+                }
                 None => (f64::NAN, Mean::NotFinite),
             };
             CustomerValue {
-                p_alive: m.p_alive(h),
+                p_alive: m.p_alive(*h),
                 expected,
                 mean,
                 value,
@@ -218,28 +241,27 @@ fn customer_values(
         })
         .collect()
 }
-
-/// Predicted repeat transactions per holdout unit, summed over the summary's customers.
-fn holdout_check(summary: &Summary, m: &BgNbd) -> Option<Holdout> {
+/// Predicted repeat transactions per holdout unit, summed over the summary's customers: the
+/// histories' curves at whole units, and E[Y] at the data's end for a partial last unit.
+fn holdout_check(summary: &Summary, m: &BgNbd, curves: &Curves) -> Option<Holdout> {
     let units = summary.holdout_units.len();
     if units == 0 {
         return None;
     }
     let length = summary.holdout_length();
-    let ends: Vec<f64> = (1..=units).map(|k| (k as f64).min(length)).collect();
-    let mut counts: FxHashMap<(u32, u32, u32), (History, f64)> = FxHashMap::default();
-    for c in &summary.customers {
-        counts
-            .entry((c.x, c.recency_days, c.age_days))
-            .or_insert((history(summary, c), 0.0))
-            .1 += 1.0;
-    }
     let mut predicted = vec![0.0; units];
-    for (h, n) in counts.values() {
+    for (h, n, curve) in curves.by_key.values() {
+        let curve = curve.as_ref()?;
+        let n = f64::from(*n);
         let mut before = 0.0;
-        for (k, &t) in ends.iter().enumerate() {
-            let e = m.expected(*h, t)?;
-            predicted[k] += n * (e - before);
+        for (k, p) in predicted.iter_mut().enumerate() {
+            let t = (k + 1) as f64;
+            let e = if t <= length {
+                curve[k]
+            } else {
+                m.expected(*h, length)?
+            };
+            *p += n * (e - before);
             before = e;
         }
     }

@@ -50,20 +50,27 @@ pub fn worth(
     settings: &ValueSettings,
     unit: Unit,
 ) -> Option<Worth> {
+    let curve = (1..=settings.horizon)
+        .map(|i| model.expected(h, f64::from(i)))
+        .collect::<Option<Vec<f64>>>()?;
+    Some(worth_of(&curve, mean, settings, unit))
+}
+
+/// As [`worth`], from E[Y(i)] for i = 1, 2, … (`curve`, at least the horizon's length).
+pub fn worth_of(curve: &[f64], mean: Mean, settings: &ValueSettings, unit: Unit) -> Worth {
     let d = unit_discount(settings.annual_discount, unit);
     let mut previous = 0.0;
     let mut discounted = 0.0;
     let mut factor = 1.0;
-    for i in 1..=settings.horizon {
-        let e = model.expected(h, f64::from(i))?;
+    for &e in &curve[..settings.horizon as usize] {
         factor /= 1.0 + d;
         discounted += (e - previous) * factor;
         previous = e;
     }
-    Some(Worth {
+    Worth {
         expected: previous,
         value: mean.times(discounted * settings.margin),
-    })
+    }
 }
 
 #[cfg(test)]
