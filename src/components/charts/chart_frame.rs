@@ -16,6 +16,29 @@ use crate::i18n::fill;
 /// Width of the saved images, in CSS pixels (wider when the chart needs it).
 pub const DOWNLOAD_WIDTH: f32 = 760.0;
 
+/// What a chart hands its [`ChartFrame`]: the width the frame measures, the scene laid out
+/// for that width, and the scene to save, laid out at least [`DOWNLOAD_WIDTH`] wide.
+#[derive(Clone, Copy)]
+pub struct Scenes {
+    pub width: RwSignal<f32>,
+    pub scene: Memo<Option<Scene>>,
+    pub download: Callback<(), Option<Scene>>,
+}
+
+impl Scenes {
+    /// The scenes `layout` gives for a width (`None` while there is nothing to draw).
+    pub fn new(layout: impl Fn(f32) -> Option<Scene> + Copy + Send + Sync + 'static) -> Self {
+        let width = RwSignal::new(0.0f32);
+        let scene = Memo::new(move |_| layout(width.get()));
+        let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+        Scenes {
+            width,
+            scene,
+            download,
+        }
+    }
+}
+
 /// Watches the element's width (an element whose size never depends on the chart, so that
 /// drawing cannot change what is observed) and writes it, in whole CSS pixels, to `width`.
 fn observe_width(target: NodeRef<Div>, width: RwSignal<f32>) {

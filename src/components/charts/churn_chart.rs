@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_strings;
 use crate::charts;
-use crate::components::charts::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use crate::components::charts::chart_frame::{ChartFrame, Scenes};
 use crate::components::charts::flows_chart::chart_file;
 use crate::components::data::flows_table::{show_labels, with_table};
 use crate::components::widgets::radio_group::RadioGroup;
@@ -17,7 +17,6 @@ use crate::core::period::{ChurnDefinition, DEFINITIONS};
 pub fn ChurnChart() -> impl IntoView {
     let strings = use_strings();
     let definition = RwSignal::new(ChurnDefinition::default());
-    let width = RwSignal::new(0.0f32);
     let data = Memo::new(move |_| {
         with_table(|t| {
             let mut p = points(&t.rows, definition.get());
@@ -33,8 +32,11 @@ pub fn ChurnChart() -> impl IntoView {
                 .then(|| charts::churn::scene(p, definition.get(), w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let Scenes {
+        width,
+        scene,
+        download,
+    } = Scenes::new(layout);
     let caption = Signal::derive(move || {
         let s = strings();
         data.with(|p| match summary(p) {

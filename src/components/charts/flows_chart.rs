@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_strings;
 use crate::charts;
-use crate::components::charts::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use crate::components::charts::chart_frame::{ChartFrame, Scenes};
 use crate::components::data::flows_table::{show_labels, with_table};
 use crate::components::widgets::texts::h3;
 use crate::core::chart::flows::{bars, summary, table};
@@ -24,7 +24,6 @@ pub fn chart_file(word: Text) -> Signal<String> {
 #[component]
 pub fn FlowsChart() -> impl IntoView {
     let strings = use_strings();
-    let width = RwSignal::new(0.0f32);
     let data = Memo::new(move |_| {
         with_table(|t| {
             let mut b = bars(&t.rows);
@@ -36,8 +35,11 @@ pub fn FlowsChart() -> impl IntoView {
     let layout = move |w: f32| {
         data.with(|b| (w > 0.0 && !b.is_empty()).then(|| charts::flows::scene(b, w, strings())))
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let Scenes {
+        width,
+        scene,
+        download,
+    } = Scenes::new(layout);
     let caption = Signal::derive(move || {
         data.with(|b| {
             summary(b)

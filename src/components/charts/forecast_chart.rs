@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_strings;
 use crate::charts;
-use crate::components::charts::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use crate::components::charts::chart_frame::{ChartFrame, Scenes};
 use crate::components::widgets::texts::h3;
 use crate::core::chart::forecast::{table, Curve};
 use crate::core::figure::PeriodUnit;
@@ -44,15 +44,17 @@ pub fn ForecastChart(
     unit: RwSignal<PeriodUnit>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let width = RwSignal::new(0.0f32);
     let data = Memo::new(move |_| names.with(|n| report.with(|r| curves(r, n))));
     let layout = move |w: f32| {
         data.with(|c| {
             (w > 0.0 && !c.is_empty()).then(|| charts::forecast::scene(c, unit.get(), w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let Scenes {
+        width,
+        scene,
+        download,
+    } = Scenes::new(layout);
     let caption = Signal::derive(move || {
         let s = strings();
         let st = &s.number_style;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_strings;
 use crate::charts;
-use crate::components::charts::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use crate::components::charts::chart_frame::{ChartFrame, Scenes};
 use crate::components::widgets::radio_group::RadioGroup;
 use crate::components::widgets::texts::h3;
 use crate::core::chart::projection::{has_zero, table, Line};
@@ -22,7 +22,6 @@ pub fn ProjectionChart(
 ) -> impl IntoView {
     let strings = use_strings();
     let log = RwSignal::new(false);
-    let width = RwSignal::new(0.0f32);
     let lines = Memo::new(move |_| {
         names.with(|n| {
             projection.with(|p| {
@@ -45,8 +44,11 @@ pub fn ProjectionChart(
                 .then(|| charts::projection::scene(l, log.get(), unit.get(), w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let Scenes {
+        width,
+        scene,
+        download,
+    } = Scenes::new(layout);
     let caption = Signal::derive(move || {
         let s = strings();
         let horizon = projection.with(|p| p.horizon).unwrap_or(0);

@@ -7,14 +7,49 @@ use leptos::prelude::*;
 
 use crate::app::state::use_strings;
 use crate::charts;
-use crate::components::charts::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use crate::components::charts::chart_frame::{ChartFrame, Scenes};
 use crate::components::widgets::radio_group::RadioGroup;
 use crate::components::widgets::texts::h3;
 use crate::components::widgets::when::when;
 use crate::core::chart::holdout::{HoldoutView, VIEWS};
+use crate::core::chart::scene::Scene;
+use crate::core::chart::table::DataTable;
 use crate::core::chart::{holdout, new_customer, p_alive};
 use crate::core::clv::ClvResults;
-use crate::i18n::file_name;
+use crate::i18n::{file_name, Text};
+
+/// One chart of the view, shown while it has its `data`: its `title`, the `switch` above it
+/// (or nothing) and its frame, which `kind` names (its block is `{kind}-chart` in test ids).
+#[allow(clippy::too_many_arguments)]
+fn clv_chart<T: Send + Sync + 'static>(
+    kind: &'static str,
+    title: Text,
+    data: Memo<Option<T>>,
+    switch: impl Fn() -> AnyView + Send + Sync + 'static,
+    layout: impl Fn(f32) -> Option<Scene> + Copy + Send + Sync + 'static,
+    file: Signal<String>,
+    caption: Signal<String>,
+    table: Signal<Option<DataTable>>,
+) -> AnyView {
+    let Scenes {
+        width,
+        scene,
+        download,
+    } = Scenes::new(layout);
+    when(
+        move || data.with(Option::is_some),
+        move || {
+            view! {
+                <div class="chart-block" data-testid=format!("{kind}-chart")>
+                    {h3(title)}
+                    {switch()}
+                    <ChartFrame kind width scene download file caption table />
+                </div>
+            }
+            .into_any()
+        },
+    )
+}
 
 /// Customers per tenth of P(alive), bars from 0 to 100%.
 #[component]
@@ -23,7 +58,6 @@ pub fn PAliveChart(
     results: Signal<Option<ClvResults>>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let width = RwSignal::new(0.0f32);
     // The customers per bin and the mean P(alive).
     let data = Memo::new(move |_| {
         results.with(|r| {
@@ -44,8 +78,6 @@ pub fn PAliveChart(
                 .then(|| charts::p_alive::scene(counts, w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
     let caption = Signal::derive(move || summary.with(|s| strings().p_alive_caption(s.as_ref())));
     let rows = Signal::derive(move || {
         let s = strings();
@@ -62,17 +94,15 @@ pub fn PAliveChart(
         })
     });
     let file = Signal::derive(move || file_name(&[strings().charts.file_p_alive]));
-    when(
-        move || data.with(Option::is_some),
-        move || {
-            view! {
-                <div class="chart-block" data-testid="clv-p-alive-chart">
-                    {h3(|s| s.charts.p_alive_title)}
-                    <ChartFrame kind="clv-p-alive" width scene download file caption table=rows />
-                </div>
-            }
-            .into_any()
-        },
+    clv_chart(
+        "clv-p-alive",
+        |s| s.charts.p_alive_title,
+        data,
+        || ().into_any(),
+        layout,
+        file,
+        caption,
+        rows,
     )
 }
 
@@ -83,7 +113,6 @@ pub fn NewCustomerChart(
     results: Signal<Option<ClvResults>>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let width = RwSignal::new(0.0f32);
     // The curve and the unit of its time.
     let data = Memo::new(move |_| {
         results.with(|r| {
@@ -98,8 +127,6 @@ pub fn NewCustomerChart(
                 .then(|| charts::new_customer::scene(curve, *unit, w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
     let caption = Signal::derive(move || {
         data.with(|d| {
             let s = strings();
@@ -124,17 +151,15 @@ pub fn NewCustomerChart(
         })
     });
     let file = Signal::derive(move || file_name(&[strings().charts.file_expected]));
-    when(
-        move || data.with(Option::is_some),
-        move || {
-            view! {
-                <div class="chart-block" data-testid="clv-expected-chart">
-                    {h3(|s| s.charts.expected_title)}
-                    <ChartFrame kind="clv-expected" width scene download file caption table=rows />
-                </div>
-            }
-            .into_any()
-        },
+    clv_chart(
+        "clv-expected",
+        |s| s.charts.expected_title,
+        data,
+        || ().into_any(),
+        layout,
+        file,
+        caption,
+        rows,
     )
 }
 
@@ -146,7 +171,6 @@ pub fn HoldoutChart(
     results: Signal<Option<ClvResults>>,
 ) -> impl IntoView {
     let strings = use_strings();
-    let width = RwSignal::new(0.0f32);
     let shown = RwSignal::new(HoldoutView::default());
     // The holdout, if any, and the unit of its time.
     let data = Memo::new(move |_| {
@@ -166,8 +190,6 @@ pub fn HoldoutChart(
                 .then(|| charts::holdout::scene(h, shown.get(), *unit, w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
     let caption = Signal::derive(move || {
         data.with(|d| {
             let s = strings();
@@ -202,26 +224,29 @@ pub fn HoldoutChart(
         }])
     });
     let has_holdout = Signal::derive(move || summary.with(Option::is_some));
-    when(
-        move || data.with(Option::is_some),
-        move || {
-            view! {
-                <div class="chart-block" data-testid="clv-holdout-chart">
-                    {h3(|s| s.charts.holdout_title)}
-                    <RadioGroup
-                        name="clv-holdout-view"
-                        legend=|s| s.charts.holdout_legend
-                        options=&VIEWS
-                        label=|s, v| s.holdout_view(v)
-                        value=shown
-                        on_pick=move |v| shown.set(v)
-                        disabled=Signal::derive(move || !has_holdout.get())
-                        class="chart-switch"
-                    />
-                    <ChartFrame kind="clv-holdout" width scene download file caption table=rows />
-                </div>
-            }
-            .into_any()
-        },
+    let switch = move || {
+        view! {
+            <RadioGroup
+                name="clv-holdout-view"
+                legend=|s| s.charts.holdout_legend
+                options=&VIEWS
+                label=|s, v| s.holdout_view(v)
+                value=shown
+                on_pick=move |v| shown.set(v)
+                disabled=Signal::derive(move || !has_holdout.get())
+                class="chart-switch"
+            />
+        }
+        .into_any()
+    };
+    clv_chart(
+        "clv-holdout",
+        |s| s.charts.holdout_title,
+        data,
+        switch,
+        layout,
+        file,
+        caption,
+        rows,
     )
 }

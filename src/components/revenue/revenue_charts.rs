@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_strings;
 use crate::charts;
-use crate::components::charts::chart_frame::{ChartFrame, DOWNLOAD_WIDTH};
+use crate::components::charts::chart_frame::{ChartFrame, Scenes};
 use crate::components::charts::flows_chart::chart_file;
 use crate::components::revenue::revenue_table::shown;
 use crate::components::widgets::texts::h3;
@@ -25,7 +25,6 @@ pub fn RevenueCharts() -> impl IntoView {
 #[component]
 fn RevenueMovementsChart() -> impl IntoView {
     let strings = use_strings();
-    let width = RwSignal::new(0.0f32);
     // The bars and the file's decimals.
     let data = Memo::new(move |_| {
         shown(strings())
@@ -37,8 +36,11 @@ fn RevenueMovementsChart() -> impl IntoView {
             (w > 0.0 && !b.is_empty()).then(|| charts::revenue_movements::scene(b, w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let Scenes {
+        width,
+        scene,
+        download,
+    } = Scenes::new(layout);
     let caption = Signal::derive(move || {
         data.with(|(b, decimals)| {
             revenue_movements::summary(b)
@@ -82,7 +84,6 @@ fn RevenueMovementsChart() -> impl IntoView {
 #[component]
 fn RevenueRatesChart() -> impl IntoView {
     let strings = use_strings();
-    let width = RwSignal::new(0.0f32);
     let data = Memo::new(move |_| {
         shown(strings())
             .map(|(rows, _)| revenue_rates::points(&rows))
@@ -95,8 +96,11 @@ fn RevenueRatesChart() -> impl IntoView {
             (w > 0.0 && has_rates.get()).then(|| charts::revenue_rates::scene(p, w, strings()))
         })
     };
-    let scene = Memo::new(move |_| layout(width.get()));
-    let download = Callback::new(move |()| untrack(|| layout(width.get().max(DOWNLOAD_WIDTH))));
+    let Scenes {
+        width,
+        scene,
+        download,
+    } = Scenes::new(layout);
     let caption =
         Signal::derive(move || data.with(|p| strings().rates_caption(&revenue_rates::summary(p))));
     let rows = Signal::derive(move || {

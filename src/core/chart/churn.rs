@@ -211,10 +211,7 @@ pub fn table(
         })
         .collect();
     let cols = if with_band { 4 } else { 2 };
-    DataTable {
-        head: head[..cols].iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    DataTable::new(&head[..cols], rows)
 }
 
 /// What the caption says: the lowest, highest and latest complete churn.

@@ -2,7 +2,7 @@
 //! who left below it, per period, with the net change as a line.
 
 use super::scale::linear_ticks;
-use super::scene::{band_centre, plot_left, Paint, Scene, SMALL};
+use super::scene::{band_centre, plot_left, Paint, Scene};
 use super::table::DataTable;
 use super::text;
 use crate::core::import::tables::FlowRow;
@@ -92,17 +92,7 @@ pub fn layout(bars: &[FlowBar], width: f32, style: &NumberStyle, words: Words) -
     let left = plot_left(&ticks);
     let right = width - 12.0;
     let mut scene = Scene::new(width, 0.0);
-    let legend_end = scene.legend(&legend, left, right, 4.0);
-    scene.text(
-        left - 6.0,
-        legend_end + 2.0,
-        words.customers,
-        SMALL,
-        super::scene::Align::Start,
-        super::scene::Baseline::Top,
-        Paint::Muted,
-    );
-    let top = legend_end + 24.0;
+    let top = scene.legend_and_y_title(&legend, words.customers, left, right);
     let bottom = top + (width * 0.45).clamp(200.0, 320.0);
     scene.height = bottom + 30.0;
 
@@ -164,10 +154,7 @@ pub fn table(bars: &[FlowBar], head: [&str; 6], style: &NumberStyle, missing: &s
             ]
         })
         .collect();
-    DataTable {
-        head: head.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    DataTable::new(&head, rows)
 }
 
 /// What the caption says: totals over the periods and the biggest net gain and loss.

@@ -4,7 +4,7 @@
 
 use super::projection::end_labels_at;
 use super::scale::{linear_ticks, Scale};
-use super::scene::{Align, Baseline, Paint, Scene, Shape, SMALL};
+use super::scene::{plot_left, Align, Baseline, Paint, Scene, Shape, SMALL};
 use super::table::DataTable;
 use super::text;
 use crate::core::number::NumberStyle;
@@ -63,39 +63,14 @@ pub fn layout(curves: &[Curve], width: f32, style: &NumberStyle, words: Words) -
         .iter()
         .map(|(_, t, _)| text::width(t, SMALL))
         .fold(0.0, f32::max);
-    let left = 10.0
-        + tick_labels
-            .iter()
-            .map(|(_, t)| text::width(t, SMALL))
-            .fold(0.0, f32::max);
+    let left = plot_left(&tick_labels);
     let right = width - (label_w + 14.0).min(width * 0.4);
     let top = 30.0;
     let bottom = top + (width * 0.45).clamp(200.0, 320.0);
-    let x = Scale {
-        min: 0.0,
-        max: n as f64,
-        from: left,
-        to: right,
-        log: false,
-    };
-    let y = Scale {
-        min,
-        max,
-        from: bottom,
-        to: top,
-        log: false,
-    };
+    let x = Scale::periods(n, left, right);
     let mut scene = Scene::new(width, 0.0);
-    scene.text(
-        left - 6.0,
-        8.0,
-        words.share,
-        SMALL,
-        Align::Start,
-        Baseline::Top,
-        Paint::Muted,
-    );
-    scene.y_axis(&y, &tick_labels, left, right);
+    scene.y_title(words.share, left, 8.0);
+    let y = scene.linear_y_axis((min, max), (top, bottom), &tick_labels, left, right);
     scene.period_axis(&x, n, 48.0, bottom, words.periods, style);
 
     // The end of the fitted periods: what lies to its right is forecast.

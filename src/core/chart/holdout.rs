@@ -5,7 +5,7 @@
 
 use super::new_customer::value_ticks;
 use super::scale::Scale;
-use super::scene::{plot_left, Align, Baseline, Paint, Scene, Shape, SMALL};
+use super::scene::{plot_left, Paint, Scene, Shape};
 use super::table::DataTable;
 use crate::core::clv::{Holdout, Unit};
 use crate::core::number::NumberStyle;
@@ -99,25 +99,9 @@ pub fn layout(
     let left = plot_left(&ticks);
     let right = width - 12.0;
     let mut scene = Scene::new(width, 0.0);
-    let legend_end = scene.legend(&legend, left, right, 4.0);
-    scene.text(
-        left - 6.0,
-        legend_end + 2.0,
-        words.transactions,
-        SMALL,
-        Align::Start,
-        Baseline::Top,
-        Paint::Muted,
-    );
-    let top = legend_end + 24.0;
+    let top = scene.legend_and_y_title(&legend, words.transactions, left, right);
     let bottom = top + (width * 0.4).clamp(180.0, 280.0);
-    let x = Scale {
-        min: 0.0,
-        max: n as f64,
-        from: left,
-        to: right,
-        log: false,
-    };
+    let x = Scale::periods(n, left, right);
     let y = scene.linear_y_axis((min, max), (top, bottom), &ticks, left, right);
     scene.period_axis(&x, n, 48.0, bottom, words.units, style);
 
@@ -184,10 +168,7 @@ pub fn table(h: &Holdout, unit: Unit, head: [&str; 5], style: &NumberStyle) -> D
             ]
         })
         .collect();
-    DataTable {
-        head: head.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    DataTable::new(&head, rows)
 }
 
 /// What the caption says.
@@ -214,6 +195,7 @@ pub fn summary(h: &Holdout, unit: Unit) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::chart::scene::Align;
     use crate::core::clv::HoldoutUnit;
 
     const WORDS: Words = Words {

@@ -48,23 +48,9 @@ pub fn layout(curve: &[f64], width: f32, style: &NumberStyle, words: Words) -> S
     let right = width - (end_w + 18.0).min(width * 0.3);
     let top = 34.0;
     let bottom = top + (width * 0.4).clamp(180.0, 280.0);
-    let x = Scale {
-        min: 0.0,
-        max: n as f64,
-        from: left,
-        to: right,
-        log: false,
-    };
+    let x = Scale::periods(n, left, right);
     let mut scene = Scene::new(width, 0.0);
-    scene.text(
-        left - 6.0,
-        8.0,
-        words.expected,
-        SMALL,
-        Align::Start,
-        Baseline::Top,
-        Paint::Muted,
-    );
+    scene.y_title(words.expected, left, 8.0);
     let y = scene.linear_y_axis((min, max), (top, bottom), &ticks, left, right);
     scene.period_axis(&x, n, 48.0, bottom, words.units, style);
     let points: Vec<(f32, f32)> = curve
@@ -107,10 +93,7 @@ pub fn table(curve: &[f64], head: [&str; 2], style: &NumberStyle) -> DataTable {
         .enumerate()
         .map(|(t, &v)| vec![style.count(t as i64), style.fixed(v, 3)])
         .collect();
-    DataTable {
-        head: head.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    DataTable::new(&head, rows)
 }
 
 /// What the caption says: the horizon and E[X] there.

@@ -50,15 +50,7 @@ pub fn layout(counts: &[u64], width: f32, style: &NumberStyle, words: Words) -> 
     let left = plot_left(&ticks);
     let right = width - 12.0;
     let mut scene = Scene::new(width, 0.0);
-    scene.text(
-        left - 6.0,
-        8.0,
-        words.customers,
-        SMALL,
-        Align::Start,
-        Baseline::Top,
-        Paint::Muted,
-    );
+    scene.y_title(words.customers, left, 8.0);
     let top = 40.0;
     let bottom = top + (width * 0.4).clamp(180.0, 280.0);
     let y = scene.linear_y_axis((min, max), (top, bottom), &ticks, left, right);
@@ -120,10 +112,7 @@ pub fn table(counts: &[u64], head: [&str; 3], style: &NumberStyle, missing: &str
             ]
         })
         .collect();
-    DataTable {
-        head: head.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    DataTable::new(&head, rows)
 }
 
 /// What the caption says.

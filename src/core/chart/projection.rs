@@ -2,7 +2,7 @@
 //! horizon, the starting base marked, on a linear or log axis, each line labelled at its end.
 
 use super::scale::{linear_ticks, log_ticks, Scale};
-use super::scene::{Align, Baseline, Paint, Scene, Shape, FONT, SMALL};
+use super::scene::{plot_left, Align, Baseline, Paint, Scene, Shape, FONT, SMALL};
 use super::table::DataTable;
 use super::text;
 use crate::core::number::NumberStyle;
@@ -91,24 +91,14 @@ pub fn layout(
         .iter()
         .map(|(_, t, _)| text::width(t, SMALL))
         .fold(0.0, f32::max);
-    let left = 10.0
-        + tick_labels
-            .iter()
-            .map(|(_, t)| text::width(t, SMALL))
-            .fold(0.0, f32::max);
+    let left = plot_left(&tick_labels);
     let right = width - (label_w + 14.0).min(width * 0.45);
     let top = 30.0;
     let plot_h = (width * 0.5).clamp(200.0, 340.0);
     let bottom = top + plot_h;
     let mut scene = Scene::new(width, bottom + 44.0);
 
-    let x = Scale {
-        min: 0.0,
-        max: n as f64,
-        from: left,
-        to: right,
-        log: false,
-    };
+    let x = Scale::periods(n, left, right);
     let y = Scale {
         min,
         max,
@@ -116,15 +106,7 @@ pub fn layout(
         to: top,
         log,
     };
-    scene.text(
-        left - 6.0,
-        8.0,
-        words.multiple,
-        SMALL,
-        Align::Start,
-        Baseline::Top,
-        Paint::Muted,
-    );
+    scene.y_title(words.multiple, left, 8.0);
     scene.y_axis(&y, &tick_labels, left, right);
     scene.period_axis(&x, n, 56.0, bottom, words.periods, style);
 

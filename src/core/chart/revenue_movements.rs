@@ -5,7 +5,7 @@
 
 use super::flows::axis_label;
 use super::scale::linear_ticks;
-use super::scene::{band_centre, plot_left, Align, Baseline, Paint, Scene, SMALL};
+use super::scene::{band_centre, plot_left, Paint, Scene};
 use super::table::DataTable;
 use crate::core::import::revenue::RevenueRow;
 use crate::core::number::{Decimal, NumberStyle};
@@ -154,17 +154,7 @@ pub fn layout(bars: &[MovementBar], width: f32, style: &NumberStyle, words: Word
     let left = plot_left(&ticks);
     let right = width - 12.0;
     let mut scene = Scene::new(width, 0.0);
-    let legend_end = scene.legend(&legend, left, right, 4.0);
-    scene.text(
-        left - 6.0,
-        legend_end + 2.0,
-        words.revenue,
-        SMALL,
-        Align::Start,
-        Baseline::Top,
-        Paint::Muted,
-    );
-    let top = legend_end + 24.0;
+    let top = scene.legend_and_y_title(&legend, words.revenue, left, right);
     let bottom = top + (width * 0.45).clamp(200.0, 320.0);
     scene.height = bottom + 30.0;
 
@@ -226,10 +216,7 @@ pub fn table(
             ]
         })
         .collect();
-    DataTable {
-        head: head.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    DataTable::new(&head, rows)
 }
 
 /// A change of money, with `+` when it is above zero.
@@ -281,7 +268,7 @@ pub fn summary(bars: &[MovementBar]) -> Option<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::chart::scene::Shape;
+    use crate::core::chart::scene::{Align, Shape};
     use crate::core::import::revenue::{revenue_table, Amount, Span, Spend};
     use crate::core::import::tables::Granularity;
 

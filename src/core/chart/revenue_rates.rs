@@ -154,10 +154,7 @@ pub fn table(
             ]
         })
         .collect();
-    DataTable {
-        head: head.iter().map(|h| h.to_string()).collect(),
-        rows,
-    }
+    DataTable::new(&head, rows)
 }
 
 /// What the caption says, over the complete periods that have both rates.

@@ -12,6 +12,17 @@ pub struct Scale {
 }
 
 impl Scale {
+    /// A time axis from period 0 to period `n`, drawn from `left` to `right`.
+    pub fn periods(n: usize, left: f32, right: f32) -> Scale {
+        Scale {
+            min: 0.0,
+            max: n as f64,
+            from: left,
+            to: right,
+            log: false,
+        }
+    }
+
     /// The pixel of `value`; values outside the domain land outside the range. On a log scale
     /// a value at or below zero has no pixel.
     pub fn map(&self, value: f64) -> Option<f32> {

@@ -194,6 +194,33 @@ impl Scene {
         y + row
     }
 
+    /// The name of the y axis, written from `y` down, above its labels (which end at `left`).
+    pub fn y_title(&mut self, title: &str, left: f32, y: f32) {
+        self.text(
+            left - 6.0,
+            y,
+            title,
+            SMALL,
+            Align::Start,
+            Baseline::Top,
+            Paint::Muted,
+        );
+    }
+
+    /// The legend along the top between `left` and `right`, then the y axis's `title` under
+    /// it. Returns the top of the plot.
+    pub fn legend_and_y_title(
+        &mut self,
+        entries: &[(Paint, &str)],
+        title: &str,
+        left: f32,
+        right: f32,
+    ) -> f32 {
+        let legend_end = self.legend(entries, left, right, 4.0);
+        self.y_title(title, left, legend_end + 2.0);
+        legend_end + 24.0
+    }
+
     /// Horizontal grid lines and value labels on the left for `ticks` of `scale`, from
     /// `left` to `right`.
     pub fn y_axis(

@@ -6,3 +6,13 @@ pub struct DataTable {
     pub head: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
+
+impl DataTable {
+    /// A table with the headings `head` over `rows`.
+    pub fn new(head: &[&str], rows: Vec<Vec<String>>) -> Self {
+        DataTable {
+            head: head.iter().map(|h| h.to_string()).collect(),
+            rows,
+        }
+    }
+}
