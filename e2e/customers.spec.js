@@ -250,3 +250,18 @@ test("embedded, the view shows the results it was shared with, never the custome
   await expect(frame.getByTestId("winback-table")).toHaveCount(0);
   await context.close();
 });
+
+test("counts per period are not orders: the view says what it needs", async ({ page }) => {
+  await openApp(page, "data");
+  await page.getByLabel("Paste CSV data").fill("period,start,new,lost\n2024-01,100,10,5\n2024-02,,12,7\n");
+  await page.getByRole("button", { name: "Use pasted data" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await showView(page, "customers");
+  await expect(status(page)).toHaveText(
+    "The data imported is counts per period. These models need one row per order, with a customer id and a date."
+  );
+  await expect(page.getByTestId("customers-results")).toHaveCount(0);
+  // The preset stays available and replaces the data.
+  await loadPreset(page);
+  await expect(page.getByTestId("bgnbd-r")).toHaveText("0.243");
+});
