@@ -253,6 +253,20 @@ bad! {
         (Some(4), Some("date"), Has("the dates run from 1989-06-01 (row 4) to 2039-12-01 (row 3), more than 50 years")),
     ];
 
+    // Ids of one shape (C01, C02, …) are marked in batches: a row's date that widens the span
+    // too far is still reported in its place among the other rows' problems.
+    span_too_long_among_other_problems_with_dense_ids: "customer_id,date\nC01,1950-01-01\nC02,2024-01-01\nC03,nope\nC04,2024-02-01\nC05,1951-01-01\nC06,\n", plain() => [
+        (Some(3), Some("date"), Has("the dates run from 1950-01-01 (row 2) to 2024-01-01 (row 3), more than 50 years")),
+        (Some(4), Some("date"), Has("\u{201c}nope\u{201d}: expected a date")),
+        (Some(5), Some("date"), Has("more than 50 years")),
+        (Some(7), Some("date"), Has("Row 7, column \u{201c}date\u{201d}")),
+    ];
+
+    a_nul_byte_after_batched_rows_is_listed_after_their_problems: "customer_id,date\nC01,1950-01-01\nC02,2024-01-01\nC\x000,2024-01-01\n", plain() => [
+        (Some(3), Some("date"), Has("more than 50 years")),
+        (Some(4), Some("customer_id"), Has("NUL")),
+    ];
+
     blank_lines_count_as_rows: "customer_id,date\n\nA,2024-01-05\n\n\nB,nope\n", plain() => [
         (Some(6), Some("date"), Has("Row 6, column \u{201c}date\u{201d}: \u{201c}nope\u{201d}")),
     ];

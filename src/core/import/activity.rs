@@ -36,7 +36,13 @@ pub struct Activity {
     base: u32,
     first: Option<(Ymd, u64)>,
     last: Option<(Ymd, u64)>,
+    /// Rows of dense ids not marked yet: (slot, date, row). See [`Activity::queue`].
+    queue: Vec<(u32, Ymd, u64)>,
 }
+
+/// Rows marked together: enough for their memory reads to overlap, few enough to stay in the
+/// fastest cache.
+const BATCH: usize = 64;
 
 /// The shape of ids the dense table takes, set by the first id: its non-digit prefix, and
 /// either a fixed digit count (zero-padded ids) or "no leading zero". Either rule makes the
@@ -95,9 +101,73 @@ impl DenseKey {
 }
 
 impl Activity {
+    /// Takes a row whose id is dense (see [`DenseKey`]) to be marked with the next
+    /// [`BATCH`] - 1 such rows, and says whether it did; the caller reads any other row with
+    /// [`Activity::customer`] and [`Activity::mark`], after [`Activity::flush`]. With many
+    /// customers, each row's two reads (its id's slot, then its months) miss the caches;
+    /// marking rows in batches lets those of a whole batch be under way at once, rather than
+    /// one row's after another's (docs/performance.md, "Ten times the rows").
+    #[inline]
+    pub fn queue(&mut self, id: &[u8], date: Ymd, row: u64) -> bool {
+        if self.count == 0 && self.dense_key.is_none() && self.queue.is_empty() {
+            self.dense_key = DenseKey::of(id);
+        }
+        let Some(slot) = self.dense_key.and_then(|k| k.slot(id)) else {
+            return false;
+        };
+        self.queue.push((slot as u32, date, row));
+        true
+    }
+
+    /// Whether a batch of rows is waiting to be marked.
+    #[inline]
+    pub fn batch_full(&self) -> bool {
+        self.queue.len() >= BATCH
+    }
+
+    /// Marks the rows taken by [`Activity::queue`], in their order (which numbers new
+    /// customers as [`Activity::customer`] would); `failed` hears of each row whose date
+    /// cannot be added.
+    pub fn flush(&mut self, failed: &mut dyn FnMut(u64, SpanTooLong)) {
+        if self.queue.is_empty() {
+            return;
+        }
+        let queue = std::mem::take(&mut self.queue);
+        if let Some(max) = queue.iter().map(|q| q.0 as usize).max() {
+            if max >= self.dense.len() {
+                let len = (max + 1).next_power_of_two().max(1024);
+                self.dense.resize(len, EMPTY);
+            }
+        }
+        // First every row's slot, all reads independent of each other; then, in order, the
+        // customers new in this batch and every row's months.
+        let mut known = [EMPTY; BATCH];
+        for (c, q) in known.iter_mut().zip(&queue) {
+            *c = self.dense[q.0 as usize];
+        }
+        for (i, &(slot, date, row)) in queue.iter().enumerate() {
+            let mut c = known.get(i).copied().unwrap_or(EMPTY);
+            if c == EMPTY {
+                c = self.dense[slot as usize];
+            }
+            if c == EMPTY {
+                c = self.count as u32;
+                self.dense[slot as usize] = c;
+                self.added();
+            }
+            if let Err(e) = self.mark_now(c, date, row) {
+                failed(row, e);
+            }
+        }
+        let mut queue = queue;
+        queue.clear();
+        self.queue = queue;
+    }
+
     /// The dense index of a customer id (already trimmed), adding it when new.
     #[inline]
     pub fn customer(&mut self, id: &[u8]) -> u32 {
+        debug_assert!(self.queue.is_empty(), "flush before reading another way");
         let next = self.count as u32;
         if self.count == 0 && self.dense_key.is_none() {
             self.dense_key = DenseKey::of(id);
@@ -148,6 +218,12 @@ impl Activity {
     /// Marks `customer` active in the month of `date` (found on spreadsheet row `row`).
     #[inline]
     pub fn mark(&mut self, customer: u32, date: Ymd, row: u64) -> Result<(), SpanTooLong> {
+        debug_assert!(self.queue.is_empty(), "flush before marking another way");
+        self.mark_now(customer, date, row)
+    }
+
+    #[inline]
+    fn mark_now(&mut self, customer: u32, date: Ymd, row: u64) -> Result<(), SpanTooLong> {
         let month = date.month_index();
         if let (Some(first), Some(last)) = (self.first, self.last) {
             let (lo, hi) = (first.0.month_index(), last.0.month_index());
@@ -230,6 +306,7 @@ impl Activity {
 
     /// Flows and cohorts at one granularity; `None` when no date was kept.
     pub fn table(&self, g: Granularity) -> Option<PeriodTable> {
+        debug_assert!(self.queue.is_empty(), "flush first");
         let (first, last) = (self.first?.0, self.last?.0);
         debug_assert!(first <= last);
         let div = g.months();

@@ -203,6 +203,10 @@ impl Importer {
                 .map(|col| (col, ProblemKind::Nul))
                 .or_else(|| rec.not_utf8_field().map(|col| (col, ProblemKind::NotUtf8)));
             if let Some((col, kind)) = not_text {
+                // After the problems of the rows before it.
+                if let Sink::Transactions(t) = sink {
+                    t.flush(problems);
+                }
                 let name = layout.name(col).replace('\0', "\\0");
                 let problem = Problem::cell(rec.row, name, rec.get(col), kind);
                 // The header cannot be left out like a data row.
@@ -344,6 +348,7 @@ impl Importer {
         let mut purchases = None;
         let (tables, customers, date_order, revenue) = match sink {
             Sink::Transactions(mut t) => {
+                t.flush(&mut problems);
                 if t.needs_order() {
                     let question = DateQuestion {
                         examples: t.undecided(),

@@ -42,6 +42,24 @@ pub struct TransactionSink {
     pub purchases: Option<Purchases>,
 }
 
+/// The problem of row `row`, whose date makes the data span too long.
+fn span_problem(names: &Layout, date_col: usize, row: u64, e: SpanTooLong) -> Problem {
+    let SpanTooLong { first, last } = e;
+    let show = |d: Ymd| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day.max(1));
+    Problem {
+        row: Some(row),
+        column: Some(names.name(date_col)),
+        value: None,
+        kind: ProblemKind::SpanTooLong {
+            first: show(first.0),
+            first_row: first.1,
+            last: show(last.0),
+            last_row: last.1,
+            limit_years: SPAN_LIMIT_YEARS,
+        },
+    }
+}
+
 /// How many rows with a negative amount are kept by number.
 pub const NEGATIVE_ROWS_KEPT: usize = 5;
 
@@ -94,6 +112,20 @@ impl TransactionSink {
         Problem::cell(rec.row, self.names.name(col), rec.get(col), kind)
     }
 
+    /// Marks the rows the activity holds in a batch, their problems first: call before any
+    /// other problem is noted, so that problems stay in the rows' order.
+    pub fn flush(&mut self, problems: &mut Problems) {
+        let (names, date_col) = (&self.names, self.date_col);
+        self.activity
+            .flush(&mut |row, e| problems.push(span_problem(names, date_col, row, e)));
+    }
+
+    /// Notes a problem of the current row, after those of the rows before it.
+    fn fail(&mut self, problems: &mut Problems, problem: Problem) {
+        self.flush(problems);
+        problems.push(problem);
+    }
+
     /// Reads one data row; problems go to `problems` and the row is left out.
     #[inline]
     pub fn record(&mut self, rec: &Record, problems: &mut Problems) {
@@ -102,17 +134,19 @@ impl TransactionSink {
                 found: rec.len(),
                 expected: self.width,
             };
-            problems.push(Problem {
+            let problem = Problem {
                 row: Some(rec.row),
                 column: None,
                 value: None,
                 kind,
-            });
+            };
+            self.fail(problems, problem);
             return;
         }
         let id = trim(rec.get(self.id_col));
         if id.is_empty() {
-            problems.push(self.problem(rec, self.id_col, ProblemKind::Missing));
+            let problem = self.problem(rec, self.id_col, ProblemKind::Missing);
+            self.fail(problems, problem);
             return;
         }
         let text = rec.get(self.date_col);
@@ -125,7 +159,8 @@ impl TransactionSink {
                     let reads = |order| read_date(text, Some(order)).is_ok();
                     ProblemKind::Date(self.conflict(e, reads))
                 };
-                problems.push(self.problem(rec, self.date_col, kind));
+                let problem = self.problem(rec, self.date_col, kind);
+                self.fail(problems, problem);
                 return;
             }
         };
@@ -134,11 +169,25 @@ impl TransactionSink {
             Some(col) => match self.amount(rec.get(col)) {
                 Ok(a) => Some(a),
                 Err(kind) => {
-                    problems.push(self.problem(rec, col, kind));
+                    let problem = self.problem(rec, col, kind);
+                    self.fail(problems, problem);
                     return;
                 }
             },
         };
+        // Without amounts or rows to keep, a dated row of a dense id only marks a month: it
+        // waits for its batch.
+        if self.revenue.is_none() && self.purchases.is_none() {
+            if let DateRead::Known(d) = date {
+                if self.activity.queue(id, d, rec.row) {
+                    if self.activity.batch_full() {
+                        self.flush(problems);
+                    }
+                    return;
+                }
+            }
+        }
+        self.flush(problems);
         let customer = self.activity.customer(id);
         if let Some(p) = &mut self.purchases {
             p.customer(customer, id);
@@ -248,20 +297,8 @@ impl TransactionSink {
         amount: Option<(Amount, u32)>,
         problems: &mut Problems,
     ) {
-        if let Err(SpanTooLong { first, last }) = self.activity.mark(customer, date, row) {
-            let show = |d: Ymd| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day.max(1));
-            problems.push(Problem {
-                row: Some(row),
-                column: Some(self.names.name(self.date_col)),
-                value: None,
-                kind: ProblemKind::SpanTooLong {
-                    first: show(first.0),
-                    first_row: first.1,
-                    last: show(last.0),
-                    last_row: last.1,
-                    limit_years: SPAN_LIMIT_YEARS,
-                },
-            });
+        if let Err(e) = self.activity.mark(customer, date, row) {
+            problems.push(span_problem(&self.names, self.date_col, row, e));
             return;
         }
         if let Some((a, decimals)) = amount {
