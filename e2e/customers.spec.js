@@ -74,8 +74,9 @@ test("the CDNOW preset, fetched only when chosen, reproduces the paper's paramet
   // The working puts the fitted numbers into each formula.
   const working = page.getByTestId("customers-working");
   await working.locator("summary").click();
-  await expect(working).toContainText("r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL = -9,582.43");
-  await expect(working).toContainText("N = 2,357, N(x > 0) = 946");
+  await expect(working).toContainText("r = 0.243; α = 4.414; a = 0.793; b = 2.426; LL = -9,582.43");
+  await expect(working).toContainText("N = 2,357; N(x > 0) = 946");
+  await expect(page.getByTestId("customers-calibration")).toHaveText("1997-01-01 to 1997-09-30");
   await expect(working).toContainText("15.444 × 6.250 / (3.744 − 1)");
   // The charts, each with its words.
   for (const id of ["clv-p-alive-chart", "clv-expected-chart", "clv-holdout-chart"]) {
@@ -94,6 +95,7 @@ test("an uploaded export is fitted, recomputed on new settings, looked up and do
   await expect(status(page)).toHaveAttribute("data-state", "done", { timeout: 20000 });
   // Without a calibration end, the data's last day: nothing left to check against.
   await expect(page.getByTestId("bgnbd-holdout-none")).toBeVisible();
+  await expect(page.getByTestId("customers-calibration")).toHaveText("1997-01-01 to 1998-06-30");
   await page.getByLabel("Calibration ends on").fill(END);
   await expect(page.getByTestId("bgnbd-r")).toHaveText("0.243");
   const expected52 = await page.getByTestId("customers-new-expected").textContent();
@@ -151,8 +153,11 @@ test("an uploaded export is fitted, recomputed on new settings, looked up and do
     expect(Number(p)).toBeLessThan(0.5);
   }
   await expect(page.getByTestId("winback-table").locator("tbody tr")).toHaveCount(Math.min(count, 20));
+  // The win-back calculator opens on the list's count.
+  await expect(page.getByTestId("winback-link")).toHaveText(`Open the win-back calculator with these ${count.toLocaleString("en")} customers`);
   await page.getByTestId("winback-link").click();
   await expect(page.getByTestId("winback-panel")).toBeVisible();
+  await expect(page.getByTestId("winback-panel").getByLabel("Dormant customers")).toHaveValue(count.toLocaleString("en"));
 });
 
 test("after a reload the saved results show, and reading the data again brings everything back", async ({ page }) => {
@@ -264,4 +269,27 @@ test("counts per period are not orders: the view says what it needs", async ({ p
   // The preset stays available and replaces the data.
   await loadPreset(page);
   await expect(page.getByTestId("bgnbd-r")).toHaveText("0.243");
+});
+
+test("data too thin for the models says so, with no empty charts", async ({ page }) => {
+  await openApp(page, "data");
+  const rows = ["customer_id,date,amount"];
+  // Six customers who all buy every month up to the data's end: nobody seems to leave.
+  for (let c = 1; c <= 6; c++) {
+    for (let m = 1; m <= 6; m++) rows.push(`s${c},2024-0${m}-1${c},${10 * c + m}`);
+  }
+  await page.getByLabel("Paste CSV data").fill(rows.join("\n"));
+  await page.getByRole("button", { name: "Use pasted data" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveAttribute("data-state", "done");
+  await showView(page, "customers");
+  await expect(status(page)).toHaveAttribute("data-state", "done", { timeout: 20000 });
+  await expect(status(page)).toHaveText(/^Computed in \d+ ms\.$/);
+  await expect(page.getByTestId("bgnbd-figures-none")).toContainText("Cannot be fitted");
+  await expect(page.getByTestId("bgnbd-figures-none")).toContainText("hundreds of customers");
+  for (const id of ["clv-p-alive-chart", "clv-expected-chart", "clv-holdout-chart"]) {
+    await expect(page.getByTestId(id)).toHaveCount(0);
+  }
+  // A field that does not read leaves the last results, and says so.
+  await page.getByLabel("Gross margin (%)").fill("150");
+  await expect(page.getByTestId("customers-panel")).toContainText("The results below are for the last settings that read");
 });

@@ -340,6 +340,7 @@ impl CustomersState {
     pub fn look_up(&self) {
         let id = self.lookup_id.get_untracked().trim().to_string();
         if id.is_empty() {
+            self.lookup.set(Lookup::None);
             return;
         }
         if !untrack(|| self.live()) {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::customers::{use_customers, Lookup};
+use crate::app::sessions::use_sessions;
 use crate::app::state::{tr, use_strings};
 use crate::components::customers::customers_results::{
     figure_list, horizon_words, mean_text, Figure,
@@ -138,6 +139,7 @@ pub fn Downloads() -> impl IntoView {
 pub fn WinbackList() -> impl IntoView {
     let strings = use_strings();
     let state = use_customers();
+    let sessions = use_sessions();
     move || {
         let a = state.analysed()?;
         a.results.bgnbd.as_ref().ok()?;
@@ -145,7 +147,11 @@ pub fn WinbackList() -> impl IntoView {
         let st = &s.number_style;
         let t = s.clv;
         let n = a.results.winback;
-        let threshold = st.percent(a.results.settings.winback_threshold, 0);
+        let threshold = format!(
+            "{}{}",
+            st.plain(a.results.settings.winback_threshold * 100.0, 2),
+            st.percent
+        );
         if n == 0 {
             return Some(view! {
                 <div class="winback-list" data-testid="winback-list">
@@ -198,16 +204,30 @@ pub fn WinbackList() -> impl IntoView {
                 </div>
             }
         });
-        Some(view! {
-            <div class="winback-list" data-testid="winback-list">
-                <h3>{t.winback_heading}</h3>
-                <p data-testid="winback-count">{count}</p>
-                <p data-testid="winback-range">{range}</p>
-                <p class="open-in">
-                    <a href=route::href(Panel::Winback) data-testid="winback-link">{t.winback_link}</a>
-                </p>
-                {table}
-            </div>
-        }.into_any())
+        Some(
+            view! {
+                <div class="winback-list" data-testid="winback-list">
+                    <h3>{t.winback_heading}</h3>
+                    <p data-testid="winback-count">{count}</p>
+                    <p data-testid="winback-range">{range}</p>
+                    <p class="open-in">
+                        // The win-back calculator opens on this list's count.
+                        <a
+                            href=route::href(Panel::Winback)
+                            data-testid="winback-link"
+                            on:click=move |_| {
+                                let mut inputs = serde_json::Map::new();
+                                inputs.insert("dormant".into(), st.count(n as i64).into());
+                                sessions.put(Panel::Winback, inputs);
+                            }
+                        >
+                            {fill(t.winback_link, &[("n", &st.count(n as i64))])}
+                        </a>
+                    </p>
+                    {table}
+                </div>
+            }
+            .into_any(),
+        )
     }
 }

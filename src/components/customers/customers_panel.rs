@@ -14,6 +14,7 @@ use crate::components::widgets::number_field::NumberField;
 use crate::components::widgets::radio_group::RadioGroup;
 use crate::components::widgets::texts::para;
 use crate::core::clv::{ClvField, Unit};
+use crate::core::customers::CustomersFailed;
 use crate::core::panel::Panel;
 use crate::core::route;
 use crate::i18n::fill;
@@ -179,11 +180,16 @@ fn WorkStatus() -> impl IntoView {
             _ => status.key(),
         }
     };
-    // Saved results: the settings may have changed since.
+    // Saved results: the settings may have changed since; and fields that do not read leave
+    // the results of the last ones that did.
     let differs = move || {
         let a = state.analysed()?;
-        let ask = state.ask(&strings().number_style).ok()?;
-        (a.data.is_none() && a.ask != ask).then(|| para("note", |s| s.clv.settings_changed))
+        match state.ask(&strings().number_style) {
+            Err(_) => Some(para("note", |s| s.clv.stale)),
+            Ok(ask) => {
+                (a.data.is_none() && a.ask != ask).then(|| para("note", |s| s.clv.settings_changed))
+            }
+        }
     };
     let notes = move || {
         let a = state.analysed()?;
@@ -206,7 +212,12 @@ fn WorkStatus() -> impl IntoView {
     // still has or from the file.
     let offer = move || {
         let saved = state.analysed().is_some_and(|a| a.data.is_none());
-        let stopped = matches!(state.status(), Status::Stopped(_) | Status::Failed(_));
+        // Reading again helps only when the reading, not the data, failed.
+        let stopped = matches!(
+            state.status(),
+            Status::Stopped(_)
+                | Status::Failed(CustomersFailed::Unread(_) | CustomersFailed::Changed)
+        );
         (saved || stopped).then_some(())?;
         let has_source =
             data.shown_run() > 0 && data.shown_untracked().is_some_and(|s| s.source.is_some());

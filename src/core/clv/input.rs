@@ -156,6 +156,16 @@ pub fn read(
     };
     let max_horizon = MAX_HORIZON_YEARS * input.unit.per_year();
     let horizon = match parse_count(&input.horizon) {
+        // A negative, fractional or huge number is out of the horizon's range, which says
+        // what it takes better than a count's message.
+        Err(NumberError::Negative | NumberError::Fraction | NumberError::TooLarge) => {
+            let range = ClvProblem::Range {
+                min: 1,
+                max: max_horizon,
+            };
+            fail(ClvField::Horizon, range);
+            None
+        }
         Err(e) => {
             fail(ClvField::Horizon, ClvProblem::Number(e));
             None
@@ -285,7 +295,23 @@ mod tests {
                     ..ClvInput::default()
                 },
                 ClvField::Horizon,
-                ClvProblem::Number(NumberError::Fraction),
+                ClvProblem::Range { min: 1, max: 520 },
+            ),
+            (
+                ClvInput {
+                    horizon: "-5".into(),
+                    ..ClvInput::default()
+                },
+                ClvField::Horizon,
+                ClvProblem::Range { min: 1, max: 520 },
+            ),
+            (
+                ClvInput {
+                    horizon: "5x".into(),
+                    ..ClvInput::default()
+                },
+                ClvField::Horizon,
+                ClvProblem::Number(NumberError::Unexpected { at: 1, found: 'x' }),
             ),
             (
                 ClvInput {

@@ -40,7 +40,7 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
         id: StepId::Summary,
         formula: "x = k \u{2212} 1; t_x = (d_l \u{2212} d_f) / u; T = (d_e \u{2212} d_f) / u",
         substituted: format!(
-            "u = {per}: N = {}, N(x > 0) = {}",
+            "u = {per}: N = {}; N(x > 0) = {}",
             n(results.customers),
             n(results.repeat_buyers)
         ),
@@ -53,7 +53,7 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
         id: StepId::BgNbdFit,
         formula: "LL(r, \u{3B1}, a, b) = \u{3A3} ln L(r, \u{3B1}, a, b | x, t_x, T)",
         substituted: format!(
-            "r = {}, \u{3B1} = {}, a = {}, b = {}, LL = {}",
+            "r = {}; \u{3B1} = {}; a = {}; b = {}; LL = {}",
             r3(m.r),
             r3(m.alpha),
             r3(m.a),
@@ -66,7 +66,7 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
             id: StepId::PAlive,
             formula: "P(alive) = 1 / (1 + \u{3B4}(x > 0) a / (b + x \u{2212} 1) ((\u{3B1} + T) / (\u{3B1} + t_x))^(r + x))",
             substituted: format!(
-                "\u{3A3} P(alive) / N = {}, N = {}",
+                "\u{3A3} P(alive) / N = {}; N = {}",
                 style.percent(p, 1),
                 n(results.customers)
             ),
@@ -98,7 +98,7 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
         id: StepId::GammaGammaFit,
         formula: "LL(p, q, \u{3B3}) = \u{3A3} ln f(m_x | p, q, \u{3B3}, x), x > 0",
         substituted: format!(
-            "N = {}: p = {}, q = {}, \u{3B3} = {}, LL = {}",
+            "N = {}: p = {}; q = {}; \u{3B3} = {}; LL = {}",
             n(gg.customers),
             r3(g.p),
             r3(g.q),
@@ -138,7 +138,7 @@ pub fn working(results: &ClvResults, style: &NumberStyle) -> Vec<Step> {
             formula:
                 "V = \u{3A3}_{i = 1..H} (E[Y(i)] \u{2212} E[Y(i \u{2212} 1)]) E[M] gm / (1 + d)^i",
             substituted: format!(
-                "H = {}, gm = {}: \u{3A3} V / N = {}, N = {}",
+                "H = {}; gm = {}: \u{3A3} V / N = {}; N = {}",
                 n(h as usize),
                 style.percent(s.value.margin, 1),
                 match average {
