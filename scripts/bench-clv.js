@@ -5,9 +5,9 @@
 // times, from the page's side,
 // - "first": opening the view to its results, which reads the file again in the worker,
 //   summarises it and fits both models;
-// - "refit": a new horizon typed to its results, computed from the rows the worker holds:
-//   the summary and both fits again;
-// with the worker's own milliseconds of each beside it (the view's "Fitted in … ms"). Writes
+// - "refit": a new horizon typed to its results, computed from what the worker holds (the
+//   rows, and the summary and fits of the same calibration end and unit);
+// with the worker's own milliseconds of each beside it (the view's "Computed in … ms"). Writes
 // the runs and their medians as JSON to `out`.
 //
 //   node scripts/bench-clv.js --url http://127.0.0.1:4192/ --file FILE --runs 5 --out F.json

@@ -231,3 +231,34 @@ fn the_view_fields_read_into_what_the_worker_is_asked() {
     let ask = read_input(&input, &NumberStyle::ENGLISH, None).unwrap();
     assert_eq!(ask, paper());
 }
+
+/// A new horizon, discount, margin or threshold reuses the fits of the same calibration end
+/// and unit; the results are those of an analysis made afresh.
+#[test]
+fn new_value_settings_reuse_the_fits_and_agree_with_a_fresh_analysis() {
+    let (_, purchases) = kept(CDNOW, Options::default(), 1 << 20);
+    let purchases = purchases.unwrap();
+    let mut held = Held::new(1, purchases.clone());
+    held.analyse(&paper()).unwrap();
+    let longer = ClvAsk {
+        value: ValueSettings {
+            horizon: 104,
+            margin: 0.3,
+            ..ValueSettings::defaults(Unit::Weeks)
+        },
+        winback_threshold: 0.3,
+        ..paper()
+    };
+    let reused = held.analyse(&longer).unwrap();
+    let fresh = Held::new(1, purchases.clone()).analyse(&longer).unwrap();
+    assert_eq!(reused, fresh);
+    assert_eq!(reused.results.settings.value.horizon, 104);
+    // Another calibration end is fitted again, and agrees with a fresh analysis too.
+    let earlier = ClvAsk {
+        calibration_end: Some(day(1997, 6, 30)),
+        ..paper()
+    };
+    let refitted = held.analyse(&earlier).unwrap();
+    assert_eq!(refitted, Held::new(1, purchases).analyse(&earlier).unwrap());
+    assert_ne!(refitted.results.bgnbd, reused.results.bgnbd);
+}

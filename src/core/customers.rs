@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::clv::{
-    analyse_summary, customer_values_csv, summarise, winback_csv, Analysis, ClvAsk, ClvResults,
-    Day, Mean, SummaryError,
+    analyse_fitted, customer_values_csv, fit_both, summarise, winback_csv, Analysis, ClvAsk,
+    ClvResults, Day, Fits, Mean, Summary, SummaryError, Unit,
 };
 use crate::core::import::purchases::Purchases;
 use crate::core::number::Decimal;
@@ -89,6 +89,9 @@ pub struct Held {
     pub data: u32,
     pub purchases: Purchases,
     analysis: Option<Analysis>,
+    /// The last summary and its fits, by calibration end and unit: a new horizon, discount,
+    /// margin or threshold needs neither made again.
+    fitted: Option<((Day, Unit), Summary, Fits)>,
 }
 
 impl Held {
@@ -97,6 +100,7 @@ impl Held {
             data,
             purchases,
             analysis: None,
+            fitted: None,
         }
     }
 
@@ -113,10 +117,19 @@ impl Held {
             first: span.0,
             last: span.1,
         })?;
-        let mut summary = summarise(&p.rows, settings.calibration_end, settings.unit)
-            .map_err(CustomersFailed::Summary)?;
-        summary.decimals = summary.decimals.max(p.decimals);
-        let analysis = analyse_summary(summary, &settings);
+        let key = (settings.calibration_end, settings.unit);
+        let (summary, fits) = match self.fitted.take() {
+            Some((k, summary, fits)) if k == key => (summary, fits),
+            _ => {
+                let mut summary = summarise(&p.rows, settings.calibration_end, settings.unit)
+                    .map_err(CustomersFailed::Summary)?;
+                summary.decimals = summary.decimals.max(p.decimals);
+                let fits = fit_both(&summary);
+                (summary, fits)
+            }
+        };
+        self.fitted = Some((key, summary.clone(), fits.clone()));
+        let analysis = analyse_fitted(summary, fits, &settings);
         let id = |i: u32| p.id(i);
         let winback_top = analysis
             .winback

@@ -32,8 +32,8 @@ pub use input::{
     ClvProblem, MAX_HORIZON_YEARS,
 };
 pub use report::{
-    analyse, analyse_summary, Analysis, ClvResults, ClvSettings, CustomerValue, Holdout,
-    HoldoutUnit, P_ALIVE_BINS,
+    analyse, analyse_fitted, analyse_summary, fit_both, Analysis, ClvResults, ClvSettings,
+    CustomerValue, Fits, Holdout, HoldoutUnit, P_ALIVE_BINS,
 };
 pub use summary::{summarise, Customer, Day, Purchase, Summary, SummaryError, Unit};
 pub use value::{unit_discount, worth, worth_of, ValueSettings, Worth};

@@ -113,11 +113,39 @@ pub fn analyse(purchases: &[Purchase], settings: &ClvSettings) -> Result<Analysi
     Ok(analyse_summary(summary, settings))
 }
 
+/// Both models fitted to one summary. They depend on the calibration end and the unit only,
+/// so a new horizon, discount, margin or threshold can use them again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fits {
+    pub bgnbd: Result<Fitted<BgNbd>, FitError>,
+    pub gamma_gamma: Result<Fitted<GammaGamma>, FitError>,
+    /// Repeat buyers left out of the Gamma-Gamma fit.
+    pub gamma_gamma_left_out: usize,
+}
+
+/// Fits both models to `summary`.
+pub fn fit_both(summary: &Summary) -> Fits {
+    let gg_data = GammaGammaData::new(summary);
+    Fits {
+        bgnbd: fit_bgnbd(summary),
+        gamma_gamma: fit_gamma_gamma_data(&gg_data),
+        gamma_gamma_left_out: gg_data.left_out,
+    }
+}
+
 /// As [`analyse`], from a summary already made with the settings' end and unit.
 pub fn analyse_summary(summary: Summary, settings: &ClvSettings) -> Analysis {
-    let bgnbd = fit_bgnbd(&summary);
-    let gg_data = GammaGammaData::new(&summary);
-    let gamma_gamma = fit_gamma_gamma_data(&gg_data);
+    let fits = fit_both(&summary);
+    analyse_fitted(summary, fits, settings)
+}
+
+/// As [`analyse_summary`], with the models already fitted to `summary`.
+pub fn analyse_fitted(summary: Summary, fits: Fits, settings: &ClvSettings) -> Analysis {
+    let Fits {
+        bgnbd,
+        gamma_gamma,
+        gamma_gamma_left_out,
+    } = fits;
     let mut values = Vec::new();
     let mut new_customer_expected = None;
     let mut new_customer_curve = Vec::new();
@@ -160,7 +188,7 @@ pub fn analyse_summary(summary: Summary, settings: &ClvSettings) -> Analysis {
         population_mean: gamma_gamma.as_ref().ok().map(|g| g.model.population_mean()),
         bgnbd,
         gamma_gamma,
-        gamma_gamma_left_out: gg_data.left_out,
+        gamma_gamma_left_out,
         new_customer_expected,
         average_value,
         average_p_alive,
