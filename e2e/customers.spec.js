@@ -4,7 +4,7 @@
 // amounts, bad settings and the embedded view.
 const fs = require("fs");
 const path = require("path");
-const { test, expect, openApp, showView } = require("./fixtures");
+const { test, expect, openApp, showView, embedInBlog } = require("./fixtures");
 
 const SAMPLE = path.join(__dirname, "..", "public", "samples", "cdnow-sample.csv");
 const END = "1997-09-30";
@@ -246,10 +246,7 @@ test("embedded, the view shows the results it was shared with, never the custome
   await page.getByTestId("embed-panel").selectOption("customers");
   const snippet = await page.getByTestId("embed-snippet").inputValue();
   await page.keyboard.press("Escape");
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const blog = await context.newPage();
-  await blog.setContent(`<!doctype html><html><body><h1>A blog post</h1>${snippet}</body></html>`);
-  const frame = blog.frameLocator("iframe");
+  const { frame, context } = await embedInBlog(browser, snippet);
   await expect(frame.getByTestId("bgnbd-r")).toHaveText("0.243");
   await expect(frame.getByTestId("customers-status")).toHaveAttribute("data-state", "saved");
   await expect(frame.getByTestId("winback-table")).toHaveCount(0);

@@ -104,4 +104,15 @@ async function expectBadInput(page, panel, { label, text, message, blank }) {
   await base.expect(page.getByTestId(`${blank}-why`)).toContainText(`Needs a valid “${label}”`);
 }
 
-module.exports = { test, expect: base.expect, openApp, showView, PANELS, dropFile, escapeRegExp, expectBadInput };
+/**
+ * Puts an embed snippet into a blog's page in a browser context of its own (no service
+ * worker) and returns the frame of the embedded calculator, with the context to close.
+ */
+async function embedInBlog(browser, snippet) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const blog = await context.newPage();
+  await blog.setContent(`<!doctype html><html><body><h1>A blog post</h1>${snippet}</body></html>`);
+  return { frame: blog.frameLocator("iframe"), context };
+}
+
+module.exports = { test, expect: base.expect, openApp, showView, PANELS, dropFile, escapeRegExp, expectBadInput, embedInBlog };

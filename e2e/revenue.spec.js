@@ -1,6 +1,6 @@
 // The revenue view's one-period calculator: the preset, its working, the error when losses
 // exceed the start, the currency, the session, Persian and the embedded calculator.
-const { test, expect, openApp, expectBadInput } = require("./fixtures");
+const { test, expect, openApp, expectBadInput, embedInBlog } = require("./fixtures");
 
 const calculator = (page) => page.getByTestId("revenue-calculator");
 
@@ -120,10 +120,7 @@ test("embedded, the calculator is alone, without the data part", async ({ page, 
   await expect(page.getByTestId("embed-panel")).toHaveValue("revenue");
   const snippet = await page.getByTestId("embed-snippet").inputValue();
   await page.keyboard.press("Escape");
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const blog = await context.newPage();
-  await blog.setContent(`<!doctype html><html><body><h1>A blog post</h1>${snippet}</body></html>`);
-  const frame = blog.frameLocator("iframe");
+  const { frame, context } = await embedInBlog(browser, snippet);
   await expect(frame.getByTestId("grr")).toHaveText("96.00%");
   await expect(frame.getByTestId("revenue-of-data")).toHaveCount(0);
   await expect(frame.getByTestId("embed-open")).toHaveAttribute("href", /#\/revenue&s=[A-Za-z0-9_-]+$/);

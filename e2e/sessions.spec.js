@@ -1,7 +1,7 @@
 // Sessions: every panel's inputs saved in the browser's storage and put back on reload, and the
 // storage faults the page survives without losing what the user typed.
 const fs = require("fs");
-const { test, expect, openApp, showView, escapeRegExp } = require("./fixtures");
+const { test, expect, openApp, showView, escapeRegExp, embedInBlog } = require("./fixtures");
 
 /** The stored session the page has open, parsed, or null. */
 async function storedSession(page) {
@@ -547,10 +547,7 @@ test("embed: the dialog's snippet shows exactly one panel with the same figures 
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const blog = await context.newPage();
-  await blog.setContent(`<!doctype html><html><body><h1>A blog post</h1>${snippet}</body></html>`);
-  const frame = blog.frameLocator("iframe");
+  const { frame, context } = await embedInBlog(browser, snippet);
   await expect(frame.getByTestId("winback-low")).toHaveText(await page.getByTestId("winback-low").textContent());
   await expect(frame.locator("#winback-dormant")).toHaveValue("4,321");
   // Exactly one panel, no header and no session bar; a link to the full page.

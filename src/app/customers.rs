@@ -300,12 +300,14 @@ impl CustomersState {
                     (true, None) => Lookup::NotFound(id),
                 });
             }
-            WorkerEvent::Failed(message) => {
+            WorkerEvent::Failed(_) | WorkerEvent::Stopped => {
                 self.in_flight.set_value(false);
                 self.queued.set_value(false);
                 self.asked.set_value(None);
-                let stopped = (message != "stopped").then_some(message);
-                self.status.set(Status::Stopped(stopped));
+                self.status.set(Status::Stopped(match event {
+                    WorkerEvent::Failed(message) => Some(message),
+                    _ => None,
+                }));
                 // A new worker holds no rows.
                 self.analysed.update(|a| {
                     if let Some(a) = a.as_mut().filter(|a| a.data.is_some()) {

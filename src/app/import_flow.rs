@@ -34,7 +34,8 @@ fn on_event(state: DataState) -> impl Fn(u32, WorkerEvent) + 'static {
                 state.worker_failed(message);
             }
             // The customers view's news goes to its own handler.
-            WorkerEvent::Customers { .. } | WorkerEvent::Customer { .. } => {}
+            WorkerEvent::Customers { .. } | WorkerEvent::Customer { .. } | WorkerEvent::Stopped => {
+            }
         }
     }
 }

@@ -34,8 +34,10 @@ pub enum WorkerEvent {
         memory: f64,
         ms: f64,
     },
-    /// The worker could not read the file or could not start, or was stopped.
+    /// The worker could not read the file or could not start.
     Failed(String),
+    /// The worker was ended on purpose ([`cancel`]) while on this request.
+    Stopped,
     /// The customers view's analysis.
     Customers {
         result: Result<Box<CustomersDone>, CustomersFailed>,
@@ -281,7 +283,7 @@ pub fn cancel() {
         r.customers_run
     });
     if let Some(run) = stopped {
-        tell(true, run, WorkerEvent::Failed("stopped".into()));
+        tell(true, run, WorkerEvent::Stopped);
     }
 }
 

@@ -56,13 +56,14 @@ pub fn worth(
     Some(worth_of(&curve, mean, settings, unit))
 }
 
-/// As [`worth`], from E[Y(i)] for i = 1, 2, … (`curve`, at least the horizon's length).
+/// As [`worth`], from E[Y(i)] for i = 1, 2, … (`curve`, at least the horizon's length; a
+/// shorter one ends the sum where it ends).
 pub fn worth_of(curve: &[f64], mean: Mean, settings: &ValueSettings, unit: Unit) -> Worth {
     let d = unit_discount(settings.annual_discount, unit);
     let mut previous = 0.0;
     let mut discounted = 0.0;
     let mut factor = 1.0;
-    for &e in &curve[..settings.horizon as usize] {
+    for &e in curve.iter().take(settings.horizon as usize) {
         factor /= 1.0 + d;
         discounted += (e - previous) * factor;
         previous = e;
